@@ -1,0 +1,110 @@
+"""Where the database lives and how it is opened: one SQLite file, migrated on open."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.orm import Session, sessionmaker
+
+DB_ENV = "PLACEMENT_TRACKER_DB"
+APP_NAME = "PlacementTracker"
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+class DatabaseError(Exception):
+    """The database cannot be opened or is not a Placement Tracker database."""
+
+
+def data_dir() -> Path:
+    """The user's data directory (created on first use); logs and the database live here."""
+    from platformdirs import user_data_dir
+
+    path = Path(user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """``--db PATH`` wins, then ``PLACEMENT_TRACKER_DB``, then the user's data directory."""
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get(DB_ENV)
+    if env:
+        return Path(env).expanduser()
+    return data_dir() / "placements.sqlite"
+
+
+def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _alembic_config(connection: Any) -> Any:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the schema to the newest revision (a new file gets the baseline)."""
+    from alembic import command
+
+    with engine.begin() as connection:
+        command.upgrade(_alembic_config(connection), "head")
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+class Database:
+    """An open database file: hands out sessions, one per user action."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.engine = create_engine(f"sqlite:///{self.path}")
+            event.listen(self.engine, "connect", _on_connect)
+            tables = set(inspect(self.engine).get_table_names())
+        except Exception as exc:  # sqlite3 says "file is not a database" and the like
+            raise DatabaseError(f"Cannot open {self.path}: {exc}") from exc
+        if tables and "alembic_version" not in tables:
+            raise DatabaseError(
+                f"{self.path} is not a Placement Tracker database. Choose another file."
+            )
+        try:
+            upgrade(self.engine)
+        except Exception as exc:
+            raise DatabaseError(f"Cannot update {self.path} to this version: {exc}") from exc
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[Session]:
+        """One user action = one transaction: committed whole, or rolled back whole."""
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()

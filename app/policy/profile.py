@@ -1,0 +1,87 @@
+"""The policy profile: every number the rules use, with the documented defaults.
+
+Local authorities differ, so each limit is a parameter. A placement file's ``policy``
+object or the app's settings override the defaults; unknown names are an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Final
+
+
+class ProfileError(ValueError):
+    """A policy override names an unknown parameter or gives a value that is not a whole number."""
+
+    def __init__(self, name: str, problem: str) -> None:
+        super().__init__(f"{name}: {problem}")
+        self.name = name
+        self.problem = problem
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyProfile:
+    first_placement_cap: int = 6
+    final_placement_cap: int = 10
+    many_workers: int = 3
+    late_days: int = 28
+    early_days: int = 28
+    max_new_per_week: int = 2
+    supervision_days: int = 7
+    supervision_max_days: int = 14
+    three_way_days: int = 28
+    sign_within_days: int = 7
+    direction_days: int = 14
+    oversight_days: int = 28
+    absence_cover_days: int = 14
+    joint_visit_days: int = 42
+    s7_not_before_days: int = 42
+    observations_first: int = 2
+    observations_final: int = 3
+    review_grace_days: int = 7
+    transition_notice_days: int = 21
+    notice_days: int = 7
+
+    def with_overrides(self, overrides: Mapping[str, object]) -> PolicyProfile:
+        """A copy with ``overrides`` applied; raises ProfileError naming the bad parameter."""
+        return replace(self, **validate_overrides(overrides))
+
+    def as_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+    def differences(self) -> dict[str, int]:
+        """The parameters that differ from the defaults (what a PDF footnote shows)."""
+        return {k: v for k, v in self.as_dict().items() if DEFAULTS[k] != v}
+
+    def describe(self) -> str:
+        """One line for printed records: default profile, or the values that differ."""
+        diff = self.differences()
+        if not diff:
+            return "Policy profile: defaults of docs/policy-rules.md."
+        changed = ", ".join(f"{k}={v}" for k, v in sorted(diff.items()))
+        return f"Policy profile: defaults except {changed}."
+
+
+PARAMETER_NAMES: Final = tuple(f.name for f in fields(PolicyProfile))
+DEFAULTS: Final = PolicyProfile().as_dict()
+DEFAULT_PROFILE: Final = PolicyProfile()
+
+# Facts of the placement that people may try to set as policy: point them to the right place.
+_PLACEMENT_FACTS = {"induction_days", "required_days"}
+
+
+def validate_overrides(overrides: Mapping[str, object]) -> dict[str, int]:
+    """Check a ``policy`` object: known names, non-negative whole numbers."""
+    clean: dict[str, int] = {}
+    for name, value in overrides.items():
+        if name in _PLACEMENT_FACTS:
+            raise ProfileError(name, f"is a fact of the placement: set placement.{name} instead")
+        if name not in DEFAULTS:
+            raise ProfileError(name, "unknown policy parameter")
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ProfileError(name, f"not a whole number: {value!r}")
+        if value < 0:
+            raise ProfileError(name, f"must not be negative: {value}")
+        clean[name] = value
+    return clean

@@ -1,0 +1,177 @@
+"""An invented first placement, dated around the as-of date so it is always mid-placement.
+
+Every person here is made up; children appear as case references and initials only.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from app.db import Database
+from app.policy.calendar import WorkingCalendar
+from app.policy.snapshot import (
+    Absence,
+    Action,
+    Case,
+    CaseDirection,
+    ChecklistEntry,
+    Event,
+    LearningEvidence,
+    PcfReview,
+    PlacementSnapshot,
+    Supervision,
+)
+from app.policy.terms import allocations_open, caseload_on
+from app.policy.vocabulary import INDUCTION_ITEMS
+from app.services.audit import record_change
+from app.services.placements import new_placement
+from app.services.snapshot import store_snapshot
+
+STUDENT = "Robin Ashdown"
+EDUCATOR = "Pat Kendrick"
+SUPERVISOR = "Jo Whitfield"
+MANAGER = "Lee Okafor"
+
+# ref, initials, type, role, working days after allocations open, complexity, risk, rationale
+_CASES = (
+    ("D-1042", "AB", "early-help", "lead", 0, "low", "low", "Settled family, clear plan: a good first piece of work."),
+    ("D-1057", "CK", "cin", "lead", 2, "medium", "low", "Builds on the student's school-based experience."),
+    ("D-1123", "TS", "lac", "shadow", 6, "low", "low", "Shadow statutory visits to a looked-after child."),
+    ("D-1101", "MJ", "cp", "co-worker", 8, "medium", "medium", "Co-work with the allocated worker to see a CP plan in practice."),
+    ("D-1150", "RP", "early-help", "lead", 18, "low", "medium", "Second early help case once the first two are settled."),
+)  # fmt: skip
+
+
+def _friday_on_or_after(day: date) -> date:
+    return day + timedelta(days=(4 - day.weekday()) % 7)
+
+
+def demo_snapshot(as_of: date) -> PlacementSnapshot:
+    """A realistic first placement in Early Help, about seven weeks in on ``as_of``."""
+    start = as_of - timedelta(days=50)
+    start -= timedelta(days=start.weekday())  # a Monday
+    end = start + timedelta(days=16 * 7 - 3)  # a Friday, sixteen weeks on
+    placement = new_placement(
+        student=STUDENT,
+        kind="first",
+        setting="early-help",
+        start=start,
+        end=end,
+        educator=EDUCATOR,
+        team_manager=MANAGER,
+        programme="BA (Hons) Social Work, Year 2",
+        educator_onsite=False,
+        onsite_supervisor=SUPERVISOR,
+        host_team_average_caseload=14,
+    )
+    cal = WorkingCalendar(placement.working_days)
+    opens = allocations_open(placement)
+    snap = PlacementSnapshot(placement=placement)
+
+    for i, item in enumerate(INDUCTION_ITEMS):
+        done = cal.nth_working_day(start, 1 + i)
+        by = EDUCATOR if i % 2 == 0 else SUPERVISOR
+        snap.induction[item] = ChecklistEntry(done, by if item == "lone-working" else None)
+
+    for ref, initials, ctype, role, offset, complexity, risk, why in _CASES:
+        allocated = cal.nth_working_day(opens, 1 + offset)
+        if allocated > as_of:
+            continue
+        snap.cases.append(
+            Case(ref=ref, type=ctype, student_role=role, allocated=allocated, educator_consulted=True,
+                 initials=initials, complexity=complexity, risk=risk, rationale=why)
+        )  # fmt: skip
+
+    snap.absences.append(
+        Absence(
+            "a-1", "student", start + timedelta(days=30), start + timedelta(days=30), "sickness"
+        )
+    )
+    events = snap.events
+    for case in snap.cases:
+        if case.student_role != "shadow" and case.ref != "D-1150":
+            events.append(Event(f"jv-{case.ref}", "joint-visit", case.allocated + timedelta(days=7),
+                                case=case.ref, with_=EDUCATOR))  # fmt: skip
+        oversight = case.allocated + timedelta(days=2)
+        while oversight <= as_of:
+            events.append(Event(f"mo-{case.ref}-{oversight:%m%d}", "manager-oversight", oversight,
+                                case=case.ref, by=MANAGER))  # fmt: skip
+            oversight += timedelta(days=21)
+    if snap.cases:
+        first = snap.cases[0]
+        events.append(Event("hv-1", "home-visit", first.allocated + timedelta(days=9), case=first.ref,
+                            after_hours=True, checked_in=True, notes="Visit after school; texted Jo on leaving."))  # fmt: skip
+        events.append(Event("obs-1", "direct-observation", first.allocated + timedelta(days=24),
+                            case=first.ref, observer=EDUCATOR,
+                            feedback="Explained the plan clearly and checked the child's understanding."))  # fmt: skip
+    for case in snap.cases:
+        if case.type == "lac":
+            events.append(Event("sv-1", "statutory-visit", case.allocated + timedelta(days=3),
+                                case=case.ref, accompanied_by=SUPERVISOR))  # fmt: skip
+    sup_day = start + timedelta(days=18)
+    while sup_day <= as_of:
+        events.append(Event(f"ss-{sup_day:%m%d}", "supervisor-supervision", sup_day, by=MANAGER))
+        sup_day += timedelta(days=21)
+    events[:] = sorted((e for e in events if e.date <= as_of), key=lambda e: e.date)
+
+    day, n = _friday_on_or_after(start), 0
+    while day <= as_of:
+        n += 1
+        open_cases = caseload_on(snap.cases, day)
+        three_way = n % 3 == 1
+        latest = day + timedelta(days=7) > as_of
+        snap.supervisions.append(
+            Supervision(
+                id=f"s-{day:%Y-%m-%d}",
+                date=day,
+                format="three-way" if three_way else "one-to-one",
+                caseload_discussed=True,
+                cases_discussed=[c.ref for c in open_cases],
+                decisions_recorded=True,
+                attendees=[EDUCATOR, STUDENT] + ([SUPERVISOR] if three_way else []),
+                case_direction=[
+                    CaseDirection(
+                        c.ref,
+                        discussion="Progress since last week reviewed; risks unchanged.",
+                        decision="Continue the plan; next visit booked.",
+                        actions=[Action("Update chronology", "student", day + timedelta(days=7))],
+                    )
+                    for c in open_cases
+                ],
+                wellbeing="Managing the workload; good use of the team.",
+                learning="Reflected on PCF domain 7 (skills and interventions).",
+                signed_by_educator=day,
+                signed_by_student=None if latest else day,
+                next=day + timedelta(days=7),
+            )
+        )
+        day += timedelta(days=7)
+
+    snap.pcf_reviews.append(
+        PcfReview(
+            "p-initial",
+            start + timedelta(days=4),
+            "initial",
+            ratings={
+                "professionalism": "developing",
+                "values-ethics": "developing",
+                "knowledge": "not-yet",
+            },
+        )  # fmt: skip
+    )
+    for item, offset, evidence in (
+        ("genogram", 20, "Genogram for D-1042 discussed in supervision."),
+        ("case-recording", 25, "Case notes audited by the educator."),
+        ("duty", 12, "Two duty days shadowing the duty senior."),
+    ):
+        if start + timedelta(days=offset) <= as_of:
+            snap.learning.append(LearningEvidence(item, start + timedelta(days=offset), evidence))
+    return snap
+
+
+def load_demo(db: Database, as_of: date) -> int:
+    """Store the demo placement in ``db`` and return its id."""
+    with db.unit_of_work() as session:
+        record = store_snapshot(session, demo_snapshot(as_of))
+        record_change(session, "placement.demo-loaded", placement_id=record.id, subject="placement")
+        return record.id

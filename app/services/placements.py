@@ -1,0 +1,260 @@
+"""Use cases around whole placements: list, create, switch, and the morning overview."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from app.db import Database
+from app.models import PlacementRecord
+from app.policy.calendar import WorkingCalendar
+from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
+from app.policy.snapshot import Placement, PlacementSnapshot
+from app.policy.terms import (
+    allocations_open,
+    as_of_view,
+    calendar_for,
+    caseload_cap,
+    caseload_on,
+    placement_midpoint,
+)
+from app.policy.vocabulary import (
+    DEFAULT_INDUCTION_DAYS,
+    DEFAULT_REQUIRED_DAYS,
+    DEFAULT_WORKING_DAYS,
+    INDUCTION_ITEMS,
+    PLACEMENT_KINDS,
+    SETTINGS,
+)
+from app.services.audit import record_change
+from app.services.snapshot import apply_placement, get_placement, load_snapshot, store_snapshot
+
+
+class InvalidInput(ValueError):
+    """Input a person gave that cannot be stored; the message says what to change."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlacementSummary:
+    id: int
+    student: str
+    kind: str
+    start: date
+    end: date
+    archived: date | None
+
+    @property
+    def label(self) -> str:
+        return (
+            f"{self.student} — {self.kind} placement, {self.start:%d/%m/%Y} to {self.end:%d/%m/%Y}"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """What a practice educator sees first thing in the morning."""
+
+    placement_id: int
+    as_of: date
+    student: str
+    programme: str | None
+    kind: str
+    setting: str
+    educator: str
+    educator_onsite: bool
+    onsite_supervisor: str | None
+    team_manager: str
+    start: date
+    end: date
+    midpoint: date
+    phase: str  # not-started | induction | placement | ended
+    working_day: int  # working days of the placement up to as_of (0 before the start)
+    working_days_total: int
+    required_days: int
+    induction_last_day: date
+    allocations_open: date
+    induction_items_done: int
+    induction_items_required: int
+    caseload: int
+    cap: int
+    open_case_refs: tuple[str, ...]
+    shadow_cases: int
+    last_supervision: date | None
+    supervisions_held: int
+    archived: date | None
+
+    @property
+    def days_since_supervision(self) -> int | None:
+        if self.last_supervision is None:
+            return None
+        return (self.as_of - self.last_supervision).days
+
+
+def profile_for(
+    snapshot: PlacementSnapshot, settings_profile: PolicyProfile = DEFAULT_PROFILE
+) -> PolicyProfile:
+    """The app's profile with the placement's own overrides (from an imported file) on top."""
+    return settings_profile.with_overrides(snapshot.policy)
+
+
+def build_overview(
+    placement_id: int, snapshot: PlacementSnapshot, as_of: date, profile: PolicyProfile
+) -> Overview:
+    p = snapshot.placement
+    seen = as_of_view(snapshot, as_of)
+    cal: WorkingCalendar = calendar_for(p)
+    induction_last = cal.induction_last_day(p.start, p.induction_days)
+    if as_of < p.start:
+        phase = "not-started"
+    elif as_of > p.end:
+        phase = "ended"
+    elif as_of <= induction_last:
+        phase = "induction"
+    else:
+        phase = "placement"
+    working_day = cal.working_days(p.start, min(as_of, p.end)) if as_of >= p.start else 0
+    caseload = caseload_on(seen.cases, min(as_of, p.end))
+    supervisions = sorted(s.date for s in seen.supervisions)
+    return Overview(
+        placement_id=placement_id,
+        as_of=as_of,
+        student=p.student,
+        programme=p.programme,
+        kind=p.kind,
+        setting=p.setting,
+        educator=p.educator,
+        educator_onsite=p.educator_onsite,
+        onsite_supervisor=p.onsite_supervisor,
+        team_manager=p.team_manager,
+        start=p.start,
+        end=p.end,
+        midpoint=placement_midpoint(p),
+        phase=phase,
+        working_day=working_day,
+        working_days_total=cal.working_days(p.start, p.end),
+        required_days=p.required_days,
+        induction_last_day=induction_last,
+        allocations_open=allocations_open(p),
+        induction_items_done=sum(1 for k in INDUCTION_ITEMS if k in seen.induction),
+        induction_items_required=len(INDUCTION_ITEMS),
+        caseload=len(caseload),
+        cap=caseload_cap(p, profile),
+        open_case_refs=tuple(c.ref for c in caseload),
+        shadow_cases=sum(
+            1
+            for c in seen.cases
+            if c.student_role == "shadow" and (c.ended is None or c.ended > as_of)
+        ),
+        last_supervision=supervisions[-1] if supervisions else None,
+        supervisions_held=len(supervisions),
+        archived=p.archived,
+    )
+
+
+def validate_placement(p: Placement) -> None:
+    """Refuse details no placement can have, with a sentence that says what to change."""
+    if not p.student.strip():
+        raise InvalidInput("Enter the student's name.")
+    if not p.educator.strip():
+        raise InvalidInput("Enter the practice educator's name.")
+    if not p.team_manager.strip():
+        raise InvalidInput("Enter the team manager's name.")
+    if p.kind not in PLACEMENT_KINDS:
+        raise InvalidInput(f"Placement kind must be one of {', '.join(PLACEMENT_KINDS)}.")
+    if p.setting not in SETTINGS:
+        raise InvalidInput(f"Setting must be one of {', '.join(SETTINGS)}.")
+    if p.end <= p.start:
+        raise InvalidInput("The end date must be after the start date.")
+    if (p.end - p.start).days > 3 * 366:
+        raise InvalidInput("A placement cannot last more than three years: check the dates.")
+    if not p.working_days:
+        raise InvalidInput("Choose at least one working day a week.")
+    if p.required_days <= 0:
+        raise InvalidInput("Required days must be a positive number.")
+    if p.host_team_average_caseload is not None and p.host_team_average_caseload < 0:
+        raise InvalidInput("The host team's average caseload cannot be negative.")
+
+
+def new_placement(
+    *,
+    student: str,
+    kind: str,
+    setting: str,
+    start: date,
+    end: date,
+    educator: str,
+    team_manager: str,
+    programme: str | None = None,
+    educator_onsite: bool = True,
+    onsite_supervisor: str | None = None,
+    link_worker: str | None = None,
+    host_team_average_caseload: float | None = None,
+    required_days: int | None = None,
+    working_days: tuple[str, ...] = DEFAULT_WORKING_DAYS,
+    induction_days: int = DEFAULT_INDUCTION_DAYS,
+) -> Placement:
+    """A placement's details with the documented defaults filled in."""
+    return Placement(
+        student=student.strip(),
+        kind=kind,
+        setting=setting,
+        start=start,
+        end=end,
+        educator=educator.strip(),
+        team_manager=team_manager.strip(),
+        required_days=required_days or DEFAULT_REQUIRED_DAYS.get(kind, 70),
+        programme=(programme or "").strip() or None,
+        working_days=working_days,
+        induction_days=induction_days,
+        host_team_average_caseload=host_team_average_caseload,
+        educator_onsite=educator_onsite,
+        onsite_supervisor=(onsite_supervisor or "").strip() or None,
+        link_worker=(link_worker or "").strip() or None,
+    )
+
+
+class PlacementService:
+    """Placements in one database, and the overview of one of them as of a date."""
+
+    def __init__(self, db: Database, profile: PolicyProfile = DEFAULT_PROFILE) -> None:
+        self.db = db
+        self.profile = profile
+
+    def list_placements(self) -> list[PlacementSummary]:
+        with self.db.unit_of_work() as session:
+            rows = session.scalars(select(PlacementRecord).order_by(PlacementRecord.start.desc()))
+            return [
+                PlacementSummary(r.id, r.student, r.kind, r.start, r.end, r.archived) for r in rows
+            ]
+
+    def create(self, placement: Placement) -> int:
+        validate_placement(placement)
+        with self.db.unit_of_work() as session:
+            record = store_snapshot(session, PlacementSnapshot(placement=placement))
+            record_change(
+                session,
+                "placement.created",
+                placement_id=record.id,
+                subject="placement",
+                detail={"student": placement.student, "kind": placement.kind},
+            )
+            return record.id
+
+    def update(self, placement_id: int, placement: Placement) -> None:
+        validate_placement(placement)
+        with self.db.unit_of_work() as session:
+            record = get_placement(session, placement_id)
+            apply_placement(record, placement)
+            record_change(
+                session, "placement.updated", placement_id=placement_id, subject="placement"
+            )
+
+    def snapshot(self, placement_id: int) -> PlacementSnapshot:
+        with self.db.unit_of_work() as session:
+            return load_snapshot(session, placement_id)
+
+    def overview(self, placement_id: int, as_of: date) -> Overview:
+        snap = self.snapshot(placement_id)
+        return build_overview(placement_id, snap, as_of, profile_for(snap, self.profile))

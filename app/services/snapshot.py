@@ -1,0 +1,394 @@
+"""Database ⇄ snapshot: the only translation between stored rows and plain placement data.
+
+``load_snapshot`` feeds the rule engine, the PDFs and export; ``store_snapshot`` is how an
+imported file (or the demo) becomes rows. Both keep list order through ``position``.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from app.models import (
+    AbsenceRecord,
+    ActionRecord,
+    AddendumRecord,
+    CaseDirectionRecord,
+    CaseDiscussed,
+    CaseRecord,
+    EventRecord,
+    InductionItem,
+    LearningRecord,
+    ManagerOverrideRecord,
+    PcfEvidenceLink,
+    PcfRating,
+    PcfReviewRecord,
+    PersonRole,
+    PlacementRecord,
+    SupervisionAttendee,
+    SupervisionRecord,
+    TransitionItem,
+    TransitionRecord,
+)
+from app.policy.snapshot import (
+    Absence,
+    Action,
+    Addendum,
+    Case,
+    CaseDirection,
+    ChecklistEntry,
+    Event,
+    LearningEvidence,
+    ManagerOverride,
+    PcfReview,
+    Placement,
+    PlacementSnapshot,
+    Supervision,
+    Transition,
+)
+
+# Event fields that map one-to-one onto EventRecord columns.
+EVENT_FIELDS = (
+    "notes", "with_", "observer", "feedback", "after_hours", "checked_in", "accompanied_by",
+    "meeting", "chaired_by", "competent", "authorised_by", "report", "overseen_by", "recorded",
+    "by",
+)  # fmt: skip
+
+
+class PlacementNotFound(LookupError):
+    pass
+
+
+def get_placement(session: Session, placement_id: int) -> PlacementRecord:
+    record = session.get(PlacementRecord, placement_id)
+    if record is None:
+        raise PlacementNotFound(f"There is no placement with id {placement_id} in this database.")
+    return record
+
+
+# ---------------------------------------------------------------- rows -> snapshot
+
+
+def placement_from_record(p: PlacementRecord) -> Placement:
+    def name(role: str) -> str | None:
+        person = p.person(role)
+        return person.name if person else None
+
+    educator = p.person("educator")
+    return Placement(
+        student=p.student,
+        kind=p.kind,
+        setting=p.setting,
+        start=p.start,
+        end=p.end,
+        educator=educator.name if educator else "",
+        team_manager=name("team_manager") or "",
+        required_days=p.required_days,
+        programme=p.programme,
+        working_days=tuple(d for d in p.working_days.split(",") if d),
+        induction_days=p.induction_days,
+        host_team_average_caseload=p.host_team_average_caseload,
+        educator_onsite=bool(educator.onsite) if educator and educator.onsite is not None else True,
+        onsite_supervisor=name("onsite_supervisor"),
+        link_worker=name("link_worker"),
+        archived=p.archived,
+        close_reason=p.close_reason,
+    )
+
+
+def _entry(done_row: InductionItem | TransitionItem) -> ChecklistEntry:
+    return ChecklistEntry(done_row.done, done_row.by, done_row.note)
+
+
+def case_from_record(c: CaseRecord) -> Case:
+    o = c.manager_override
+    return Case(
+        ref=c.ref,
+        type=c.type,
+        student_role=c.student_role,
+        allocated=c.allocated,
+        educator_consulted=c.educator_consulted,
+        initials=c.initials,
+        ended=c.ended,
+        ending=c.ending,
+        handover_to=c.handover_to,
+        complexity=c.complexity,
+        risk=c.risk,
+        rationale=c.rationale,
+        previous_social_workers=c.previous_social_workers,
+        major_transition=c.major_transition,
+        conflict_of_interest=c.conflict_of_interest,
+        manager_override=ManagerOverride(o.by, o.reason, o.review_by, o.reviewed) if o else None,
+    )
+
+
+def _event(e: EventRecord) -> Event:
+    event = Event(id=e.key, kind=e.kind, date=e.date, case=e.case.ref if e.case else None)
+    for name in EVENT_FIELDS:
+        setattr(event, name, getattr(e, name))
+    return event
+
+
+def _supervision(s: SupervisionRecord) -> Supervision:
+    return Supervision(
+        id=s.key,
+        date=s.date,
+        format=s.format,
+        caseload_discussed=s.caseload_discussed,
+        cases_discussed=[d.case.ref for d in s.cases_discussed],
+        decisions_recorded=s.decisions_recorded,
+        attendees=[a.name for a in s.attendees],
+        case_direction=[
+            CaseDirection(
+                case=d.case.ref,
+                discussion=d.discussion,
+                decision=d.decision,
+                actions=[Action(a.action, a.owner, a.due, a.done) for a in d.actions],
+            )
+            for d in s.case_direction
+        ],
+        wellbeing=s.wellbeing,
+        learning=s.learning,
+        signed_by_educator=s.signed_by_educator,
+        signed_by_student=s.signed_by_student,
+        addenda=[Addendum(a.date, a.author, a.text) for a in s.addenda],
+        next=s.next,
+    )
+
+
+def _pcf_review(r: PcfReviewRecord) -> PcfReview:
+    evidence: dict[str, list[str]] = {}
+    for link in r.evidence:
+        evidence.setdefault(link.domain, []).append(link.reference)
+    return PcfReview(
+        id=r.key,
+        date=r.date,
+        stage=r.stage,
+        ratings={x.domain: x.rating for x in r.ratings},
+        evidence=evidence,
+        notes=r.notes,
+    )
+
+
+def load_snapshot(session: Session, placement_id: int) -> PlacementSnapshot:
+    """Everything stored about one placement, as plain data."""
+    get_placement(session, placement_id)
+    p = session.scalars(
+        select(PlacementRecord)
+        .where(PlacementRecord.id == placement_id)
+        .options(
+            selectinload(PlacementRecord.people),
+            selectinload(PlacementRecord.induction_items),
+            selectinload(PlacementRecord.absences),
+            selectinload(PlacementRecord.cases).selectinload(CaseRecord.manager_override),
+            selectinload(PlacementRecord.events).selectinload(EventRecord.case),
+            selectinload(PlacementRecord.supervisions).options(
+                selectinload(SupervisionRecord.attendees),
+                selectinload(SupervisionRecord.cases_discussed).selectinload(CaseDiscussed.case),
+                selectinload(SupervisionRecord.case_direction).options(
+                    selectinload(CaseDirectionRecord.case),
+                    selectinload(CaseDirectionRecord.actions),
+                ),
+                selectinload(SupervisionRecord.addenda),
+            ),
+            selectinload(PlacementRecord.pcf_reviews).options(
+                selectinload(PcfReviewRecord.ratings), selectinload(PcfReviewRecord.evidence)
+            ),
+            selectinload(PlacementRecord.learning),
+            selectinload(PlacementRecord.transitions).options(
+                selectinload(TransitionRecord.case), selectinload(TransitionRecord.items)
+            ),
+        )
+    ).one()
+    return PlacementSnapshot(
+        placement=placement_from_record(p),
+        policy=dict(p.policy or {}),
+        induction={i.item: _entry(i) for i in p.induction_items},
+        absences=[
+            Absence(a.key, a.who, a.first_day, a.last_day, a.reason, a.cover) for a in p.absences
+        ],
+        cases=[case_from_record(c) for c in p.cases],
+        events=[_event(e) for e in p.events],
+        supervisions=[_supervision(s) for s in p.supervisions],
+        pcf_reviews=[_pcf_review(r) for r in p.pcf_reviews],
+        learning=[LearningEvidence(x.item, x.evidenced, x.evidence) for x in p.learning],
+        transitions=[
+            Transition(t.case.ref, {i.item: _entry(i) for i in t.items}) for t in p.transitions
+        ],
+    )
+
+
+# ---------------------------------------------------------------- snapshot -> rows
+
+
+def people_rows(p: Placement) -> list[PersonRole]:
+    """The people around a placement, one row per role that has someone in it."""
+    rows = [PersonRole(role="educator", name=p.educator, onsite=p.educator_onsite, position=0)]
+    for position, (role, name) in enumerate(
+        (
+            ("onsite_supervisor", p.onsite_supervisor),
+            ("team_manager", p.team_manager),
+            ("link_worker", p.link_worker),
+        ),
+        start=1,
+    ):
+        if name:
+            rows.append(PersonRole(role=role, name=name, position=position))
+    return rows
+
+
+def apply_placement(record: PlacementRecord, p: Placement) -> None:
+    """Copy a placement's details onto its row (used by import and by the details page)."""
+    record.student = p.student
+    record.programme = p.programme
+    record.kind = p.kind
+    record.setting = p.setting
+    record.start = p.start
+    record.end = p.end
+    record.working_days = ",".join(p.working_days)
+    record.induction_days = p.induction_days
+    record.required_days = p.required_days
+    record.host_team_average_caseload = p.host_team_average_caseload
+    record.archived = p.archived
+    record.close_reason = p.close_reason
+    record.people = people_rows(p)
+
+
+def _override_row(o: ManagerOverride | None) -> ManagerOverrideRecord | None:
+    if o is None:
+        return None
+    return ManagerOverrideRecord(
+        by=o.by, reason=o.reason, review_by=o.review_by, reviewed=o.reviewed
+    )
+
+
+def case_row(c: Case, position: int) -> CaseRecord:
+    return CaseRecord(
+        ref=c.ref,
+        initials=c.initials,
+        type=c.type,
+        student_role=c.student_role,
+        allocated=c.allocated,
+        ended=c.ended,
+        ending=c.ending,
+        handover_to=c.handover_to,
+        complexity=c.complexity,
+        risk=c.risk,
+        educator_consulted=c.educator_consulted,
+        rationale=c.rationale,
+        previous_social_workers=c.previous_social_workers,
+        major_transition=c.major_transition,
+        conflict_of_interest=c.conflict_of_interest,
+        position=position,
+        manager_override=_override_row(c.manager_override),
+    )
+
+
+def store_snapshot(session: Session, snap: PlacementSnapshot) -> PlacementRecord:
+    """Add a whole placement as new rows (the caller's unit of work commits or rolls back)."""
+    record = PlacementRecord(policy=dict(snap.policy))
+    apply_placement(record, snap.placement)
+    cases = {c.ref: case_row(c, i) for i, c in enumerate(snap.cases)}
+    record.cases = list(cases.values())
+    record.induction_items = [
+        InductionItem(item=k, done=v.date, by=v.by, note=v.note, position=i)
+        for i, (k, v) in enumerate(snap.induction.items())
+    ]
+    record.absences = [
+        AbsenceRecord(
+            key=a.id,
+            who=a.who,
+            first_day=a.from_,
+            last_day=a.to,
+            reason=a.reason,
+            cover=a.cover,
+            position=i,
+        )  # fmt: skip
+        for i, a in enumerate(snap.absences)
+    ]
+    events = []
+    for i, e in enumerate(snap.events):
+        row = EventRecord(key=e.id, kind=e.kind, date=e.date, position=i)
+        row.case = cases[e.case] if e.case else None
+        for name in EVENT_FIELDS:
+            setattr(row, name, getattr(e, name))
+        events.append(row)
+    record.events = events
+    record.supervisions = [
+        SupervisionRecord(
+            key=s.id,
+            date=s.date,
+            format=s.format,
+            caseload_discussed=s.caseload_discussed,
+            decisions_recorded=s.decisions_recorded,
+            wellbeing=s.wellbeing,
+            learning=s.learning,
+            signed_by_educator=s.signed_by_educator,
+            signed_by_student=s.signed_by_student,
+            next=s.next,
+            position=i,
+            attendees=[SupervisionAttendee(name=n, position=j) for j, n in enumerate(s.attendees)],
+            cases_discussed=[
+                CaseDiscussed(case=cases[ref], position=j)
+                for j, ref in enumerate(s.cases_discussed)
+            ],
+            case_direction=[
+                CaseDirectionRecord(
+                    case=cases[d.case],
+                    discussion=d.discussion,
+                    decision=d.decision,
+                    position=j,
+                    actions=[
+                        ActionRecord(
+                            action=a.action, owner=a.owner, due=a.due, done=a.done, position=k
+                        )
+                        for k, a in enumerate(d.actions)
+                    ],
+                )
+                for j, d in enumerate(s.case_direction)
+            ],
+            addenda=[
+                AddendumRecord(date=a.date, author=a.author, text=a.text, position=j)
+                for j, a in enumerate(s.addenda)
+            ],
+        )
+        for i, s in enumerate(snap.supervisions)
+    ]
+    record.pcf_reviews = [
+        PcfReviewRecord(
+            key=r.id,
+            date=r.date,
+            stage=r.stage,
+            notes=r.notes,
+            position=i,
+            ratings=[
+                PcfRating(domain=d, rating=v, position=j)
+                for j, (d, v) in enumerate(r.ratings.items())
+            ],
+            evidence=[
+                PcfEvidenceLink(domain=d, reference=ref, position=j)
+                for j, (d, ref) in enumerate(
+                    (d, ref) for d, refs in r.evidence.items() for ref in refs
+                )
+            ],
+        )
+        for i, r in enumerate(snap.pcf_reviews)
+    ]
+    record.learning = [
+        LearningRecord(item=x.item, evidenced=x.evidenced, evidence=x.evidence, position=i)
+        for i, x in enumerate(snap.learning)
+    ]
+    record.transitions = [
+        TransitionRecord(
+            case=cases[t.case],
+            position=i,
+            items=[
+                TransitionItem(item=k, done=v.date, by=v.by, note=v.note, position=j)
+                for j, (k, v) in enumerate(t.items.items())
+            ],
+        )
+        for i, t in enumerate(snap.transitions)
+    ]
+    session.add(record)
+    session.flush()
+    return record

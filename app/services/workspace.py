@@ -1,0 +1,32 @@
+"""The open database, the as-of date and the placement on screen: what the window works on."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from app.db import Database, DatabaseError, default_db_path
+from app.services.placements import PlacementService
+
+__all__ = ["DatabaseError", "Workspace"]
+
+
+class Workspace:
+    """One open database and the services over it. The GUI holds one; tests make their own."""
+
+    def __init__(self, db: Database, as_of: date) -> None:
+        self.db = db
+        self.as_of = as_of
+        self.placements = PlacementService(db)
+
+    @classmethod
+    def open(cls, path: str | Path | None, as_of: date) -> Workspace:
+        """Open (or create) the database at ``path``; raises DatabaseError with a readable message."""
+        return cls(Database(default_db_path(path)), as_of)
+
+    @property
+    def path(self) -> Path:
+        return self.db.path
+
+    def close(self) -> None:
+        self.db.close()

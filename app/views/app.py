@@ -1,0 +1,110 @@
+"""Starting the desktop app: QApplication, error reporting, the window, the screenshot mode."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.services.demo import load_demo
+from app.services.workspace import DatabaseError, Workspace
+from app.views.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+SCREENSHOT_SIZE = (1280, 860)
+
+
+def _report_unexpected(
+    kind: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> None:
+    """Tracebacks go to the log file; the person sees a sentence and where the details are."""
+    log.critical("unexpected error", exc_info=(kind, exc, tb))
+    if QApplication.instance() is not None:
+        QMessageBox.critical(
+            None,
+            "Something went wrong",
+            "Placement Tracker hit an unexpected problem and did not finish that action. "
+            "Nothing half-done was saved. The details are in the log file "
+            f"({log_file_hint()}).",
+        )
+
+
+def log_file_hint() -> str:
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.FileHandler):
+            return handler.baseFilename
+    return "the log file"
+
+
+def open_workspace(db_path: str | None, demo: bool, as_of: date) -> Workspace:
+    """The real database, or a throwaway one for ``--demo`` (unless ``--db`` names one)."""
+    if demo and not db_path:
+        db_path = str(Path(tempfile.mkdtemp(prefix="placement-demo-")) / "demo.sqlite")
+    workspace = Workspace.open(db_path, as_of)
+    if demo:
+        load_demo(workspace.db, as_of)
+    return workspace
+
+
+def save_screenshot(window: MainWindow, path: Path) -> None:
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    QApplication.processEvents()
+    pixmap = window.grab()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not pixmap.save(str(path)):
+        raise OSError(f"could not write {path}")
+
+
+def run_gui(
+    *,
+    db_path: str | None,
+    as_of: date,
+    demo: bool = False,
+    screenshot: Path | None = None,
+    page: str | None = None,
+) -> int:
+    if screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    QCoreApplication.setOrganizationName("PlacementTracker")
+    QCoreApplication.setApplicationName("Placement Tracker")
+    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    sys.excepthook = _report_unexpected
+    try:
+        workspace = open_workspace(db_path, demo, as_of)
+    except DatabaseError as exc:
+        log.error("%s", exc)
+        if screenshot:
+            print(f"placement-tracker: {exc}", file=sys.stderr)
+        else:
+            QMessageBox.critical(None, "Cannot open database", str(exc))
+        return 2
+    settings = (
+        QSettings()
+        if not screenshot
+        else QSettings(str(Path(tempfile.mkdtemp()) / "settings.ini"), QSettings.Format.IniFormat)
+    )
+    window = MainWindow(workspace, settings)
+    if page:
+        titles = [t.lower() for t in window.page_titles()]
+        if page.lower() not in titles:
+            print(f"placement-tracker: no page called {page!r}; pages: {', '.join(window.page_titles())}",
+                  file=sys.stderr)  # fmt: skip
+            return 2
+        window.show_page(titles.index(page.lower()))
+    if screenshot:
+        save_screenshot(window, screenshot)
+        print(f"Saved {screenshot}")
+        workspace.close()
+        return 0
+    window.show()
+    QTimer.singleShot(0, window.raise_)
+    return int(qt_app.exec())

@@ -1,0 +1,235 @@
+"""The main window: a side bar of pages for the placement on screen, and the File menu."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import __version__
+from app.services.placements import InvalidInput
+from app.services.workspace import DatabaseError, Workspace
+from app.views.overview_page import OverviewPage
+from app.views.placement_dialog import NewPlacementDialog
+from app.views.style import STYLE_SHEET
+
+log = logging.getLogger(__name__)
+
+# (title, what the page will hold) for pages whose work lands in later releases.
+COMING_PAGES = (
+    ("Cases", "Allocate cases, see each child's joint visits and case direction, and end cases."),
+    ("Supervision", "Write weekly supervision records, sign them and print them."),
+    ("Visits & observations", "Record joint visits, direct observations, meetings and reports."),
+    ("PCF & learning", "Review the nine PCF domains and the placement's learning outcomes."),
+    ("Endings", "Plan every child's goodbye and handover; print the transition checklist."),
+)
+
+
+class NotYetPage(QWidget):
+    """A page whose tools are not built yet: says so plainly instead of showing nothing."""
+
+    def __init__(self, title: str, purpose: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        heading = QLabel(title)
+        heading.setObjectName("pageTitle")
+        text = QLabel(f"<p>{purpose}</p><p><i>Not available in this version yet.</i></p>")
+        text.setWordWrap(True)
+        layout.addWidget(heading)
+        layout.addWidget(text)
+        layout.addStretch(1)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.settings = settings or QSettings()
+        self.placement_id: int | None = None
+        self.setStyleSheet(STYLE_SHEET)
+        self.resize(1280, 860)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(210)
+        self.pages = QStackedWidget()
+        self.overview = OverviewPage()
+        self.overview.new_placement_requested.connect(self.new_placement)
+        self._add_page("Overview", self.overview)
+        for title, purpose in COMING_PAGES:
+            self._add_page(title, NotYetPage(title, purpose))
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.placement_box = QComboBox()
+        self.placement_box.setMinimumWidth(420)
+        self.placement_box.setToolTip("The placement on screen (one database can hold several)")
+        self.placement_box.activated.connect(self._placement_chosen)
+        toolbar = QToolBar("Placement")
+        toolbar.setObjectName("placementToolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(QLabel(" Placement: "))
+        toolbar.addWidget(self.placement_box)
+        self.addToolBar(toolbar)
+
+        self._build_menus()
+        self._restore_geometry()
+        self.reload()
+
+    # ------------------------------------------------------------------ layout
+
+    def _add_page(self, title: str, page: QWidget) -> None:
+        self.nav.addItem(title)
+        self.pages.addWidget(page)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.new_action = self._action(
+            file_menu, "&New placement…", QKeySequence.StandardKey.New, self.new_placement
+        )
+        self._action(
+            file_menu, "&Open database…", QKeySequence.StandardKey.Open, self.open_database
+        )
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", QKeySequence("Ctrl+Q"), self.close)
+
+        view_menu = self.menuBar().addMenu("&View")
+        self._action(view_menu, "&Refresh", QKeySequence.StandardKey.Refresh, self.reload)
+        view_menu.addSeparator()
+        for row in range(self.nav.count()):
+            title = self.nav.item(row).text()
+            self._action(
+                view_menu,
+                title,
+                QKeySequence(f"Ctrl+{row + 1}"),
+                lambda _checked=False, r=row: self.show_page(r),
+            )
+
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&About Placement Tracker", None, self._about)
+
+    def _action(self, menu, text, shortcut, slot) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)  # shortcuts work even where the menu bar is native or hidden
+        return action
+
+    def show_page(self, row: int) -> None:
+        self.nav.setCurrentRow(row)
+
+    def page_titles(self) -> list[str]:
+        return [self.nav.item(i).text() for i in range(self.nav.count())]
+
+    # ------------------------------------------------------------------ data
+
+    def reload(self) -> None:
+        """Re-read the placements and the overview of the one on screen."""
+        placements = self.workspace.placements.list_placements()
+        ids = [p.id for p in placements]
+        if self.placement_id not in ids:
+            self.placement_id = ids[0] if ids else None
+        self.placement_box.clear()
+        for p in placements:
+            self.placement_box.addItem(p.label, p.id)
+        if self.placement_id is not None:
+            self.placement_box.setCurrentIndex(ids.index(self.placement_id))
+        self.placement_box.setEnabled(bool(placements))
+        overview = (
+            self.workspace.placements.overview(self.placement_id, self.workspace.as_of)
+            if self.placement_id is not None
+            else None
+        )
+        self.overview.show_overview(overview)
+        title = f"{overview.student} — Placement Tracker" if overview else "Placement Tracker"
+        self.setWindowTitle(f"{title} [{self.workspace.path.name}]")
+
+    def _placement_chosen(self, index: int) -> None:
+        self.placement_id = self.placement_box.itemData(index)
+        self.reload()
+
+    def new_placement(self) -> None:
+        dialog = NewPlacementDialog(self.workspace.as_of, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            self.placement_id = self.workspace.placements.create(dialog.placement())
+        except InvalidInput as exc:
+            QMessageBox.warning(self, "Placement not saved", str(exc))
+            return
+        self.reload()
+        self.show_page(0)
+
+    def open_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Open or create a database",
+            str(self.workspace.path.parent),
+            "Placement Tracker database (*.sqlite *.db);;All files (*)",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.switch_database(Path(path))
+
+    def switch_database(self, path: Path) -> bool:
+        try:
+            workspace = Workspace.open(path, self.workspace.as_of)
+        except DatabaseError as exc:
+            log.warning("could not open %s: %s", path, exc)
+            QMessageBox.warning(self, "Cannot open database", str(exc))
+            return False
+        self.workspace.close()
+        self.workspace = workspace
+        self.placement_id = None
+        self.reload()
+        return True
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Placement Tracker",
+            f"<b>Placement Tracker {__version__}</b><p>Keeps a social work student's placement "
+            f"safe, lawful and evidenced.</p><p>Database: {self.workspace.path}</p>",
+        )
+
+    # ------------------------------------------------------------------ geometry
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.sync()
+        super().closeEvent(event)
+
+
+__all__ = ["MainWindow", "Qt"]

@@ -1,0 +1,183 @@
+"""The overview: the page a practice educator opens every morning."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.policy.calendar import uk_date
+from app.policy.vocabulary import SETTINGS
+from app.services.placements import Overview
+
+PHASES = {
+    "not-started": "Not started yet",
+    "induction": "Induction fortnight",
+    "placement": "On placement",
+    "ended": "Placement ended",
+}
+SETTING_LABELS = dict(
+    zip(SETTINGS, ("Early help", "Children in need", "Other setting"), strict=True)
+)
+
+OK, WARN, BAD = "#2e7d32", "#b26a00", "#c62828"
+
+
+class Card(QFrame):
+    """A titled box with a large figure and a line of detail."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("card")
+        layout = QVBoxLayout(self)
+        heading = QLabel(title.upper())
+        heading.setObjectName("cardTitle")
+        self.figure = QLabel()
+        self.figure.setObjectName("cardFigure")
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setObjectName("cardDetail")
+        layout.addWidget(heading)
+        layout.addWidget(self.figure)
+        layout.addWidget(self.detail)
+        layout.addStretch(1)
+
+    def show_value(self, figure: str, detail: str, colour: str | None = None) -> None:
+        self.figure.setText(figure)
+        self.figure.setStyleSheet(f"color: {colour};" if colour else "")
+        self.detail.setText(detail)
+
+
+class OverviewPage(QScrollArea):
+    """Student, dates, day N of M, induction, caseload against the cap, supervision."""
+
+    new_placement_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        self.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(24, 20, 24, 20)
+
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("pageSubtitle")
+        self.subtitle.setWordWrap(True)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        layout.addWidget(self.progress)
+
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        self.phase_card = Card("Phase")
+        self.induction_card = Card("Induction")
+        self.caseload_card = Card("Caseload")
+        self.supervision_card = Card("Supervision")
+        self.people_card = Card("People")
+        self.dates_card = Card("Key dates")
+        for i, card in enumerate(
+            (self.phase_card, self.induction_card, self.caseload_card,
+             self.supervision_card, self.people_card, self.dates_card)
+        ):  # fmt: skip
+            grid.addWidget(card, i // 3, i % 3)
+        layout.addLayout(grid)
+
+        self.empty = QWidget()
+        empty_layout = QVBoxLayout(self.empty)
+        message = QLabel(
+            "<h2>No placement yet</h2><p>Start by recording your student's placement: "
+            "dates, educator and team. Choose <b>File › New placement…</b> (Ctrl+N).</p>"
+        )
+        message.setWordWrap(True)
+        button = QPushButton("New placement…")
+        button.clicked.connect(self.new_placement_requested)
+        empty_layout.addWidget(message)
+        empty_layout.addWidget(button, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.empty)
+        layout.addStretch(1)
+        self.show_overview(None)
+
+    def show_overview(self, o: Overview | None) -> None:
+        has = o is not None
+        self.empty.setVisible(not has)
+        for w in (self.title, self.subtitle, self.progress, self.phase_card, self.induction_card,
+                  self.caseload_card, self.supervision_card, self.people_card, self.dates_card):  # fmt: skip
+            w.setVisible(has)
+        if o is None:
+            return
+        self.title.setText(o.student)
+        kind = "First" if o.kind == "first" else "Final"
+        programme = f"{o.programme} · " if o.programme else ""
+        archived = f" · closed {uk_date(o.archived)}" if o.archived else ""
+        self.subtitle.setText(
+            f"{programme}{kind} placement · {SETTING_LABELS.get(o.setting, o.setting)} · "
+            f"{uk_date(o.start)} to {uk_date(o.end)} · as of {uk_date(o.as_of)}{archived}"
+        )
+        self.progress.setRange(0, max(o.working_days_total, 1))
+        self.progress.setValue(min(o.working_day, o.working_days_total))
+        self.progress.setFormat(f"Working day {o.working_day} of {o.working_days_total}")
+
+        phase_detail = {
+            "not-started": f"Starts {uk_date(o.start)}.",
+            "induction": f"Induction ends {uk_date(o.induction_last_day)}; no cases before "
+            f"{uk_date(o.allocations_open)}.",
+            "placement": f"Midpoint {uk_date(o.midpoint)}; ends {uk_date(o.end)}.",
+            "ended": f"Ended {uk_date(o.end)}.",
+        }[o.phase]
+        self.phase_card.show_value(PHASES[o.phase], phase_detail)
+
+        done, need = o.induction_items_done, o.induction_items_required
+        self.induction_card.show_value(
+            f"{done} of {need} items",
+            f"10 working days to {uk_date(o.induction_last_day)}; allocations open "
+            f"{uk_date(o.allocations_open)}.",
+            OK if done == need else (WARN if o.phase in ("not-started", "induction") else BAD),
+        )
+
+        colour = BAD if o.caseload > o.cap else (WARN if o.caseload == o.cap else OK)
+        refs = ", ".join(o.open_case_refs) or "none"
+        shadow = f"; shadowing {o.shadow_cases}" if o.shadow_cases else ""
+        self.caseload_card.show_value(
+            f"{o.caseload} of {o.cap}", f"Cap in force {o.cap}. Open: {refs}{shadow}.", colour
+        )
+
+        days = o.days_since_supervision
+        if days is None:
+            self.supervision_card.show_value("None yet", "No supervision recorded.", WARN)
+        else:
+            colour = OK if days <= 7 else (WARN if days <= 14 else BAD)
+            plural = "day" if days == 1 else "days"
+            self.supervision_card.show_value(
+                f"{days} {plural} ago",
+                f"Last on {uk_date(o.last_supervision)}; {o.supervisions_held} held. "
+                "Weekly expected, fortnightly at most.",
+                colour,
+            )
+
+        where = "on site" if o.educator_onsite else "off site"
+        lines = [f"Educator: {o.educator} ({where})"]
+        if o.onsite_supervisor:
+            lines.append(f"On-site supervisor: {o.onsite_supervisor}")
+        lines.append(f"Team manager: {o.team_manager}")
+        self.people_card.show_value(o.educator, "<br>".join(lines))
+        self.dates_card.show_value(
+            uk_date(o.end),
+            f"Start {uk_date(o.start)} · midpoint {uk_date(o.midpoint)} · end {uk_date(o.end)}. "
+            f"{o.required_days} days required.",
+        )

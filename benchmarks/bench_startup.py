@@ -1,0 +1,59 @@
+"""App start with demo data vs a bare PySide6 window, in the same run on the same machine.
+
+Both are whole processes (interpreter + imports + first paint), timed to the moment the
+window has been painted to an image; the ratio is what to watch, not the seconds.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+RUNS = 5
+BARE = """
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.setCentralWidget(QLabel("hello")); w.resize(1280, 860); w.show()
+app.processEvents(); w.grab().save(sys.argv[1])
+"""
+
+
+def timed(cmd: list[str]) -> float:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    began = time.perf_counter()
+    subprocess.run(cmd, check=True, env=env, capture_output=True)
+    return time.perf_counter() - began
+
+
+def main() -> None:
+    out = Path(tempfile.mkdtemp()) / "shot.png"
+    bare = [timed([sys.executable, "-c", BARE, str(out)]) for _ in range(RUNS)]
+    app = [
+        timed(
+            [
+                sys.executable,
+                "-m",
+                "app",
+                "--demo",
+                "--as-of",
+                "2026-11-23",
+                "--screenshot",
+                str(out),
+            ]
+        )
+        for _ in range(RUNS)
+    ]
+    b, a = statistics.median(bare), statistics.median(app)
+    print(f"bare PySide6 window: median {b:.3f} s over {RUNS} runs")
+    print(f"Placement Tracker (demo database built, migrated, loaded, painted): median {a:.3f} s")
+    print(f"ratio app/bare: {a / b:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+"""The command line as a person (or a docs script) would run it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+
+def run_app(*args: str, env_db: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    if env_db:
+        env["PLACEMENT_TRACKER_DB"] = str(env_db)
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args], capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+def test_demo_screenshot_is_a_large_png_and_leaves_real_data_alone(tmp_path: Path) -> None:
+    real = tmp_path / "real.sqlite"
+    out = tmp_path / "shot.png"
+    result = run_app("--demo", "--as-of", "2026-11-23", "--screenshot", str(out), env_db=real)
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert image.width() >= 1200 and image.height() >= 800
+    assert not real.exists()  # the demo used a throwaway database
+
+
+def test_bad_as_of_date_is_one_clear_line(tmp_path: Path) -> None:
+    result = run_app("--as-of", "2026-13-01", "--screenshot", str(tmp_path / "x.png"))
+    assert result.returncode == 2
+    assert "not a date" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_unknown_page_is_refused_with_the_list_of_pages(tmp_path: Path) -> None:
+    result = run_app("--demo", "--page", "Nowhere", "--screenshot", str(tmp_path / "x.png"))
+    assert result.returncode == 2
+    assert "Overview" in result.stderr and "Traceback" not in result.stderr

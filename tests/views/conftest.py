@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from app.services.demo import load_demo
+from app.services.workspace import Workspace
+from app.views.main_window import MainWindow
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def workspace(db_path: Path, as_of: date) -> Iterator[Workspace]:
+    ws = Workspace.open(db_path, as_of)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def demo_window(qtbot, workspace: Workspace, settings: QSettings, as_of: date) -> MainWindow:  # type: ignore[no-untyped-def]
+    load_demo(workspace.db, as_of)
+    window = MainWindow(workspace, settings)
+    qtbot.addWidget(window)
+    window.show()
+    return window
