@@ -9,13 +9,16 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 log = logging.getLogger("app")
 
-COMMANDS: tuple[str, ...] = ()
+COMMANDS = ("check", "import", "export")
 
 
 def parse_date(text: str) -> date:
@@ -27,10 +30,10 @@ def parse_date(text: str) -> date:
 
 def setup_logging() -> Path | None:
     """Log to a file in the user's data directory; tracebacks go there, not to the screen."""
-    from app.db import data_dir
+    from app.paths import log_path
 
     try:
-        path = data_dir() / "placement-tracker.log"
+        path = log_path()
         handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
     except OSError:
         return None
@@ -44,7 +47,8 @@ def setup_logging() -> Path | None:
 def gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="placement-tracker",
-        description="Track a social work student's placement.",
+        description="Track a social work student's placement. Commands: check, import, export "
+        "(placement-tracker COMMAND --help).",
     )
     parser.add_argument("--db", metavar="PATH", help="database file (default: your data folder, "
                         "or $PLACEMENT_TRACKER_DB)")  # fmt: skip
@@ -58,8 +62,107 @@ def gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="placement-tracker")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="check a placement file against the policy rules")
+    check.add_argument("file", type=Path, metavar="FILE.json")
+    check.add_argument("--as-of", type=parse_date, metavar="YYYY-MM-DD", default=None,
+                       help="evaluate as of this date (default: today)")  # fmt: skip
+    check.add_argument("--format", choices=("text", "json"), default="text")
+
+    imp = sub.add_parser(
+        "import", help="import a placement file into the database (all or nothing)"
+    )
+    imp.add_argument("file", type=Path, metavar="FILE.json")
+    imp.add_argument("--db", metavar="PATH")
+
+    exp = sub.add_parser("export", help="export a placement to a placement file")
+    exp.add_argument("--db", metavar="PATH")
+    exp.add_argument(
+        "--placement", type=int, metavar="ID", help="needed when the database holds several"
+    )
+    exp.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.json")
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"placement-tracker: {message}", file=sys.stderr)
+    return 2
+
+
+def run_check(options: argparse.Namespace) -> int:
+    from app.interchange.findings_output import findings_json, findings_text
+    from app.interchange.placement_file import PlacementFileError
+    from app.policy.engine import has_breach
+    from app.services.checking import check_file
+
+    as_of = options.as_of or date.today()
+    try:
+        findings = check_file(options.file, as_of)
+    except PlacementFileError as exc:
+        return _fail(str(exc))
+    render = findings_json if options.format == "json" else findings_text
+    sys.stdout.write(render(findings, as_of))
+    return 1 if has_breach(findings) else 0
+
+
+class CommandFailed(Exception):
+    """Bad input for a command: its message is the one line the person sees."""
+
+
+def _with_database(db_path: str | None, action: Callable[[Any], T]) -> T:
+    """Open the database, run ``action`` on it, close it; known problems become CommandFailed."""
+    from app.db import Database, DatabaseError, default_db_path
+    from app.services.placement_files import ExportProblem, PlacementFileError
+
+    try:
+        db = Database(default_db_path(db_path))
+    except DatabaseError as exc:
+        raise CommandFailed(str(exc)) from None
+    try:
+        return action(db)
+    except (PlacementFileError, ExportProblem) as exc:
+        raise CommandFailed(str(exc)) from None
+    finally:
+        db.close()
+
+
+def run_import(options: argparse.Namespace) -> int:
+    from app.services.placement_files import import_placement
+
+    print(_with_database(options.db, lambda db: import_placement(db, options.file)))
+    return 0
+
+
+def run_export(options: argparse.Namespace) -> int:
+    from app.services.placement_files import export_placement
+
+    chosen = _with_database(
+        options.db, lambda db: export_placement(db, options.placement, options.output)
+    )
+    print(f"Exported placement {chosen} to {options.output}", file=sys.stderr)
+    return 0
+
+
+def run_command(args: list[str]) -> int:
+    options = command_parser().parse_args(args)
+    setup_logging()
+    runner = {"check": run_check, "import": run_import, "export": run_export}[options.command]
+    try:
+        return runner(options)
+    except CommandFailed as exc:
+        return _fail(str(exc))
+    except Exception:  # a bug, not bad input: the details go to the log, a sentence to the person
+        log.exception("command %s failed", options.command)
+        return _fail("an unexpected error stopped this command; details are in the log file.")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in COMMANDS:
+        return run_command(args)
     options = gui_parser().parse_args(args)
     setup_logging()
     from app.views.app import run_gui

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,32 +10,22 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
-DB_ENV = "PLACEMENT_TRACKER_DB"
-APP_NAME = "PlacementTracker"
+from app.paths import data_dir, default_db_path
+
+__all__ = [
+    "Database",
+    "DatabaseError",
+    "data_dir",
+    "default_db_path",
+    "upgrade",
+    "current_revision",
+]
+
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 class DatabaseError(Exception):
     """The database cannot be opened or is not a Placement Tracker database."""
-
-
-def data_dir() -> Path:
-    """The user's data directory (created on first use); logs and the database live here."""
-    from platformdirs import user_data_dir
-
-    path = Path(user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def default_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """``--db PATH`` wins, then ``PLACEMENT_TRACKER_DB``, then the user's data directory."""
-    if explicit:
-        return Path(explicit).expanduser()
-    env = os.environ.get(DB_ENV)
-    if env:
-        return Path(env).expanduser()
-    return data_dir() / "placements.sqlite"
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -74,7 +63,7 @@ def current_revision(engine: Engine) -> str | None:
 class Database:
     """An open database file: hands out sessions, one per user action."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from app.db import Database
-from app.policy.calendar import WorkingCalendar
+from app.policy.calendar import WorkingCalendar, midpoint
 from app.policy.snapshot import (
     Absence,
     Action,
@@ -22,7 +22,7 @@ from app.policy.snapshot import (
     Supervision,
 )
 from app.policy.terms import allocations_open, caseload_on
-from app.policy.vocabulary import INDUCTION_ITEMS
+from app.policy.vocabulary import INDUCTION_ITEMS, PCF_DOMAINS
 from app.services.audit import record_change
 from app.services.placements import new_placement
 from app.services.snapshot import store_snapshot
@@ -32,13 +32,14 @@ EDUCATOR = "Pat Kendrick"
 SUPERVISOR = "Jo Whitfield"
 MANAGER = "Lee Okafor"
 
-# ref, initials, type, role, working days after allocations open, complexity, risk, rationale
+# ref, initials, type, role, days after allocations open (None: 36 days before as-of, so that
+# its joint visit falls due this week), complexity, risk, rationale. A week apart: gradual growth.
 _CASES = (
     ("D-1042", "AB", "early-help", "lead", 0, "low", "low", "Settled family, clear plan: a good first piece of work."),
-    ("D-1057", "CK", "cin", "lead", 2, "medium", "low", "Builds on the student's school-based experience."),
-    ("D-1123", "TS", "lac", "shadow", 6, "low", "low", "Shadow statutory visits to a looked-after child."),
-    ("D-1101", "MJ", "cp", "co-worker", 8, "medium", "medium", "Co-work with the allocated worker to see a CP plan in practice."),
-    ("D-1150", "RP", "early-help", "lead", 18, "low", "medium", "Second early help case once the first two are settled."),
+    ("D-1057", "CK", "cin", "lead", 7, "medium", "low", "Builds on the student's school-based experience."),
+    ("D-1123", "TS", "lac", "shadow", 10, "low", "low", "Shadow statutory visits to a looked-after child."),
+    ("D-1101", "MJ", "cp", "co-worker", 14, "medium", "medium", "Co-work with the allocated worker to see a CP plan in practice."),
+    ("D-1150", "RP", "early-help", "lead", None, "low", "medium", "Second early help case once the first two are settled."),
 )  # fmt: skip
 
 
@@ -47,10 +48,12 @@ def _friday_on_or_after(day: date) -> date:
 
 
 def demo_snapshot(as_of: date) -> PlacementSnapshot:
-    """A realistic first placement in Early Help, about seven weeks in on ``as_of``."""
-    start = as_of - timedelta(days=50)
+    """A realistic first placement in Early Help, about ten weeks in on ``as_of``."""
+    start = as_of - timedelta(days=70)
     start -= timedelta(days=start.weekday())  # a Monday
     end = start + timedelta(days=16 * 7 - 3)  # a Friday, sixteen weeks on
+    while not WorkingCalendar().is_working_day(end):  # not on a bank holiday
+        end -= timedelta(days=1)
     placement = new_placement(
         student=STUDENT,
         kind="first",
@@ -74,7 +77,10 @@ def demo_snapshot(as_of: date) -> PlacementSnapshot:
         snap.induction[item] = ChecklistEntry(done, by if item == "lone-working" else None)
 
     for ref, initials, ctype, role, offset, complexity, risk, why in _CASES:
-        allocated = cal.nth_working_day(opens, 1 + offset)
+        allocated = as_of - timedelta(days=36) if offset is None else opens + timedelta(days=offset)
+        step = timedelta(days=-1 if offset is None else 1)  # keep the joint visit due within 7 days
+        while not cal.is_working_day(allocated):
+            allocated += step
         if allocated > as_of:
             continue
         snap.cases.append(
@@ -104,6 +110,10 @@ def demo_snapshot(as_of: date) -> PlacementSnapshot:
         events.append(Event("obs-1", "direct-observation", first.allocated + timedelta(days=24),
                             case=first.ref, observer=EDUCATOR,
                             feedback="Explained the plan clearly and checked the child's understanding."))  # fmt: skip
+    if len(snap.cases) > 1:
+        events.append(Event("dec-1", "decision", as_of - timedelta(days=10), case=snap.cases[1].ref,
+                            with_="Duty senior", recorded=False,
+                            notes="Agreed to bring the review forward; not yet on the child's record."))  # fmt: skip
     for case in snap.cases:
         if case.type == "lac":
             events.append(Event("sv-1", "statutory-visit", case.allocated + timedelta(days=3),
@@ -119,7 +129,10 @@ def demo_snapshot(as_of: date) -> PlacementSnapshot:
         n += 1
         open_cases = caseload_on(snap.cases, day)
         three_way = n % 3 == 1
-        latest = day + timedelta(days=7) > as_of
+        # the latest record awaits the student's signature; so does one a fortnight back
+        unsigned = day + timedelta(days=7) > as_of or as_of - timedelta(
+            days=15
+        ) < day <= as_of - timedelta(days=8)
         snap.supervisions.append(
             Supervision(
                 id=f"s-{day:%Y-%m-%d}",
@@ -141,7 +154,7 @@ def demo_snapshot(as_of: date) -> PlacementSnapshot:
                 wellbeing="Managing the workload; good use of the team.",
                 learning="Reflected on PCF domain 7 (skills and interventions).",
                 signed_by_educator=day,
-                signed_by_student=None if latest else day,
+                signed_by_student=None if unsigned else day,
                 next=day + timedelta(days=7),
             )
         )
@@ -159,6 +172,15 @@ def demo_snapshot(as_of: date) -> PlacementSnapshot:
             },
         )  # fmt: skip
     )
+    mid = midpoint(start, end)
+    if mid <= as_of:
+        snap.pcf_reviews.append(
+            PcfReview("p-midpoint", mid, "midpoint",
+                      ratings={d: "developing" for d in PCF_DOMAINS} | {"professionalism": "meeting",
+                                                                          "values-ethics": "meeting"},
+                      evidence={"skills-interventions": ["event:obs-1"], "knowledge": [f"case:{snap.cases[0].ref}"]},
+                      notes="On track for the end of placement.")
+        )  # fmt: skip
     for item, offset, evidence in (
         ("genogram", 20, "Genogram for D-1042 discussed in supervision."),
         ("case-recording", 25, "Case notes audited by the educator."),

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from app.db import Database
 from app.models import PlacementRecord
 from app.policy.calendar import WorkingCalendar
+from app.policy.findings import Finding
 from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
 from app.policy.snapshot import Placement, PlacementSnapshot
 from app.policy.terms import (
@@ -29,6 +30,8 @@ from app.policy.vocabulary import (
     SETTINGS,
 )
 from app.services.audit import record_change
+from app.services.checking import findings_for, profile_for
+from app.services.compliance import ComplianceCounts, ComplianceItem, count, explain
 from app.services.snapshot import apply_placement, get_placement, load_snapshot, store_snapshot
 
 
@@ -84,6 +87,8 @@ class Overview:
     last_supervision: date | None
     supervisions_held: int
     archived: date | None
+    counts: ComplianceCounts = ComplianceCounts(0, 0, 0)
+    due_soon: tuple[ComplianceItem, ...] = ()
 
     @property
     def days_since_supervision(self) -> int | None:
@@ -92,15 +97,12 @@ class Overview:
         return (self.as_of - self.last_supervision).days
 
 
-def profile_for(
-    snapshot: PlacementSnapshot, settings_profile: PolicyProfile = DEFAULT_PROFILE
-) -> PolicyProfile:
-    """The app's profile with the placement's own overrides (from an imported file) on top."""
-    return settings_profile.with_overrides(snapshot.policy)
-
-
 def build_overview(
-    placement_id: int, snapshot: PlacementSnapshot, as_of: date, profile: PolicyProfile
+    placement_id: int,
+    snapshot: PlacementSnapshot,
+    as_of: date,
+    profile: PolicyProfile,
+    findings: list[Finding] | None = None,
 ) -> Overview:
     p = snapshot.placement
     seen = as_of_view(snapshot, as_of)
@@ -150,6 +152,8 @@ def build_overview(
         last_supervision=supervisions[-1] if supervisions else None,
         supervisions_held=len(supervisions),
         archived=p.archived,
+        counts=count(findings or []),
+        due_soon=tuple(explain([f for f in findings or [] if f.severity == "due"])),
     )
 
 
@@ -257,4 +261,14 @@ class PlacementService:
 
     def overview(self, placement_id: int, as_of: date) -> Overview:
         snap = self.snapshot(placement_id)
-        return build_overview(placement_id, snap, as_of, profile_for(snap, self.profile))
+        profile = profile_for(snap, self.profile)
+        return build_overview(
+            placement_id, snap, as_of, profile, findings_for(snap, as_of, self.profile)
+        )
+
+    def compliance(self, placement_id: int, as_of: date) -> list[ComplianceItem]:
+        return explain(self.findings(placement_id, as_of))
+
+    def findings(self, placement_id: int, as_of: date) -> list[Finding]:
+        """The rule engine's findings for a stored placement: the same as ``check`` on its export."""
+        return findings_for(self.snapshot(placement_id), as_of, self.profile)

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -23,8 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.services.placement_files import (
+    ExportProblem,
+    PlacementFileError,
+    export_placement,
+    import_placement,
+)
 from app.services.placements import InvalidInput
 from app.services.workspace import DatabaseError, Workspace
+from app.views.compliance_page import CompliancePage
 from app.views.overview_page import OverviewPage
 from app.views.placement_dialog import NewPlacementDialog
 from app.views.style import STYLE_SHEET
@@ -72,7 +80,10 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.overview = OverviewPage()
         self.overview.new_placement_requested.connect(self.new_placement)
+        self.overview.compliance_requested.connect(lambda: self.show_page(1))
         self._add_page("Overview", self.overview)
+        self.compliance = CompliancePage()
+        self._add_page("Compliance", self.compliance)
         for title, purpose in COMING_PAGES:
             self._add_page(title, NotYetPage(title, purpose))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
@@ -168,6 +179,11 @@ class MainWindow(QMainWindow):
             else None
         )
         self.overview.show_overview(overview)
+        self.compliance.show_items(
+            self.workspace.placements.compliance(self.placement_id, self.workspace.as_of)
+            if self.placement_id is not None
+            else []
+        )
         title = f"{overview.student} — Placement Tracker" if overview else "Placement Tracker"
         self.setWindowTitle(f"{title} [{self.workspace.path.name}]")
 
@@ -186,6 +202,60 @@ class MainWindow(QMainWindow):
             return
         self.reload()
         self.show_page(0)
+
+    def import_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Import a placement file",
+            str(Path.home()),
+            "Placement files (*.json);;All files (*)",
+        )
+        if path:
+            self.import_path(Path(path))
+
+    def import_path(self, path: Path) -> int | None:
+        """Import a placement file whole; a bad file is explained and nothing is stored."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            placement_id = import_placement(self.workspace.db, path)
+        except PlacementFileError as exc:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(
+                self, "Placement file not imported",
+                f"{path.name} was not imported, and nothing was stored.\n\n{exc}\n\n"
+                "Correct the file at the place named and import it again.",
+            )  # fmt: skip
+            return None
+        QApplication.restoreOverrideCursor()
+        self.placement_id = placement_id
+        self.reload()
+        self.statusBar().showMessage(f"Imported {path.name}", 5000)
+        return placement_id
+
+    def export_file(self) -> None:
+        if self.placement_id is None:
+            QMessageBox.information(
+                self, "Nothing to export", "Create or import a placement first."
+            )
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export the placement",
+            str(Path.home() / "placement.json"),
+            "Placement files (*.json)",
+        )
+        if path:
+            self.export_path(Path(path))
+
+    def export_path(self, path: Path) -> bool:
+        assert self.placement_id is not None
+        try:
+            export_placement(self.workspace.db, self.placement_id, path)
+        except ExportProblem as exc:
+            QMessageBox.warning(self, "Placement not exported", str(exc))
+            return False
+        self.statusBar().showMessage(f"Exported to {path}", 5000)
+        return True
 
     def open_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

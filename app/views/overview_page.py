@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
+    QListWidget,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -61,6 +64,7 @@ class OverviewPage(QScrollArea):
     """Student, dates, day N of M, induction, caseload against the cap, supervision."""
 
     new_placement_requested = Signal()
+    compliance_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,13 +94,22 @@ class OverviewPage(QScrollArea):
         self.caseload_card = Card("Caseload")
         self.supervision_card = Card("Supervision")
         self.people_card = Card("People")
-        self.dates_card = Card("Key dates")
+        self.compliance_card = Card("Compliance")
         for i, card in enumerate(
             (self.phase_card, self.induction_card, self.caseload_card,
-             self.supervision_card, self.people_card, self.dates_card)
+             self.supervision_card, self.people_card, self.compliance_card)
         ):  # fmt: skip
             grid.addWidget(card, i // 3, i % 3)
         layout.addLayout(grid)
+
+        self.due_heading = QLabel("Due in the next 7 days")
+        self.due_heading.setObjectName("sectionTitle")
+        self.due_list = QListWidget()
+        self.due_list.setObjectName("dueList")
+        self.due_list.setMaximumHeight(160)
+        self.due_list.itemActivated.connect(lambda _item: self.compliance_requested.emit())
+        layout.addWidget(self.due_heading)
+        layout.addWidget(self.due_list)
 
         self.empty = QWidget()
         empty_layout = QVBoxLayout(self.empty)
@@ -117,7 +130,8 @@ class OverviewPage(QScrollArea):
         has = o is not None
         self.empty.setVisible(not has)
         for w in (self.title, self.subtitle, self.progress, self.phase_card, self.induction_card,
-                  self.caseload_card, self.supervision_card, self.people_card, self.dates_card):  # fmt: skip
+                  self.caseload_card, self.supervision_card, self.people_card, self.compliance_card,
+                  self.due_heading, self.due_list):  # fmt: skip
             w.setVisible(has)
         if o is None:
             return
@@ -176,8 +190,22 @@ class OverviewPage(QScrollArea):
             lines.append(f"On-site supervisor: {o.onsite_supervisor}")
         lines.append(f"Team manager: {o.team_manager}")
         self.people_card.show_value(o.educator, "<br>".join(lines))
-        self.dates_card.show_value(
-            uk_date(o.end),
-            f"Start {uk_date(o.start)} · midpoint {uk_date(o.midpoint)} · end {uk_date(o.end)}. "
-            f"{o.required_days} days required.",
-        )
+        c = o.counts
+        if c.total == 0:
+            self.compliance_card.show_value("All in order", "No breach, warning or deadline.", OK)
+        else:
+            self.compliance_card.show_value(
+                f"{c.breaches} breach{'es' if c.breaches != 1 else ''}",
+                f"{c.warnings} warning(s), {c.due} due soon. See the Compliance page (Ctrl+2).",
+                BAD if c.breaches else WARN,
+            )
+
+        self.due_list.clear()
+        for item in o.due_soon:
+            f = item.finding
+            self.due_list.addItem(f"{uk_date(f.date)} · {item.subject_label} · {f.message}")
+        if o.last_supervision is not None and o.phase != "ended":
+            nxt = o.last_supervision + timedelta(days=7)
+            self.due_list.addItem(f"{uk_date(nxt)} · Supervision · weekly supervision expected")
+        if self.due_list.count() == 0:
+            self.due_list.addItem("Nothing falls due in the next 7 days.")

@@ -22,4 +22,5 @@ QFrame#card {
 QLabel#cardTitle { color: palette(placeholder-text); font-size: 11px; font-weight: 600; }
 QLabel#cardFigure { font-size: 20px; font-weight: 600; }
 QLabel#cardDetail { font-size: 12px; }
+QLabel#sectionTitle { font-size: 15px; font-weight: 600; margin-top: 10px; }
 """

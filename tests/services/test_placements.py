@@ -10,13 +10,13 @@ import pytest
 from app.db import Database
 from app.policy.snapshot import Case
 from app.services.audit import audit_trail
+from app.services.checking import profile_for
 from app.services.demo import demo_snapshot, load_demo
 from app.services.placements import (
     InvalidInput,
     PlacementService,
     build_overview,
     new_placement,
-    profile_for,
 )
 
 

@@ -18,7 +18,7 @@ def test_overview_shows_the_demo_placement(demo_window: MainWindow) -> None:
     o = demo_window.overview
     assert o.title.text() == "Robin Ashdown"
     assert "First placement" in o.subtitle.text() and "Early help" in o.subtitle.text()
-    assert o.progress.text() == "Working day 41 of 77"
+    assert o.progress.text() == "Working day 51 of 77"
     assert o.caseload_card.figure.text() == "4 of 6"
     assert (
         "D-1150" in o.caseload_card.detail.text() and "shadowing 1" in o.caseload_card.detail.text()
@@ -31,9 +31,9 @@ def test_overview_shows_the_demo_placement(demo_window: MainWindow) -> None:
 
 def test_side_bar_reaches_every_page_with_a_clear_not_yet_state(demo_window: MainWindow) -> None:
     assert demo_window.page_titles() == [
-        "Overview", "Cases", "Supervision", "Visits & observations", "PCF & learning", "Endings",
+        "Overview", "Compliance", "Cases", "Supervision", "Visits & observations", "PCF & learning", "Endings",
     ]  # fmt: skip
-    demo_window.nav.setCurrentRow(2)
+    demo_window.nav.setCurrentRow(3)
     page = demo_window.pages.currentWidget()
     assert "Not available in this version yet" in " ".join(
         label.text() for label in page.findChildren(type(demo_window.overview.title))

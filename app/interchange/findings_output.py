@@ -1,0 +1,66 @@
+"""The ``check`` output: ``placement-tracker-findings/1`` JSON, or aligned text for a person."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Final
+
+from app.policy.findings import Finding
+from app.policy.snapshot import ManagerOverride
+
+FORMAT: Final = "placement-tracker-findings/1"
+
+
+def _override(o: ManagerOverride | None) -> dict[str, str | None] | None:
+    if o is None:
+        return None
+    return {
+        "by": o.by,
+        "reason": o.reason,
+        "review_by": o.review_by.isoformat(),
+        "reviewed": o.reviewed.isoformat() if o.reviewed else None,
+    }
+
+
+def findings_document(findings: list[Finding], as_of: date) -> dict[str, object]:
+    return {
+        "format": FORMAT,
+        "as_of": as_of.isoformat(),
+        "findings": [
+            {
+                "rule": f.rule,
+                "severity": f.severity,
+                "subject": f.subject,
+                "date": f.date.isoformat(),
+                "message": f.message,
+                "source": f.source,
+                "override": _override(f.override),
+            }
+            for f in findings
+        ],
+    }
+
+
+def findings_json(findings: list[Finding], as_of: date) -> str:
+    return json.dumps(findings_document(findings, as_of), ensure_ascii=False, indent=2) + "\n"
+
+
+def findings_text(findings: list[Finding], as_of: date) -> str:
+    """One aligned line per finding, then a count by severity."""
+    if not findings:
+        return f"No findings as of {as_of.isoformat()}.\n"
+    rows = [
+        (f.date.isoformat(), f.severity.upper(), f.rule, f.subject,
+         f.message + f" [{f.source}]" + (f" (override: {f.override.reason})" if f.override else ""))
+        for f in findings
+    ]  # fmt: skip
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    lines = [
+        "  ".join(cell.ljust(widths[i]) if i < 4 else cell for i, cell in enumerate(r))
+        for r in rows
+    ]
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in ("breach", "warning", "due")}
+    summary = ", ".join(f"{n} {s}{'es' if s == 'breach' and n != 1 else ('s' if n != 1 and s != 'due' else '')}"
+                        for s, n in counts.items() if n)  # fmt: skip
+    return "\n".join(lines) + f"\n\n{summary} as of {as_of.isoformat()}.\n"

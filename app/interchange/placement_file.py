@@ -1,0 +1,616 @@
+"""The placement file ``placement-tracker/1``: strict reading with one clear message, full writing.
+
+A bad file raises ``PlacementFileError`` whose text names the JSON path (indexes from 0)
+and the problem, e.g. ``cases[1].allocated: not a date: "2026-13-01"``. Nothing is stored
+by this module: the services store a snapshot only after it has been read whole.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any, Final, TypeVar
+
+from app.policy.profile import ProfileError, validate_overrides
+from app.policy.snapshot import (
+    Absence,
+    Action,
+    Addendum,
+    Case,
+    CaseDirection,
+    ChecklistEntry,
+    Event,
+    LearningEvidence,
+    ManagerOverride,
+    PcfReview,
+    Placement,
+    PlacementSnapshot,
+    Supervision,
+    Transition,
+)
+from app.policy.vocabulary import (
+    ABSENCE_WHO,
+    ALL_LEARNING_OUTCOMES,
+    BOOLEAN_EVENT_KEYS,
+    CASE_TYPES,
+    DEFAULT_INDUCTION_DAYS,
+    DEFAULT_REQUIRED_DAYS,
+    DEFAULT_WORKING_DAYS,
+    ENDINGS,
+    EVENT_ENUMS,
+    EVENT_KINDS,
+    INDUCTION_ITEMS,
+    LEVELS,
+    OPTIONAL_TRANSITION_ITEMS,
+    OWN_ITEM_PREFIX,
+    PCF_DOMAINS,
+    PCF_RATINGS,
+    PCF_STAGES,
+    PLACEMENT_KINDS,
+    SETTINGS,
+    STUDENT_ROLES,
+    SUPERVISION_FORMATS,
+    TRANSITION_ITEMS,
+    WEEKDAYS,
+)
+
+FORMAT: Final = "placement-tracker/1"
+TOP_KEYS: Final = (
+    "format", "policy", "placement", "induction", "absences", "cases", "events",
+    "supervisions", "pcf_reviews", "learning", "transitions",
+)  # fmt: skip
+# File keys that are Python keywords have a trailing underscore in the snapshot.
+FIELD_NAMES: Final = {"with": "with_", "from": "from_"}
+EVENT_COMMON: Final = ("id", "kind", "date", "notes")
+
+T = TypeVar("T")
+
+
+class PlacementFileError(ValueError):
+    """A placement file that cannot be read; the message names the JSON path and the problem."""
+
+
+def _fail(path: str, problem: str) -> PlacementFileError:
+    return PlacementFileError(f"{path}: {problem}")
+
+
+def _q(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _join(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return key if path == "file" else f"{path}.{key}"
+
+
+class _Reader:
+    """Reads one JSON value at a path, raising the one clear error for what is wrong."""
+
+    def __init__(self, value: Any, path: str) -> None:
+        self.value = value
+        self.path = path
+
+    # ---- shapes
+    def obj(self, required: Iterable[str] = (), optional: Iterable[str] = ()) -> _Reader:
+        if not isinstance(self.value, dict):
+            raise _fail(self.path, f"expected an object, got {_q(self.value)}")
+        required = tuple(required)
+        allowed = set(required) | set(optional)
+        for key in required:
+            if key not in self.value:
+                raise _fail(self.path, f'missing key "{key}"')
+        for key in self.value:
+            if key not in allowed:
+                raise _fail(self.path, f'unknown key "{key}"')
+        return self
+
+    def get(self, key: str) -> _Reader:
+        return _Reader(self.value.get(key), _join(self.path, key))
+
+    def has(self, key: str) -> bool:
+        return key in self.value
+
+    def items(self) -> list[tuple[str, _Reader]]:
+        if not isinstance(self.value, dict):
+            raise _fail(self.path, f"expected an object, got {_q(self.value)}")
+        return [(k, _Reader(v, _join(self.path, k))) for k, v in self.value.items()]
+
+    def list(self) -> list[_Reader]:
+        if self.value is None:
+            return []
+        if not isinstance(self.value, list):
+            raise _fail(self.path, f"expected a list, got {_q(self.value)}")
+        return [_Reader(v, _join(self.path, i)) for i, v in enumerate(self.value)]
+
+    # ---- scalars
+    def text(self, *, empty: bool = False) -> str:
+        if not isinstance(self.value, str):
+            raise _fail(self.path, f"expected text, got {_q(self.value)}")
+        if not empty and not self.value.strip():
+            raise _fail(self.path, "must not be empty")
+        return self.value
+
+    def opt_text(self) -> str | None:
+        return None if self.value is None else self.text(empty=True)
+
+    def flag(self) -> bool:
+        if not isinstance(self.value, bool):
+            raise _fail(self.path, f"expected true or false, got {_q(self.value)}")
+        return self.value
+
+    def count(self) -> int:
+        if isinstance(self.value, bool) or not isinstance(self.value, int):
+            raise _fail(self.path, f"expected a whole number, got {_q(self.value)}")
+        if self.value < 0:
+            raise _fail(self.path, f"must not be negative, got {self.value}")
+        return self.value
+
+    def number(self) -> float:
+        if isinstance(self.value, bool) or not isinstance(self.value, int | float):
+            raise _fail(self.path, f"expected a number, got {_q(self.value)}")
+        if self.value < 0:
+            raise _fail(self.path, f"must not be negative, got {self.value}")
+        return float(self.value)
+
+    def day(self) -> date:
+        if isinstance(self.value, str) and len(self.value) == 10:
+            try:
+                return date.fromisoformat(self.value)
+            except ValueError:
+                pass
+        raise _fail(self.path, f"not a date: {_q(self.value)}")
+
+    def opt_day(self) -> date | None:
+        return None if self.value is None else self.day()
+
+    def choice(self, allowed: Iterable[str]) -> str:
+        allowed = tuple(allowed)
+        if self.value not in allowed:
+            raise _fail(self.path, f"{_q(self.value)} is not one of {', '.join(allowed)}")
+        return str(self.value)
+
+    def opt_choice(self, allowed: Iterable[str]) -> str | None:
+        return None if self.value is None else self.choice(allowed)
+
+    def fail(self, problem: str) -> PlacementFileError:
+        return _fail(self.path, problem)
+
+
+def _or(reader: _Reader, key: str, default: T, read: Callable[[_Reader], T]) -> T:
+    """A key's value read by ``read``, or ``default`` when the key is absent."""
+    return read(reader.get(key)) if reader.has(key) else default
+
+
+# ------------------------------------------------------------------ reading
+
+
+def _checklist(r: _Reader, known: Iterable[str]) -> dict[str, ChecklistEntry]:
+    known = set(known)
+    items: dict[str, ChecklistEntry] = {}
+    for key, value in r.items():
+        if key not in known and not (
+            key.startswith(OWN_ITEM_PREFIX) and len(key) > len(OWN_ITEM_PREFIX)
+        ):
+            raise value.fail(
+                f"unknown item; use one of the listed items or your own starting with {OWN_ITEM_PREFIX!r}"
+            )
+        if isinstance(value.value, dict):
+            value.obj(("date",), ("by", "note"))
+            items[key] = ChecklistEntry(
+                value.get("date").day(), value.get("by").opt_text(), value.get("note").opt_text()
+            )
+        else:
+            items[key] = ChecklistEntry(value.day())
+    return items
+
+
+def _placement(r: _Reader) -> Placement:
+    r.obj(
+        ("student", "kind", "setting", "start", "end", "educator", "team_manager"),
+        ("programme", "working_days", "induction_days", "required_days", "host_team_average_caseload",
+         "educator_onsite", "onsite_supervisor", "link_worker", "archived", "close_reason"),
+    )  # fmt: skip
+    kind = r.get("kind").choice(PLACEMENT_KINDS)
+    start, end = r.get("start").day(), r.get("end").day()
+    if end < start:
+        raise r.get("end").fail(f"before placement.start ({start.isoformat()})")
+    working_days: tuple[str, ...] = DEFAULT_WORKING_DAYS
+    if r.has("working_days"):
+        days = [d.choice(WEEKDAYS) for d in r.get("working_days").list()]
+        if not days:
+            raise r.get("working_days").fail("needs at least one day")
+        if len(set(days)) != len(days):
+            raise r.get("working_days").fail("a day is listed twice")
+        working_days = tuple(days)
+    average = r.get("host_team_average_caseload")
+    return Placement(
+        student=r.get("student").text(),
+        kind=kind,
+        setting=r.get("setting").choice(SETTINGS),
+        start=start,
+        end=end,
+        educator=r.get("educator").text(),
+        team_manager=r.get("team_manager").text(),
+        required_days=_or(r, "required_days", DEFAULT_REQUIRED_DAYS[kind], _Reader.count),
+        programme=r.get("programme").opt_text(),
+        working_days=working_days,
+        induction_days=_or(r, "induction_days", DEFAULT_INDUCTION_DAYS, _Reader.count),
+        host_team_average_caseload=None if average.value is None else average.number(),
+        educator_onsite=_or(r, "educator_onsite", True, _Reader.flag),
+        onsite_supervisor=r.get("onsite_supervisor").opt_text(),
+        link_worker=r.get("link_worker").opt_text(),
+        archived=r.get("archived").opt_day(),
+        close_reason=r.get("close_reason").opt_text(),
+    )
+
+
+def _unique(reader: _Reader, value: str, seen: set[str], what: str = "id") -> str:
+    if value in seen:
+        raise reader.fail(f'duplicate {what} "{value}"')
+    seen.add(value)
+    return value
+
+
+def _absence(r: _Reader, seen: set[str]) -> Absence:
+    r.obj(("id", "who", "from", "to"), ("reason", "cover"))
+    first, last = r.get("from").day(), r.get("to").day()
+    if last < first:
+        raise r.get("to").fail(f"before from ({first.isoformat()})")
+    return Absence(
+        id=_unique(r.get("id"), r.get("id").text(), seen),
+        who=r.get("who").choice(ABSENCE_WHO),
+        from_=first,
+        to=last,
+        reason=r.get("reason").opt_text(),
+        cover=r.get("cover").opt_text(),
+    )
+
+
+def _override(r: _Reader) -> ManagerOverride | None:
+    if r.value is None:
+        return None
+    r.obj(("by", "reason", "review_by"), ("reviewed",))
+    return ManagerOverride(
+        by=r.get("by").text(),
+        reason=r.get("reason").text(),
+        review_by=r.get("review_by").day(),
+        reviewed=r.get("reviewed").opt_day(),
+    )
+
+
+CASE_OPTIONAL: Final = (
+    "initials", "ended", "ending", "handover_to", "complexity", "risk", "rationale",
+    "previous_social_workers", "major_transition", "conflict_of_interest", "manager_override",
+)  # fmt: skip
+
+
+def _case(r: _Reader, seen: set[str]) -> Case:
+    r.obj(("ref", "type", "student_role", "allocated", "educator_consulted"), CASE_OPTIONAL)
+    allocated = r.get("allocated").day()
+    ended = r.get("ended").opt_day()
+    if ended is not None and ended < allocated:
+        raise r.get("ended").fail(f"before allocated ({allocated.isoformat()})")
+    return Case(
+        ref=_unique(r.get("ref"), r.get("ref").text(), seen, "ref"),
+        type=r.get("type").choice(CASE_TYPES),
+        student_role=r.get("student_role").choice(STUDENT_ROLES),
+        allocated=allocated,
+        educator_consulted=r.get("educator_consulted").flag(),
+        initials=r.get("initials").opt_text(),
+        ended=ended,
+        ending=r.get("ending").opt_choice(ENDINGS),
+        handover_to=r.get("handover_to").opt_text(),
+        complexity=_or(r, "complexity", "low", lambda x: x.choice(LEVELS)),
+        risk=_or(r, "risk", "low", lambda x: x.choice(LEVELS)),
+        rationale=_or(r, "rationale", "", lambda x: x.text(empty=True)),
+        previous_social_workers=_or(r, "previous_social_workers", 0, _Reader.count),
+        major_transition=_or(r, "major_transition", False, _Reader.flag),
+        conflict_of_interest=_or(r, "conflict_of_interest", False, _Reader.flag),
+        manager_override=_override(r.get("manager_override")),
+    )
+
+
+def _case_ref(r: _Reader, cases: set[str]) -> str:
+    ref = r.text()
+    if ref not in cases:
+        raise r.fail(f'no case with ref "{ref}"')
+    return ref
+
+
+def _event(r: _Reader, seen: set[str], cases: set[str]) -> Event:
+    if not isinstance(r.value, dict):
+        r.obj()
+    kind = r.get("kind").choice(EVENT_KINDS) if r.has("kind") else None
+    if kind is None:
+        raise r.fail('missing key "kind"')
+    required, optional = EVENT_KINDS[kind]
+    for key in r.value:
+        if key not in EVENT_COMMON and key not in required and key not in optional:
+            raise r.fail(f'key "{key}" does not belong to a "{kind}" event')
+    r.obj(("id", "kind", "date", *required), ("notes", *optional))
+    event = Event(
+        id=_unique(r.get("id"), r.get("id").text(), seen),
+        kind=kind,
+        date=r.get("date").day(),
+        notes=r.get("notes").opt_text(),
+    )
+    for key in (*required, *optional):
+        value = r.get(key)
+        if key == "case":
+            parsed: object = (
+                None if value.value is None and key in optional else _case_ref(value, cases)
+            )
+        elif key in BOOLEAN_EVENT_KEYS:
+            parsed = value.flag()
+        elif key in EVENT_ENUMS:
+            parsed = value.choice(EVENT_ENUMS[key])
+        else:
+            parsed = value.opt_text()
+        setattr(event, FIELD_NAMES.get(key, key), parsed)
+    return event
+
+
+def _supervision(r: _Reader, seen: set[str], cases: set[str]) -> Supervision:
+    r.obj(
+        ("id", "date", "format", "caseload_discussed", "cases_discussed", "decisions_recorded"),
+        ("attendees", "case_direction", "wellbeing", "learning", "signed_by_educator", "signed_by_student",
+         "addenda", "next"),
+    )  # fmt: skip
+    directions = []
+    for d in r.get("case_direction").list():
+        d.obj(("case",), ("discussion", "decision", "actions"))
+        actions = []
+        for a in d.get("actions").list():
+            a.obj(("action",), ("owner", "due", "done"))
+            actions.append(Action(a.get("action").text(), a.get("owner").opt_text(), a.get("due").opt_day(),
+                                  a.get("done").opt_day()))  # fmt: skip
+        directions.append(
+            CaseDirection(
+                case=_case_ref(d.get("case"), cases),
+                discussion=_or(d, "discussion", "", lambda x: x.text(empty=True)),
+                decision=_or(d, "decision", "", lambda x: x.text(empty=True)),
+                actions=actions,
+            )
+        )
+    addenda = []
+    for a in r.get("addenda").list():
+        a.obj(("date", "author", "text"))
+        addenda.append(Addendum(a.get("date").day(), a.get("author").text(), a.get("text").text()))
+    if not isinstance(r.value["cases_discussed"], list):
+        raise r.get("cases_discussed").fail(
+            f"expected a list of case refs, got {_q(r.value['cases_discussed'])}"
+        )
+    discussed = [_case_ref(x, cases) for x in r.get("cases_discussed").list()]
+    return Supervision(
+        id=_unique(r.get("id"), r.get("id").text(), seen),
+        date=r.get("date").day(),
+        format=r.get("format").choice(SUPERVISION_FORMATS),
+        caseload_discussed=r.get("caseload_discussed").flag(),
+        cases_discussed=discussed,
+        decisions_recorded=r.get("decisions_recorded").flag(),
+        attendees=[x.text() for x in r.get("attendees").list()],
+        case_direction=directions,
+        wellbeing=r.get("wellbeing").opt_text(),
+        learning=r.get("learning").opt_text(),
+        signed_by_educator=r.get("signed_by_educator").opt_day(),
+        signed_by_student=r.get("signed_by_student").opt_day(),
+        addenda=addenda,
+        next=r.get("next").opt_day(),
+    )
+
+
+def _pcf_review(r: _Reader, seen: set[str]) -> PcfReview:
+    r.obj(("id", "date", "stage"), ("ratings", "evidence", "notes"))
+    ratings = {}
+    for domain, value in r.get("ratings").items() if r.get("ratings").value is not None else []:
+        if domain not in PCF_DOMAINS:
+            raise value.fail(f"not a PCF domain; use one of {', '.join(PCF_DOMAINS)}")
+        ratings[domain] = value.choice(PCF_RATINGS)
+    evidence = {}
+    for domain, refs in r.get("evidence").items() if r.get("evidence").value is not None else []:
+        if domain not in PCF_DOMAINS:
+            raise refs.fail(f"not a PCF domain; use one of {', '.join(PCF_DOMAINS)}")
+        evidence[domain] = [x.text() for x in refs.list()]
+    return PcfReview(
+        id=_unique(r.get("id"), r.get("id").text(), seen),
+        date=r.get("date").day(),
+        stage=r.get("stage").choice(PCF_STAGES),
+        ratings=ratings,
+        evidence=evidence,
+        notes=r.get("notes").opt_text(),
+    )
+
+
+def _learning(r: _Reader) -> LearningEvidence:
+    r.obj(("item", "evidenced"), ("evidence",))
+    item = r.get("item").text()
+    if item not in ALL_LEARNING_OUTCOMES and not item.startswith(OWN_ITEM_PREFIX):
+        raise r.get("item").fail(f'unknown learning outcome "{item}"')
+    return LearningEvidence(item, r.get("evidenced").day(), r.get("evidence").opt_text())
+
+
+def _check_evidence_links(snap: PlacementSnapshot, reviews: list[_Reader]) -> None:
+    known = {
+        "event": {e.id for e in snap.events},
+        "supervision": {s.id for s in snap.supervisions},
+        "case": {c.ref for c in snap.cases},
+    }
+    for review, r in zip(snap.pcf_reviews, reviews, strict=True):
+        for domain, refs in review.evidence.items():
+            for i, ref in enumerate(refs):
+                kind, _, key = ref.partition(":")
+                if key not in known.get(kind, set()):
+                    path = f"{r.path}.evidence.{domain}[{i}]"
+                    raise _fail(
+                        path, f'no record "{ref}" (use event:<id>, supervision:<id> or case:<ref>)'
+                    )
+
+
+def parse_placement(document: Any) -> PlacementSnapshot:
+    """Read a decoded JSON document into a snapshot, or raise PlacementFileError."""
+    top = _Reader(document, "file")
+    top.obj(("format", "placement"), TOP_KEYS)
+    if document["format"] != FORMAT:
+        raise top.get("format").fail(f'expected "{FORMAT}", got {_q(document["format"])}')
+    raw_policy = document.get("policy")
+    if raw_policy is not None and not isinstance(raw_policy, dict):
+        raise top.get("policy").fail(f"expected an object, got {_q(raw_policy)}")
+    try:
+        policy = validate_overrides(raw_policy or {})
+    except ProfileError as exc:
+        raise _fail(f"policy.{exc.name}", exc.problem) from None
+    snap = PlacementSnapshot(placement=_placement(top.get("placement")), policy=policy)
+    snap.induction = (
+        _checklist(top.get("induction"), INDUCTION_ITEMS)
+        if top.get("induction").value is not None
+        else {}
+    )
+    ids: set[str] = set()
+    snap.absences = [_absence(r, ids) for r in top.get("absences").list()]
+    refs: set[str] = set()
+    snap.cases = [_case(r, refs) for r in top.get("cases").list()]
+    ids = set()
+    snap.events = [_event(r, ids, refs) for r in top.get("events").list()]
+    ids = set()
+    snap.supervisions = [_supervision(r, ids, refs) for r in top.get("supervisions").list()]
+    ids = set()
+    reviews = top.get("pcf_reviews").list()
+    snap.pcf_reviews = [_pcf_review(r, ids) for r in reviews]
+    _check_evidence_links(snap, reviews)
+    snap.learning = [_learning(r) for r in top.get("learning").list()]
+    seen_cases: set[str] = set()
+    transitions = []
+    for r in top.get("transitions").list():
+        r.obj(("case",), ("items",))
+        case = _unique(
+            r.get("case"), _case_ref(r.get("case"), refs), seen_cases, "transition for case"
+        )
+        items = r.get("items")
+        known = (*TRANSITION_ITEMS, *OPTIONAL_TRANSITION_ITEMS)
+        transitions.append(
+            Transition(case, _checklist(items, known) if items.value is not None else {})
+        )
+    snap.transitions = transitions
+    return snap
+
+
+def loads(text: str | bytes) -> PlacementSnapshot:
+    """Parse the text of a placement file; every problem is a PlacementFileError."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise PlacementFileError(f"file: not UTF-8 text (byte {exc.start})") from None
+    if not text.strip():
+        raise PlacementFileError("file: empty file")
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise PlacementFileError(
+            f"file: not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        ) from None
+    return parse_placement(document)
+
+
+# ------------------------------------------------------------------ writing
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _entry(e: ChecklistEntry) -> object:
+    if e.by is None and e.note is None:
+        return e.date.isoformat()
+    return {"date": e.date.isoformat(), "by": e.by, "note": e.note}
+
+
+def _number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def _event_dict(e: Event) -> dict[str, object]:
+    required, optional = EVENT_KINDS[e.kind]
+    out: dict[str, object] = {"id": e.id, "kind": e.kind, "date": e.date.isoformat()}
+    for key in (*required, *optional):
+        out[key] = getattr(e, FIELD_NAMES.get(key, key))
+    out["notes"] = e.notes
+    return out
+
+
+def to_document(snap: PlacementSnapshot) -> dict[str, object]:
+    """The whole placement as a JSON-ready dict with every key, defaults included, lists in order."""
+    p = snap.placement
+    return {
+        "format": FORMAT,
+        "policy": dict(snap.policy),
+        "placement": {
+            "student": p.student, "programme": p.programme, "kind": p.kind, "setting": p.setting,
+            "start": _day(p.start), "end": _day(p.end), "working_days": list(p.working_days),
+            "induction_days": p.induction_days, "required_days": p.required_days,
+            "host_team_average_caseload": _number(p.host_team_average_caseload),
+            "educator": p.educator, "educator_onsite": p.educator_onsite,
+            "onsite_supervisor": p.onsite_supervisor, "team_manager": p.team_manager,
+            "link_worker": p.link_worker, "archived": _day(p.archived), "close_reason": p.close_reason,
+        },
+        "induction": {k: _entry(v) for k, v in snap.induction.items()},
+        "absences": [
+            {"id": a.id, "who": a.who, "from": _day(a.from_), "to": _day(a.to), "reason": a.reason, "cover": a.cover}
+            for a in snap.absences
+        ],
+        "cases": [
+            {
+                "ref": c.ref, "initials": c.initials, "type": c.type, "student_role": c.student_role,
+                "allocated": _day(c.allocated), "ended": _day(c.ended), "ending": c.ending,
+                "handover_to": c.handover_to, "complexity": c.complexity, "risk": c.risk,
+                "educator_consulted": c.educator_consulted, "rationale": c.rationale,
+                "previous_social_workers": c.previous_social_workers,
+                "major_transition": c.major_transition, "conflict_of_interest": c.conflict_of_interest,
+                "manager_override": None if c.manager_override is None else {
+                    "by": c.manager_override.by, "reason": c.manager_override.reason,
+                    "review_by": _day(c.manager_override.review_by),
+                    "reviewed": _day(c.manager_override.reviewed),
+                },
+            }
+            for c in snap.cases
+        ],
+        "events": [_event_dict(e) for e in snap.events],
+        "supervisions": [
+            {
+                "id": s.id, "date": _day(s.date), "format": s.format, "attendees": list(s.attendees),
+                "caseload_discussed": s.caseload_discussed, "cases_discussed": list(s.cases_discussed),
+                "case_direction": [
+                    {"case": d.case, "discussion": d.discussion, "decision": d.decision,
+                     "actions": [{"action": a.action, "owner": a.owner, "due": _day(a.due), "done": _day(a.done)}
+                                 for a in d.actions]}
+                    for d in s.case_direction
+                ],
+                "wellbeing": s.wellbeing, "learning": s.learning, "decisions_recorded": s.decisions_recorded,
+                "signed_by_educator": _day(s.signed_by_educator), "signed_by_student": _day(s.signed_by_student),
+                "addenda": [{"date": _day(a.date), "author": a.author, "text": a.text} for a in s.addenda],
+                "next": _day(s.next),
+            }
+            for s in snap.supervisions
+        ],
+        "pcf_reviews": [
+            {"id": r.id, "date": _day(r.date), "stage": r.stage, "ratings": dict(r.ratings),
+             "evidence": {k: list(v) for k, v in r.evidence.items()}, "notes": r.notes}
+            for r in snap.pcf_reviews
+        ],
+        "learning": [{"item": x.item, "evidenced": _day(x.evidenced), "evidence": x.evidence} for x in snap.learning],
+        "transitions": [
+            {"case": t.case, "items": {k: _entry(v) for k, v in t.items.items()}} for t in snap.transitions
+        ],
+    }  # fmt: skip
+
+
+def dumps(snap: PlacementSnapshot) -> str:
+    """The placement file's text: UTF-8 JSON, one space indent, names printed as typed."""
+    return json.dumps(to_document(snap), ensure_ascii=False, indent=1) + "\n"
+
+
+__all__ = ["FORMAT", "PlacementFileError", "dumps", "loads", "parse_placement", "to_document"]

@@ -1,0 +1,36 @@
+"""Where the app keeps its files: the user's data folder (platformdirs), and the log file in it.
+
+Kept apart from ``app.db`` so that commands which never open the database (``check``)
+do not load SQLAlchemy just to find the log file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "PlacementTracker"
+DB_ENV = "PLACEMENT_TRACKER_DB"
+
+
+def data_dir() -> Path:
+    """The user's data directory (created on first use); logs and the database live here."""
+    from platformdirs import user_data_dir
+
+    path = Path(user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """``--db PATH`` wins, then ``PLACEMENT_TRACKER_DB``, then the user's data directory."""
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get(DB_ENV)
+    if env:
+        return Path(env).expanduser()
+    return data_dir() / "placements.sqlite"
+
+
+def log_path() -> Path:
+    return data_dir() / "placement-tracker.log"

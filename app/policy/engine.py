@@ -1,0 +1,29 @@
+"""``evaluate``: a placement snapshot, an as-of date and a profile in; sorted findings out."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import app.policy.rules  # noqa: F401  (registers every rule)
+from app.policy.findings import BREACH, RULES, EvaluationContext, Finding, Rule
+from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
+from app.policy.snapshot import PlacementSnapshot
+from app.policy.terms import as_of_view
+
+
+def evaluate(
+    snapshot: PlacementSnapshot, as_of: date, profile: PolicyProfile = DEFAULT_PROFILE
+) -> list[Finding]:
+    """Every finding for the placement as it stood on ``as_of``, sorted by date, rule, subject."""
+    ctx = EvaluationContext(as_of_view(snapshot, as_of), as_of, profile)
+    findings = [f for r in RULES.values() for f in r.check(ctx)]
+    return sorted(findings, key=Finding.sort_key)
+
+
+def has_breach(findings: list[Finding]) -> bool:
+    return any(f.severity == BREACH for f in findings)
+
+
+def rules() -> list[Rule]:
+    """Every registered rule, by id."""
+    return [RULES[k] for k in sorted(RULES)]

@@ -1,0 +1,47 @@
+"""Checking a placement against the policy: from a file (``check``) or from the database (the app).
+
+Both paths end in the same ``evaluate`` call with the same profile rules, so the command
+line and the Compliance page agree. This module stays free of SQLAlchemy and Qt so that
+``placement-tracker check`` starts fast.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from app.interchange.placement_file import PlacementFileError, loads
+from app.policy.engine import evaluate
+from app.policy.findings import Finding
+from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
+from app.policy.snapshot import PlacementSnapshot
+
+
+def profile_for(
+    snapshot: PlacementSnapshot, base: PolicyProfile = DEFAULT_PROFILE
+) -> PolicyProfile:
+    """The app's profile with the placement's own overrides (a file's ``policy``) on top."""
+    return base.with_overrides(snapshot.policy)
+
+
+def findings_for(
+    snapshot: PlacementSnapshot, as_of: date, base: PolicyProfile = DEFAULT_PROFILE
+) -> list[Finding]:
+    return evaluate(snapshot, as_of, profile_for(snapshot, base))
+
+
+def read_placement_file(path: Path) -> PlacementSnapshot:
+    """Read and validate a placement file; every problem is one PlacementFileError sentence."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise PlacementFileError(f"file: no such file: {path}") from None
+    except IsADirectoryError:
+        raise PlacementFileError(f"file: {path} is a folder, not a placement file") from None
+    except OSError as exc:
+        raise PlacementFileError(f"file: cannot read {path}: {exc.strerror}") from None
+    return loads(data)
+
+
+def check_file(path: Path, as_of: date) -> list[Finding]:
+    return findings_for(read_placement_file(path), as_of)

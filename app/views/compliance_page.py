@@ -1,0 +1,196 @@
+"""Compliance: every finding of the rule engine, with its rule, clause, date and explanation."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.policy.calendar import uk_date
+from app.services.compliance import ComplianceItem
+
+SEVERITY_COLOURS = {"breach": "#c62828", "warning": "#b26a00", "due": "#1565c0"}
+COLUMNS = ("Severity", "Date", "Rule", "About", "What was found", "Source")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class FindingsModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[ComplianceItem] = []
+
+    def set_items(self, items: list[ComplianceItem]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        f = item.finding
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            override = " (manager override)" if f.override else ""
+            return (f.severity.capitalize(), uk_date(f.date), f.rule, item.subject_label,
+                    f.message + override, f.source)[column]  # fmt: skip
+        if role == Qt.ItemDataRole.UserRole:  # sort key
+            return (
+                f.severity,
+                f.date.isoformat(),
+                f.rule,
+                item.subject_label,
+                f.message,
+                f.source,
+            )[column]
+        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
+            return QColor(SEVERITY_COLOURS[f.severity])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return item.explanation
+        return None
+
+
+class SeverityFilter(QSortFilterProxyModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.severity: str | None = None
+        self.setSortRole(Qt.ItemDataRole.UserRole)
+
+    def set_severity(self, severity: str | None) -> None:
+        self.beginFilterChange()
+        self.severity = severity
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
+        if self.severity is None:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, FindingsModel)
+        return model.items[row].finding.severity == self.severity
+
+
+class CompliancePage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        title = QLabel("Compliance")
+        title.setObjectName("pageTitle")
+        self.summary = QLabel()
+        self.summary.setObjectName("pageSubtitle")
+        self.filter = QComboBox()
+        for label, value in (
+            ("All findings", None),
+            ("Breaches", "breach"),
+            ("Warnings", "warning"),
+            ("Due soon", "due"),
+        ):
+            self.filter.addItem(label, value)
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addStretch(1)
+        head.addWidget(QLabel("Show:"))
+        head.addWidget(self.filter)
+        layout.addLayout(head)
+        layout.addWidget(self.summary)
+
+        self.model = FindingsModel()
+        self.proxy = SeverityFilter()
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.details = QTextBrowser()
+        self.details.setMinimumHeight(110)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.details)
+        splitter.setSizes([420, 140])
+        layout.addWidget(splitter, 1)
+
+        self.filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_severity(self.filter.currentData())
+        )
+        self.table.selectionModel().currentRowChanged.connect(self._show_details)
+
+    def show_items(self, items: list[ComplianceItem]) -> None:
+        self.model.set_items(items)
+        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        counts = {
+            s: sum(1 for i in items if i.finding.severity == s)
+            for s in ("breach", "warning", "due")
+        }
+        if not items:
+            self.summary.setText(
+                "No findings: everything the rules check is in order on this date."
+            )
+        else:
+            self.summary.setText(
+                f"{counts['breach']} breach(es), {counts['warning']} warning(s), {counts['due']} due soon. "
+                "Select a finding to see what the rule asks."
+            )
+        self.details.setHtml("")
+        if self.proxy.rowCount():
+            self.table.selectRow(0)
+
+    def visible_rules(self) -> list[str]:
+        return [str(self.proxy.index(r, 2).data()) for r in range(self.proxy.rowCount())]
+
+    def _show_details(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        item = self.model.items[self.proxy.mapToSource(current).row()]
+        f = item.finding
+        override = ""
+        if f.override:
+            o = f.override
+            reviewed = f", reviewed {uk_date(o.reviewed)}" if o.reviewed else ""
+            override = (f"<p><b>Manager override</b> by {escape(o.by)}: {escape(o.reason)} (review by "
+                        f"{uk_date(o.review_by)}{reviewed}). The finding stays visible.</p>")  # fmt: skip
+        colour = SEVERITY_COLOURS[f.severity]
+        self.details.setHtml(
+            f"<p><b style='color:{colour}'>{f.severity.capitalize()}</b> · <code>{f.rule}</code> · "
+            f"{escape(item.subject_label)} · {uk_date(f.date)} · source {f.source}</p>"
+            f"<p>{escape(f.message)}</p><p><i>The rule:</i> {escape(item.explanation)}</p>{override}"
+        )

@@ -1,0 +1,211 @@
+"""The placement file: the shared example, one clear message per bad file, lossless round trips."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+
+from app.interchange.findings_output import findings_document
+from app.interchange.placement_file import (
+    PlacementFileError,
+    dumps,
+    loads,
+    parse_placement,
+    to_document,
+)
+from app.policy.engine import evaluate
+from app.services.checking import findings_for
+from app.services.demo import demo_snapshot
+from tests.interchange.strategies import snapshots
+
+EXAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "examples"
+EXAMPLE = json.loads((EXAMPLES / "first-placement.json").read_text()) if EXAMPLES.exists() else None
+needs_example = pytest.mark.skipif(
+    EXAMPLE is None, reason="shared/examples is not beside this checkout"
+)
+
+
+@needs_example
+def test_shared_example_gives_exactly_the_expected_findings() -> None:
+    expected = json.loads((EXAMPLES / "first-placement.findings.json").read_text())
+    snap = parse_placement(EXAMPLE)
+    got = findings_document(
+        findings_for(snap, date.fromisoformat(expected["as_of"])),
+        date.fromisoformat(expected["as_of"]),
+    )
+    assert got["format"] == expected["format"] and got["as_of"] == expected["as_of"]
+    key = ("rule", "subject", "severity", "date")
+    assert [tuple(f[k] for k in key) for f in got["findings"]] == [  # type: ignore[attr-defined]
+        tuple(f[k] for k in key) for f in expected["findings"]
+    ]
+
+
+@needs_example
+def test_export_of_the_example_covers_every_value_given() -> None:
+    exported = to_document(parse_placement(EXAMPLE))
+
+    def covered(given: Any, written: Any, path: str) -> None:
+        if isinstance(given, dict):
+            for k, v in given.items():
+                assert k in written, f"{path}.{k} dropped"
+                covered(v, written[k], f"{path}.{k}")
+        elif isinstance(given, list):
+            assert len(given) == len(written), path
+            for i, (g, w) in enumerate(zip(given, written, strict=True)):
+                covered(g, w, f"{path}[{i}]")
+        else:
+            assert given == written, path
+
+    covered(EXAMPLE, exported, "file")
+
+
+def _doc() -> dict[str, Any]:
+    return to_document(demo_snapshot(date(2026, 11, 23)))
+
+
+def _error(doc: Any) -> str:
+    with pytest.raises(PlacementFileError) as info:
+        parse_placement(doc)
+    return str(info.value)
+
+
+def _set(doc: dict[str, Any], path: list[Any], value: Any) -> dict[str, Any]:
+    doc = copy.deepcopy(doc)
+    target = doc
+    for key in path[:-1]:
+        target = target[key]
+    if value is _DELETE:
+        del target[path[-1]]
+    else:
+        target[path[-1]] = value
+    return doc
+
+
+_DELETE = object()
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    [
+        (["cases", 1, "allocated"], "2026-13-01", 'cases[1].allocated: not a date: "2026-13-01"'),
+        (["supervisions", 3, "decisions_recorded"], _DELETE, 'supervisions[3]: missing key "decisions_recorded"'),
+        (["format"], "placement-tracker/2", 'format: expected "placement-tracker/1", got "placement-tracker/2"'),
+        (["cases", 0, "colour"], "red", 'cases[0]: unknown key "colour"'),
+        (["cases", 2, "type"], "adoption", 'cases[2].type: "adoption" is not one of early-help'),
+        (["placement", "end"], "2026-01-01", "placement.end: before placement.start (2026-09-14)"),
+        (["cases", 1, "ref"], "D-1042", 'cases[1].ref: duplicate ref "D-1042"'),
+        (["supervisions", 2, "cases_discussed"], ["Z-1"], 'supervisions[2].cases_discussed[0]: no case with ref "Z-1"'),
+        (["events", 0, "kind"], "party", 'events[0].kind: "party" is not one of joint-visit'),
+        (["placement", "student"], _DELETE, 'placement: missing key "student"'),
+        (["placement", "educator_onsite"], "yes", 'placement.educator_onsite: expected true or false, got "yes"'),
+        (["policy"], {"first_placement_cap": "six"}, 'policy.first_placement_cap: not a whole number'),
+        (["policy"], {"cap": 6}, "policy.cap: unknown policy parameter"),
+        (["policy"], {"induction_days": 5}, "policy.induction_days: is a fact of the placement"),
+        (["induction", "photo-taken"], "2026-09-15", "induction.photo-taken: unknown item"),
+        (["absences", 0, "to"], "2026-01-01", "absences[0].to: before from"),
+        (["pcf_reviews", 1, "ratings", "charm"], "meeting", "pcf_reviews[1].ratings.charm: not a PCF domain"),
+        (["pcf_reviews", 1, "evidence", "knowledge"], ["event:nope"], 'pcf_reviews[1].evidence.knowledge[0]: no record "event:nope"'),
+        (["learning", 0, "item"], "juggling", 'learning[0].item: unknown learning outcome "juggling"'),
+    ],
+)  # fmt: skip
+def test_bad_files_get_one_clear_message_naming_the_path(
+    path: list[Any], value: Any, message: str
+) -> None:
+    assert message in _error(_set(_doc(), path, value))
+
+
+def test_event_problems_name_the_event() -> None:
+    doc = _doc()
+    events = doc["events"]
+    visit = next(i for i, e in enumerate(events) if e["kind"] == "joint-visit")
+    other = next(i for i, e in enumerate(events) if i != visit)
+    first_id = events[visit]["id"]
+    assert _error(_set(doc, ["events", other, "id"], first_id)).startswith(
+        f'events[{max(visit, other)}].id: duplicate id "'
+    )
+    assert (
+        _error(_set(doc, ["events", visit, "case"], "Z-999"))
+        == f'events[{visit}].case: no case with ref "Z-999"'
+    )
+    assert _error(_set(doc, ["events", visit, "observer"], "Pat")) == (
+        f'events[{visit}]: key "observer" does not belong to a "joint-visit" event'
+    )
+    assert (
+        _error(_set(doc, ["events", visit, "case"], _DELETE))
+        == f'events[{visit}]: missing key "case"'
+    )
+
+
+def test_nothing_is_read_half_way() -> None:
+    doc = _set(_doc(), ["transitions"], [{"case": "nope"}])
+    assert _error(doc) == 'transitions[0].case: no case with ref "nope"'
+
+
+def test_not_json_empty_and_not_an_object() -> None:
+    for text, message in (
+        ("", "file: empty file"),
+        ("   \n", "file: empty file"),
+        (
+            "{not json",
+            "file: not JSON: Expecting property name enclosed in double quotes at line 1 column 2",
+        ),
+        ("[1, 2]", "file: expected an object"),
+        (b"\xff\xfe\x00", "file: not UTF-8 text"),
+    ):
+        with pytest.raises(PlacementFileError) as info:
+            loads(text)
+        assert str(info.value).startswith(message)
+
+
+def test_optional_keys_take_their_defaults() -> None:
+    doc = {
+        "format": "placement-tracker/1",
+        "placement": {"student": "Sam", "kind": "final", "setting": "cin", "start": "2026-01-05",
+                      "end": "2026-06-26", "educator": "Pat", "team_manager": "Lee"},
+        "cases": [{"ref": "C1", "type": "cin", "student_role": "lead", "allocated": "2026-01-20",
+                   "educator_consulted": True}],
+        "events": [{"id": "o1", "kind": "direct-observation", "date": "2026-02-02"}],
+        "induction": {"lone-working": {"date": "2026-01-05", "by": "Pat", "note": "Buddy system"}},
+    }  # fmt: skip
+    snap = parse_placement(doc)
+    assert snap.placement.required_days == 100 and snap.placement.induction_days == 10
+    assert snap.placement.educator_onsite is True and snap.placement.working_days[-1] == "fri"
+    c = snap.cases[0]
+    assert (c.complexity, c.risk, c.rationale, c.previous_social_workers) == ("low", "low", "", 0)
+    assert snap.events[0].case is None
+    out = to_document(snap)
+    assert out["induction"] == {
+        "lone-working": {"date": "2026-01-05", "by": "Pat", "note": "Buddy system"}
+    }
+    assert out["cases"][0]["manager_override"] is None  # type: ignore[index]
+    assert out["events"][0] == {"id": "o1", "kind": "direct-observation", "date": "2026-02-02", "case": None,  # type: ignore[index]
+                                "observer": None, "feedback": None, "notes": None}  # fmt: skip
+
+
+def test_names_in_any_script_survive_a_round_trip() -> None:
+    snap = demo_snapshot(date(2026, 11, 23))
+    snap.placement.student = "Zoë Ōkafor-Ελένη 王小明 <b>"
+    text = dumps(snap)
+    assert "王小明" in text  # written as typed, not \u escapes
+    assert loads(text) == snap
+
+
+@settings(max_examples=60, deadline=None)
+@given(snapshots())
+def test_import_of_an_export_is_equal(snap) -> None:  # type: ignore[no-untyped-def]
+    assert loads(dumps(snap)) == snap
+
+
+@settings(max_examples=30, deadline=None)
+@given(snapshots())
+def test_export_is_stable_and_findings_agree(snap) -> None:  # type: ignore[no-untyped-def]
+    once = dumps(snap)
+    assert dumps(loads(once)) == once
+    as_of = snap.placement.end
+    assert evaluate(loads(once), as_of) == evaluate(snap, as_of)

@@ -1,0 +1,128 @@
+"""check, import and export from the command line: exit codes, one-line errors, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from app.interchange.placement_file import dumps, to_document
+from app.services.demo import demo_snapshot
+
+EXAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "examples"
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("PLACEMENT_TRACKER_DB", None)
+    return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True, env=env,
+                          timeout=120, cwd=cwd)  # fmt: skip
+
+
+@pytest.mark.skipif(not EXAMPLES.exists(), reason="shared/examples is not beside this checkout")
+def test_check_the_shared_example_as_json_and_text() -> None:
+    expected = json.loads((EXAMPLES / "first-placement.findings.json").read_text())
+    result = run(
+        "check",
+        str(EXAMPLES / "first-placement.json"),
+        "--as-of",
+        expected["as_of"],
+        "--format",
+        "json",
+    )
+    assert result.returncode == 1  # a breach
+    got = json.loads(result.stdout)
+    keys = ("rule", "subject", "severity", "date", "source")
+    assert [{k: f[k] for k in keys} for f in got["findings"]] == [
+        {k: f[k] for k in keys} for f in expected["findings"]
+    ]
+    text = run("check", str(EXAMPLES / "first-placement.json"), "--as-of", expected["as_of"])
+    assert text.returncode == 1
+    assert (
+        "BREACH   visit.joint-within-6-weeks" in text.stdout
+        and "1 breach, 2 warnings" in text.stdout
+    )
+
+
+def test_check_exit_0_when_no_breach(tmp_path: Path) -> None:
+    f = tmp_path / "demo.json"
+    f.write_text(dumps(demo_snapshot(date(2026, 11, 23))))
+    result = run("check", str(f), "--as-of", "2026-11-23")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" in result.stdout and "BREACH" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "file: empty file"),
+        ("{oops", "file: not JSON"),
+        (
+            json.dumps({"format": "other/1", "placement": {}}),
+            'format: expected "placement-tracker/1"',
+        ),
+    ],
+)
+def test_check_bad_file_is_exit_2_one_line(tmp_path: Path, content: str, message: str) -> None:
+    f = tmp_path / "bad.json"
+    f.write_text(content)
+    result = run("check", str(f))
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_check_bad_arguments_exit_2(tmp_path: Path) -> None:
+    assert run("check", str(tmp_path / "missing.json")).returncode == 2
+    assert "not a date" in run("check", "x.json", "--as-of", "yesterday").stderr
+
+
+def test_import_prints_the_id_and_export_round_trips(tmp_path: Path) -> None:
+    db = tmp_path / "p.sqlite"
+    source = tmp_path / "in.json"
+    source.write_text(dumps(demo_snapshot(date(2026, 11, 23))), encoding="utf-8")
+    first = run("import", str(source), "--db", str(db))
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.strip() == "1"
+    out = tmp_path / "out.json"
+    exported = run("export", "--db", str(db), "-o", str(out))
+    assert exported.returncode == 0, exported.stderr
+    assert json.loads(out.read_text()) == to_document(demo_snapshot(date(2026, 11, 23)))
+    assert run("import", str(source), "--db", str(db)).stdout.strip() == "2"
+    several = run("export", "--db", str(db), "-o", str(out))
+    assert several.returncode == 2 and "--placement ID" in several.stderr
+    assert run("export", "--db", str(db), "--placement", "2", "-o", str(out)).returncode == 0
+
+
+def test_import_of_a_bad_file_writes_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "p.sqlite"
+    doc = to_document(demo_snapshot(date(2026, 11, 23)))
+    doc["cases"][1]["allocated"] = "2026-13-01"  # type: ignore[index]
+    source = tmp_path / "bad.json"
+    source.write_text(json.dumps(doc))
+    result = run("import", str(source), "--db", str(db))
+    assert result.returncode == 2
+    assert 'cases[1].allocated: not a date: "2026-13-01"' in result.stderr
+    assert (
+        run("export", "--db", str(db), "-o", str(tmp_path / "o.json")).stderr.count("no placement")
+        == 1
+    )
+
+
+def test_check_does_not_load_qt_reportlab_or_sqlalchemy(tmp_path: Path) -> None:
+    f = tmp_path / "demo.json"
+    f.write_text(dumps(demo_snapshot(date(2026, 11, 23))))
+    probe = (
+        "import sys\nfrom app.cli import main\nmain(['check', sys.argv[1], '--as-of', '2026-11-23'])\n"
+        "loaded = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'reportlab', 'sqlalchemy')]\n"
+        "print('LOADED', loaded)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(f)], capture_output=True, text=True, timeout=60
+    )
+    assert "LOADED []" in result.stdout, result.stdout + result.stderr

@@ -1,0 +1,84 @@
+"""The Compliance page and the overview show the engine's findings; files come in and go out."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from app.interchange.placement_file import dumps, to_document
+from app.services.demo import demo_snapshot
+from app.views.main_window import MainWindow
+from tests.policy.builders import compliant
+
+
+def test_compliance_page_lists_findings_with_rule_clause_date_and_explanation(
+    demo_window: MainWindow,
+) -> None:
+    demo_window.show_page(1)
+    page = demo_window.compliance
+    assert page.visible_rules() == [
+        "decision.not-recorded",
+        "supervision.unsigned",
+        "visit.joint-within-6-weeks",
+    ]
+    assert "0 breach(es), 2 warning(s), 1 due soon" in page.summary.text()
+    row = page.visible_rules().index("visit.joint-within-6-weeks")
+    page.table.selectRow(row)
+    details = page.details.toPlainText()
+    assert "001 §8" in details and "Case D-1150" in details
+    assert "No joint visit within six weeks of allocation." in details  # the rule in plain words
+
+    page.filter.setCurrentIndex(page.filter.findData("due"))
+    assert page.visible_rules() == ["visit.joint-within-6-weeks"]
+    page.filter.setCurrentIndex(page.filter.findData("breach"))
+    assert page.visible_rules() == []
+
+
+def test_overview_counts_and_due_list_come_from_the_engine(demo_window: MainWindow) -> None:
+    o = demo_window.overview
+    assert o.compliance_card.figure.text() == "0 breaches"
+    assert "2 warning(s), 1 due soon" in o.compliance_card.detail.text()
+    due = [o.due_list.item(i).text() for i in range(o.due_list.count())]
+    assert any("D-1150" in line and "Joint visit due" in line for line in due)
+
+
+def test_import_shows_the_placement_and_its_findings(
+    demo_window: MainWindow, tmp_path: Path
+) -> None:
+    snap = compliant()
+    snap.cases[0].educator_consulted = False
+    f = tmp_path / "sam.json"
+    f.write_text(dumps(snap))
+    demo_window.workspace.as_of = date(2026, 3, 2)
+    assert demo_window.import_path(f) is not None
+    assert demo_window.overview.title.text() == "Sam Student"
+    assert demo_window.placement_box.count() == 2
+    assert demo_window.compliance.visible_rules() == ["allocation.not-consulted"]
+    assert demo_window.overview.compliance_card.figure.text() == "1 breach"
+
+
+def test_import_of_a_bad_file_explains_and_stores_nothing(
+    demo_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    doc = to_document(demo_snapshot(date(2026, 11, 23)))
+    doc["cases"][1]["allocated"] = "2026-13-01"  # type: ignore[index]
+    f = tmp_path / "bad.json"
+    f.write_text(json.dumps(doc))
+    assert demo_window.import_path(f) is None
+    assert (
+        'cases[1].allocated: not a date: "2026-13-01"' in shown[0]
+        and "nothing was stored" in shown[0]
+    )
+    assert demo_window.placement_box.count() == 1
+
+
+def test_export_writes_the_placement_on_screen(demo_window: MainWindow, tmp_path: Path) -> None:
+    out = tmp_path / "export.json"
+    assert demo_window.export_path(out)
+    assert json.loads(out.read_text())["placement"]["student"] == "Robin Ashdown"
