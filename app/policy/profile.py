@@ -64,6 +64,30 @@ class PolicyProfile:
 
 
 PARAMETER_NAMES: Final = tuple(f.name for f in fields(PolicyProfile))
+
+# What each parameter means, for the settings screen (unit in brackets).
+PARAMETER_HELP: Final = {
+    "first_placement_cap": "Caseload cap, first placement (children)",
+    "final_placement_cap": "Caseload cap, final placement (children)",
+    "many_workers": "Previous social workers that call for caution",
+    "late_days": "Late allocation window before the end (days)",
+    "early_days": "Early weeks after induction for complex cases (days)",
+    "max_new_per_week": "New caseload allocations in any 7 days",
+    "supervision_days": "Expected gap between supervisions (days)",
+    "supervision_max_days": "Longest gap between supervisions (days)",
+    "three_way_days": "Longest gap between three-way supervisions (days)",
+    "sign_within_days": "Days to sign a supervision record",
+    "direction_days": "Longest gap in case direction per child (days)",
+    "oversight_days": "Longest gap in manager oversight (days)",
+    "absence_cover_days": "Absence of educator or supervisor before cover is needed (days)",
+    "joint_visit_days": "First joint visit after allocation (days)",
+    "s7_not_before_days": "No s7 report before this day of the placement",
+    "observations_first": "Direct observations, first placement",
+    "observations_final": "Direct observations, final placement",
+    "review_grace_days": "Days after the midpoint for the midpoint review",
+    "transition_notice_days": "Transition planning starts before the end (days)",
+    "notice_days": "Warn this many days before a deadline",
+}
 DEFAULTS: Final = PolicyProfile().as_dict()
 DEFAULT_PROFILE: Final = PolicyProfile()
 

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from app.db import Database, DatabaseError, default_db_path
+from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
 from app.services.placements import PlacementService
 
 __all__ = ["DatabaseError", "Workspace"]
@@ -14,15 +15,26 @@ __all__ = ["DatabaseError", "Workspace"]
 class Workspace:
     """One open database and the services over it. The GUI holds one; tests make their own."""
 
-    def __init__(self, db: Database, as_of: date) -> None:
+    def __init__(self, db: Database, as_of: date, profile: PolicyProfile = DEFAULT_PROFILE) -> None:
         self.db = db
         self.as_of = as_of
-        self.placements = PlacementService(db)
+        self.placements = PlacementService(db, profile)
 
     @classmethod
-    def open(cls, path: str | Path | None, as_of: date) -> Workspace:
+    def open(
+        cls, path: str | Path | None, as_of: date, profile: PolicyProfile = DEFAULT_PROFILE
+    ) -> Workspace:
         """Open (or create) the database at ``path``; raises DatabaseError with a readable message."""
-        return cls(Database(default_db_path(path)), as_of)
+        return cls(Database(default_db_path(path)), as_of, profile)
+
+    @property
+    def profile(self) -> PolicyProfile:
+        """The app's policy profile (from Settings); a placement's own overrides go on top."""
+        return self.placements.profile
+
+    @profile.setter
+    def profile(self, profile: PolicyProfile) -> None:
+        self.placements.profile = profile
 
     @property
     def path(self) -> Path:

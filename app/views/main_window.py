@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.policy.profile import PolicyProfile
 from app.services.placement_files import (
     ExportProblem,
     PlacementFileError,
@@ -35,6 +36,7 @@ from app.services.workspace import DatabaseError, Workspace
 from app.views.compliance_page import CompliancePage
 from app.views.overview_page import OverviewPage
 from app.views.placement_dialog import NewPlacementDialog
+from app.views.policy_dialog import PolicyDialog, load_profile, save_profile
 from app.views.style import STYLE_SHEET
 
 log = logging.getLogger(__name__)
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.workspace = workspace
         self.settings = settings or QSettings()
+        self.workspace.profile = load_profile(self.settings)
         self.placement_id: int | None = None
         self.setStyleSheet(STYLE_SHEET)
         self.resize(1280, 860)
@@ -128,6 +131,9 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence("Ctrl+Q"), self.close)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self._action(edit_menu, "&Policy settings…", QKeySequence("Ctrl+,"), self.edit_policy)
 
         view_menu = self.menuBar().addMenu("&View")
         self._action(view_menu, "&Refresh", QKeySequence.StandardKey.Refresh, self.reload)
@@ -275,11 +281,24 @@ class MainWindow(QMainWindow):
             log.warning("could not open %s: %s", path, exc)
             QMessageBox.warning(self, "Cannot open database", str(exc))
             return False
+        workspace.profile = self.workspace.profile
         self.workspace.close()
         self.workspace = workspace
         self.placement_id = None
         self.reload()
         return True
+
+    def edit_policy(self) -> None:
+        dialog = PolicyDialog(self.workspace.profile, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.apply_profile(dialog.profile())
+
+    def apply_profile(self, profile: PolicyProfile) -> None:
+        """Use ``profile`` from now on, remember it, and re-check the placement on screen."""
+        save_profile(self.settings, profile)
+        self.workspace.profile = profile
+        self.reload()
+        self.statusBar().showMessage(profile.describe(), 8000)
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -82,3 +82,33 @@ def test_export_writes_the_placement_on_screen(demo_window: MainWindow, tmp_path
     out = tmp_path / "export.json"
     assert demo_window.export_path(out)
     assert json.loads(out.read_text())["placement"]["student"] == "Robin Ashdown"
+
+
+def test_policy_settings_change_the_findings_and_are_remembered(
+    qtbot,
+    demo_window: MainWindow,
+    settings,  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.views.policy_dialog import PolicyDialog, load_profile
+
+    def tighten() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, PolicyDialog)
+        dialog.boxes["first_placement_cap"].setValue(3)
+        dialog.accept()
+
+    QTimer.singleShot(0, tighten)
+    demo_window.edit_policy()
+    assert demo_window.overview.caseload_card.figure.text() == "4 of 3"
+    assert "caseload.over-cap" in demo_window.compliance.visible_rules()
+    assert load_profile(settings).first_placement_cap == 3
+
+    dialog = PolicyDialog(load_profile(settings))
+    qtbot.addWidget(dialog)
+    dialog.restore_defaults()
+    demo_window.apply_profile(dialog.profile())
+    assert demo_window.overview.caseload_card.figure.text() == "4 of 6"
+    assert "caseload.over-cap" not in demo_window.compliance.visible_rules()
