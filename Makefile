@@ -33,6 +33,8 @@ bench: $(STAMP)
 
 screenshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m app --demo --as-of 2026-11-23 --screenshot docs/main-window.png
+	QT_QPA_PLATFORM=offscreen $(PY) -m app --demo --as-of 2026-11-23 --page Cases --screenshot docs/cases.png
+	QT_QPA_PLATFORM=offscreen $(PY) -m app --demo --as-of 2026-11-23 --dialog allocate --screenshot docs/allocate-breach.png
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

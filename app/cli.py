@@ -59,6 +59,9 @@ def gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", type=Path, metavar="PNG",
                         help="save a picture of the main window and exit")  # fmt: skip
     parser.add_argument("--page", metavar="NAME", help="open on this page (e.g. Cases)")
+    parser.add_argument(
+        "--dialog", metavar="NAME", help="with --screenshot: picture a dialog instead (allocate)"
+    )
     return parser
 
 
@@ -173,6 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         demo=options.demo,
         screenshot=options.screenshot,
         page=options.page,
+        dialog=options.dialog,
     )
 
 

@@ -6,7 +6,7 @@ Rules and the overview both use these, so "caseload on a day" means one thing ev
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from app.policy.calendar import WorkingCalendar, days_between, midpoint
 from app.policy.profile import PolicyProfile
@@ -42,6 +42,11 @@ def is_open_on(case: Case, day: date) -> bool:
 def caseload_on(cases: list[Case], day: date) -> list[Case]:
     """The student's caseload on ``day``: lead/co-worker cases allocated and not yet ended."""
     return [c for c in cases if is_caseload(c) and is_open_on(c, day)]
+
+
+def joint_visit_deadline(case: Case, profile: PolicyProfile) -> date:
+    """The last day for the first joint visit: allocation + ``joint_visit_days`` (001 §8)."""
+    return case.allocated + timedelta(days=profile.joint_visit_days)
 
 
 def window_end(placement: Placement, as_of: date) -> date:

@@ -9,8 +9,10 @@ from sqlalchemy import select
 
 from app.db import Database
 from app.models import PlacementRecord
+from app.policy.agenda import AgendaItem, agenda
 from app.policy.calendar import WorkingCalendar
 from app.policy.findings import Finding
+from app.policy.growth import CaseloadSeries, caseload_series
 from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
 from app.policy.snapshot import Placement, PlacementSnapshot
 from app.policy.terms import (
@@ -88,7 +90,6 @@ class Overview:
     supervisions_held: int
     archived: date | None
     counts: ComplianceCounts = ComplianceCounts(0, 0, 0)
-    due_soon: tuple[ComplianceItem, ...] = ()
 
     @property
     def days_since_supervision(self) -> int | None:
@@ -153,7 +154,6 @@ def build_overview(
         supervisions_held=len(supervisions),
         archived=p.archived,
         counts=count(findings or []),
-        due_soon=tuple(explain([f for f in findings or [] if f.severity == "due"])),
     )
 
 
@@ -265,6 +265,19 @@ class PlacementService:
         return build_overview(
             placement_id, snap, as_of, profile, findings_for(snap, as_of, self.profile)
         )
+
+    def agenda(self, placement_id: int, as_of: date, horizon: int = 7) -> list[AgendaItem]:
+        """What falls due in the next ``horizon`` days (and what is already late), soonest first."""
+        snap = self.snapshot(placement_id)
+        return agenda(snap, as_of, profile_for(snap, self.profile), horizon)
+
+    def caseload_series(self, placement_id: int, as_of: date) -> CaseloadSeries:
+        snap = self.snapshot(placement_id)
+        return caseload_series(snap, as_of, profile_for(snap, self.profile))
+
+    def profile_for(self, snapshot: PlacementSnapshot) -> PolicyProfile:
+        """The profile in force for this placement: settings, then its own overrides."""
+        return profile_for(snapshot, self.profile)
 
     def compliance(self, placement_id: int, as_of: date) -> list[ComplianceItem]:
         return explain(self.findings(placement_id, as_of))

@@ -251,7 +251,17 @@ def apply_placement(record: PlacementRecord, p: Placement) -> None:
     record.host_team_average_caseload = p.host_team_average_caseload
     record.archived = p.archived
     record.close_reason = p.close_reason
-    record.people = people_rows(p)
+    # update rows in place: replacing them would insert before deleting (one person per role)
+    wanted = {row.role: row for row in people_rows(p)}
+    for row in list(record.people):
+        if row.role not in wanted:
+            record.people.remove(row)
+    for role, new in wanted.items():
+        current = record.person(role)
+        if current is None:
+            record.people.append(new)
+        else:
+            current.name, current.onsite, current.position = new.name, new.onsite, new.position
 
 
 def _override_row(o: ManagerOverride | None) -> ManagerOverrideRecord | None:

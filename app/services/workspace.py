@@ -7,6 +7,7 @@ from pathlib import Path
 
 from app.db import Database, DatabaseError, default_db_path
 from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
+from app.services.cases import CaseService
 from app.services.placements import PlacementService
 
 __all__ = ["DatabaseError", "Workspace"]
@@ -19,6 +20,7 @@ class Workspace:
         self.db = db
         self.as_of = as_of
         self.placements = PlacementService(db, profile)
+        self.cases = CaseService(db, profile)
 
     @classmethod
     def open(
@@ -35,6 +37,7 @@ class Workspace:
     @profile.setter
     def profile(self, profile: PolicyProfile) -> None:
         self.placements.profile = profile
+        self.cases.profile = profile
 
     @property
     def path(self) -> Path:

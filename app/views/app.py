@@ -64,6 +64,30 @@ def save_screenshot(window: MainWindow, path: Path) -> None:
         raise OSError(f"could not write {path}")
 
 
+SCREENSHOT_DIALOGS = ("allocate",)
+
+
+def save_dialog_screenshot(window: MainWindow, name: str, path: Path) -> None:
+    """A dialog as a PE would see it mid-task (for docs): the allocation dialog showing a breach."""
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    dialog = window.case_dialog()
+    if dialog is None:
+        raise SystemExit("placement-tracker: the dialog needs a placement (try --demo)")
+    dialog.ref.setText("D-1207")
+    dialog.initials.setText("KM")
+    dialog.type.setCurrentIndex(dialog.type.findData("cp"))
+    dialog.role.setCurrentIndex(dialog.role.findData("lead"))
+    dialog.complexity.setCurrentIndex(dialog.complexity.findData("high"))
+    dialog.rationale.setPlainText("Sibling of a child the student already works with.")
+    dialog.refresh()
+    dialog.show()
+    QApplication.processEvents()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not dialog.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+
+
 def run_gui(
     *,
     db_path: str | None,
@@ -71,6 +95,7 @@ def run_gui(
     demo: bool = False,
     screenshot: Path | None = None,
     page: str | None = None,
+    dialog: str | None = None,
 ) -> int:
     if screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -100,6 +125,15 @@ def run_gui(
                   file=sys.stderr)  # fmt: skip
             return 2
         window.show_page(titles.index(page.lower()))
+    if screenshot and dialog:
+        if dialog not in SCREENSHOT_DIALOGS:
+            print(f"placement-tracker: no dialog called {dialog!r}; dialogs: {', '.join(SCREENSHOT_DIALOGS)}",
+                  file=sys.stderr)  # fmt: skip
+            return 2
+        save_dialog_screenshot(window, dialog, screenshot)
+        print(f"Saved {screenshot}")
+        workspace.close()
+        return 0
     if screenshot:
         save_screenshot(window, screenshot)
         print(f"Saved {screenshot}")

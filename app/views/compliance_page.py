@@ -111,6 +111,7 @@ class CompliancePage(QWidget):
         title.setObjectName("pageTitle")
         self.summary = QLabel()
         self.summary.setObjectName("pageSubtitle")
+        self.summary.setWordWrap(True)
         self.filter = QComboBox()
         for label, value in (
             ("All findings", None),

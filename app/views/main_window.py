@@ -1,8 +1,9 @@
-"""The main window: a side bar of pages for the placement on screen, and the File menu."""
+"""The main window: a side bar of pages for the placement on screen, and the menus."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QToolBar,
@@ -24,7 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.policy.agenda import AgendaItem
 from app.policy.profile import PolicyProfile
+from app.policy.snapshot import Case
+from app.services.cases import AllocationRefused
 from app.services.placement_files import (
     ExportProblem,
     PlacementFileError,
@@ -33,9 +38,12 @@ from app.services.placement_files import (
 )
 from app.services.placements import InvalidInput
 from app.services.workspace import DatabaseError, Workspace
+from app.views.case_dialog import CaseDialog, EndCaseDialog, ReviewDialog
+from app.views.cases_page import CasesPage
 from app.views.compliance_page import CompliancePage
 from app.views.overview_page import OverviewPage
-from app.views.placement_dialog import NewPlacementDialog
+from app.views.placement_page import PlacementPage
+from app.views.placement_wizard import PlacementWizard
 from app.views.policy_dialog import PolicyDialog, load_profile, save_profile
 from app.views.style import STYLE_SHEET
 
@@ -43,12 +51,14 @@ log = logging.getLogger(__name__)
 
 # (title, what the page will hold) for pages whose work lands in later releases.
 COMING_PAGES = (
-    ("Cases", "Allocate cases, see each child's joint visits and case direction, and end cases."),
     ("Supervision", "Write weekly supervision records, sign them and print them."),
     ("Visits & observations", "Record joint visits, direct observations, meetings and reports."),
     ("PCF & learning", "Review the nine PCF domains and the placement's learning outcomes."),
     ("Endings", "Plan every child's goodbye and handover; print the transition checklist."),
 )
+# Where each agenda item is done.
+AGENDA_PAGES = {"cases": "Cases", "supervision": "Supervision", "visits": "Visits & observations",
+                "pcf": "PCF & learning"}  # fmt: skip
 
 
 class NotYetPage(QWidget):
@@ -83,12 +93,22 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.overview = OverviewPage()
         self.overview.new_placement_requested.connect(self.new_placement)
-        self.overview.compliance_requested.connect(lambda: self.show_page(1))
+        self.overview.compliance_requested.connect(lambda: self.show_page_named("Compliance"))
+        self.overview.agenda_item_activated.connect(self.open_agenda_item)
         self._add_page("Overview", self.overview)
         self.compliance = CompliancePage()
         self._add_page("Compliance", self.compliance)
+        self.cases = CasesPage()
+        self.cases.allocate_requested.connect(self.allocate_case)
+        self.cases.edit_requested.connect(self.edit_case)
+        self.cases.end_requested.connect(self.end_case)
+        self.cases.review_requested.connect(self.review_override)
+        self._add_page("Cases", self.cases)
         for title, purpose in COMING_PAGES:
             self._add_page(title, NotYetPage(title, purpose))
+        self.placement_page = PlacementPage()
+        self.placement_page.edit_requested.connect(self.edit_placement)
+        self._add_page("Placement details", self.placement_page)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
 
@@ -101,7 +121,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.placement_box = QComboBox()
-        self.placement_box.setMinimumWidth(420)
+        self.placement_box.setMinimumWidth(280)
+        self.placement_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.placement_box.setMinimumContentsLength(52)
         self.placement_box.setToolTip("The placement on screen (one database can hold several)")
         self.placement_box.activated.connect(self._placement_chosen)
         toolbar = QToolBar("Placement")
@@ -130,10 +154,25 @@ class MainWindow(QMainWindow):
             file_menu, "&Open database…", QKeySequence.StandardKey.Open, self.open_database
         )
         file_menu.addSeparator()
+        self._action(file_menu, "&Import placement file…", QKeySequence("Ctrl+I"), self.import_file)
+        self.export_action = self._action(file_menu, "&Export placement file…", QKeySequence("Ctrl+E"),
+                                          self.export_file)  # fmt: skip
+        file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence("Ctrl+Q"), self.close)
 
         edit_menu = self.menuBar().addMenu("&Edit")
-        self._action(edit_menu, "&Policy settings…", QKeySequence("Ctrl+,"), self.edit_policy)
+        self._action(edit_menu, "&Placement details…", None, self.edit_placement)
+        self._action(edit_menu, "P&olicy settings…", QKeySequence("Ctrl+,"), self.edit_policy)
+
+        cases_menu = self.menuBar().addMenu("&Cases")
+        self.allocate_action = self._action(cases_menu, "&Allocate case…", QKeySequence("Ctrl+Shift+N"),
+                                            self.allocate_case)  # fmt: skip
+        self._action(
+            cases_menu, "&Edit selected case…", None, lambda: self._on_selected(self.edit_case)
+        )
+        self._action(
+            cases_menu, "E&nd selected case…", None, lambda: self._on_selected(self.end_case)
+        )
 
         view_menu = self.menuBar().addMenu("&View")
         self._action(view_menu, "&Refresh", QKeySequence.StandardKey.Refresh, self.reload)
@@ -144,17 +183,18 @@ class MainWindow(QMainWindow):
                 view_menu,
                 title,
                 QKeySequence(f"Ctrl+{row + 1}"),
-                lambda _checked=False, r=row: self.show_page(r),
+                lambda _c=False, r=row: self.show_page(r),
             )
 
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About Placement Tracker", None, self._about)
 
-    def _action(self, menu, text, shortcut, slot) -> QAction:  # type: ignore[no-untyped-def]
+    def _action(self, menu: QMenu, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | None,
+                slot: Callable[[], object]) -> QAction:  # fmt: skip
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(shortcut)
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
         self.addAction(action)  # shortcuts work even where the menu bar is native or hidden
         return action
@@ -162,14 +202,18 @@ class MainWindow(QMainWindow):
     def show_page(self, row: int) -> None:
         self.nav.setCurrentRow(row)
 
+    def show_page_named(self, title: str) -> None:
+        self.show_page(self.page_titles().index(title))
+
     def page_titles(self) -> list[str]:
         return [self.nav.item(i).text() for i in range(self.nav.count())]
 
     # ------------------------------------------------------------------ data
 
     def reload(self) -> None:
-        """Re-read the placements and the overview of the one on screen."""
-        placements = self.workspace.placements.list_placements()
+        """Re-read the placements and every page of the one on screen."""
+        ws = self.workspace
+        placements = ws.placements.list_placements()
         ids = [p.id for p in placements]
         if self.placement_id not in ids:
             self.placement_id = ids[0] if ids else None
@@ -179,35 +223,147 @@ class MainWindow(QMainWindow):
         if self.placement_id is not None:
             self.placement_box.setCurrentIndex(ids.index(self.placement_id))
         self.placement_box.setEnabled(bool(placements))
-        overview = (
-            self.workspace.placements.overview(self.placement_id, self.workspace.as_of)
-            if self.placement_id is not None
-            else None
-        )
-        self.overview.show_overview(overview)
-        self.compliance.show_items(
-            self.workspace.placements.compliance(self.placement_id, self.workspace.as_of)
-            if self.placement_id is not None
-            else []
-        )
-        title = f"{overview.student} — Placement Tracker" if overview else "Placement Tracker"
-        self.setWindowTitle(f"{title} [{self.workspace.path.name}]")
+        pid = self.placement_id
+        if pid is None:
+            self.overview.show_overview(None)
+            self.compliance.show_items([])
+            self.cases.show_rows([], allowed=False)
+            self.placement_page.show_placement(None, None)
+            self.setWindowTitle(f"Placement Tracker [{ws.path.name}]")
+            return
+        overview = ws.placements.overview(pid, ws.as_of)
+        self.overview.show_overview(overview, ws.placements.caseload_series(pid, ws.as_of),
+                                    ws.placements.agenda(pid, ws.as_of))  # fmt: skip
+        self.compliance.show_items(ws.placements.compliance(pid, ws.as_of))
+        self.cases.show_rows(ws.cases.rows(pid, ws.as_of), allowed=overview.archived is None)
+        snapshot = ws.placements.snapshot(pid)
+        self.placement_page.show_placement(snapshot.placement, ws.placements.profile_for(snapshot))
+        self.allocate_action.setEnabled(overview.archived is None)
+        self.setWindowTitle(f"{overview.student} — Placement Tracker [{ws.path.name}]")
 
     def _placement_chosen(self, index: int) -> None:
         self.placement_id = self.placement_box.itemData(index)
         self.reload()
 
+    def open_agenda_item(self, item: AgendaItem) -> None:
+        """Go where the item is done; a case's item opens that case where no page exists yet."""
+        title = AGENDA_PAGES.get(item.place, "Overview")
+        page = self.pages.widget(self.page_titles().index(title))
+        if item.subject.startswith("case:") and (isinstance(page, NotYetPage) or title == "Cases"):
+            self.show_page_named("Cases")
+            self.cases.select(item.subject.partition(":")[2])
+            return
+        self.show_page_named(title)
+
+    # ------------------------------------------------------------------ placements
+
     def new_placement(self) -> None:
-        dialog = NewPlacementDialog(self.workspace.as_of, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        wizard = PlacementWizard(self.workspace.as_of, self.workspace.profile, parent=self)
+        if wizard.exec() != QDialog.DialogCode.Accepted:
             return
         try:
-            self.placement_id = self.workspace.placements.create(dialog.placement())
+            self.placement_id = self.workspace.placements.create(wizard.placement())
         except InvalidInput as exc:
             QMessageBox.warning(self, "Placement not saved", str(exc))
             return
         self.reload()
         self.show_page(0)
+
+    def edit_placement(self) -> None:
+        if self.placement_id is None:
+            return
+        current = self.workspace.placements.snapshot(self.placement_id).placement
+        wizard = PlacementWizard(self.workspace.as_of, self.workspace.profile, current, self)
+        if wizard.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            self.workspace.placements.update(self.placement_id, wizard.placement())
+        except InvalidInput as exc:
+            QMessageBox.warning(self, "Placement not saved", str(exc))
+            return
+        self.reload()
+
+    # ------------------------------------------------------------------ cases
+
+    def case_dialog(self, case: Case | None = None) -> CaseDialog | None:
+        """The allocation dialog wired to the services for the placement on screen."""
+        pid = self.placement_id
+        if pid is None:
+            QMessageBox.information(self, "No placement", "Create or import a placement first.")
+            return None
+        ws = self.workspace
+        snap = ws.placements.snapshot(pid)
+        replacing = case.ref if case else None
+        if case is None:
+            save: Callable[[Case], None] = lambda draft: ws.cases.allocate(pid, draft, ws.as_of)  # noqa: E731
+        else:
+            save = lambda draft: ws.cases.update(pid, replacing or draft.ref, draft, ws.as_of)  # noqa: E731
+        default_day = min(max(ws.as_of, snap.placement.start), snap.placement.end)
+        return CaseDialog(
+            check=lambda draft: ws.cases.check(pid, draft, ws.as_of, replacing),
+            save=save, default_day=default_day, team_manager=snap.placement.team_manager, case=case, parent=self,
+        )  # fmt: skip
+
+    def allocate_case(self) -> None:
+        self._run_case_dialog(self.case_dialog())
+
+    def edit_case(self, ref: str) -> None:
+        assert self.placement_id is not None
+        self._run_case_dialog(self.case_dialog(self.workspace.cases.case(self.placement_id, ref)))
+
+    def _run_case_dialog(self, dialog: CaseDialog | None) -> None:
+        if dialog is None:
+            return
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        ref = dialog.draft().ref
+        dialog.deleteLater()
+        if accepted:
+            self.reload()
+            self.show_page_named("Cases")
+            self.cases.select(ref)
+
+    def end_case(self, ref: str) -> None:
+        assert self.placement_id is not None
+        ws = self.workspace
+        case = ws.cases.case(self.placement_id, ref)
+        dialog = EndCaseDialog(case, ws.as_of, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        ended, ending, handover = dialog.values()
+        try:
+            ws.cases.end_case(self.placement_id, ref, ended, ending, handover, ws.as_of)
+        except (InvalidInput, AllocationRefused) as exc:
+            QMessageBox.warning(self, "Case not ended", str(exc))
+            return
+        self.reload()
+        self.cases.select(ref)
+
+    def review_override(self, ref: str) -> None:
+        assert self.placement_id is not None
+        ws = self.workspace
+        case = ws.cases.case(self.placement_id, ref)
+        if case.manager_override is None:
+            return
+        dialog = ReviewDialog(case, ws.as_of, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            ws.cases.record_review(self.placement_id, ref, dialog.value(), ws.as_of)
+        except (InvalidInput, AllocationRefused) as exc:
+            QMessageBox.warning(self, "Review not recorded", str(exc))
+            return
+        self.reload()
+        self.cases.select(ref)
+
+    def _on_selected(self, action: Callable[[str], None]) -> None:
+        ref = self.cases.selected_ref()
+        if ref is None:
+            self.show_page_named("Cases")
+            self.statusBar().showMessage("Select a case on the Cases page first.", 5000)
+            return
+        action(ref)
+
+    # ------------------------------------------------------------------ files
 
     def import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -276,17 +432,18 @@ class MainWindow(QMainWindow):
 
     def switch_database(self, path: Path) -> bool:
         try:
-            workspace = Workspace.open(path, self.workspace.as_of)
+            workspace = Workspace.open(path, self.workspace.as_of, self.workspace.profile)
         except DatabaseError as exc:
             log.warning("could not open %s: %s", path, exc)
             QMessageBox.warning(self, "Cannot open database", str(exc))
             return False
-        workspace.profile = self.workspace.profile
         self.workspace.close()
         self.workspace = workspace
         self.placement_id = None
         self.reload()
         return True
+
+    # ------------------------------------------------------------------ settings
 
     def edit_policy(self) -> None:
         dialog = PolicyDialog(self.workspace.profile, self)
@@ -308,8 +465,6 @@ class MainWindow(QMainWindow):
             f"safe, lawful and evidenced.</p><p>Database: {self.workspace.path}</p>",
         )
 
-    # ------------------------------------------------------------------ geometry
-
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
@@ -319,6 +474,3 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
         super().closeEvent(event)
-
-
-__all__ = ["MainWindow", "Qt"]

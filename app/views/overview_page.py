@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -17,9 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.policy.agenda import AgendaItem
 from app.policy.calendar import uk_date
+from app.policy.growth import CaseloadSeries
 from app.policy.vocabulary import SETTINGS
 from app.services.placements import Overview
+from app.views.caseload_chart import CaseloadChart
 
 PHASES = {
     "not-started": "Not started yet",
@@ -65,6 +68,7 @@ class OverviewPage(QScrollArea):
 
     new_placement_requested = Signal()
     compliance_requested = Signal()
+    agenda_item_activated = Signal(object)  # AgendaItem
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,12 +106,20 @@ class OverviewPage(QScrollArea):
             grid.addWidget(card, i // 3, i % 3)
         layout.addLayout(grid)
 
+        self.chart_heading = QLabel("Caseload growth")
+        self.chart_heading.setObjectName("sectionTitle")
+        self.chart = CaseloadChart()
+        layout.addWidget(self.chart_heading)
+        layout.addWidget(self.chart)
+
         self.due_heading = QLabel("Due in the next 7 days")
         self.due_heading.setObjectName("sectionTitle")
         self.due_list = QListWidget()
         self.due_list.setObjectName("dueList")
-        self.due_list.setMaximumHeight(160)
-        self.due_list.itemActivated.connect(lambda _item: self.compliance_requested.emit())
+        self.due_list.setMinimumHeight(110)
+        self.due_list.setMaximumHeight(150)
+        self.due_list.itemActivated.connect(self._agenda_activated)
+        self.due_list.itemClicked.connect(self._agenda_activated)
         layout.addWidget(self.due_heading)
         layout.addWidget(self.due_list)
 
@@ -126,12 +138,25 @@ class OverviewPage(QScrollArea):
         layout.addStretch(1)
         self.show_overview(None)
 
-    def show_overview(self, o: Overview | None) -> None:
+    def _agenda_activated(self, item: QListWidgetItem) -> None:
+        data = item.data(Qt.ItemDataRole.UserRole)
+        if data is not None:
+            self.agenda_item_activated.emit(data)
+
+    def agenda_texts(self) -> list[str]:
+        return [self.due_list.item(i).text() for i in range(self.due_list.count())]
+
+    def show_overview(
+        self,
+        o: Overview | None,
+        series: CaseloadSeries | None = None,
+        agenda: list[AgendaItem] | None = None,
+    ) -> None:
         has = o is not None
         self.empty.setVisible(not has)
         for w in (self.title, self.subtitle, self.progress, self.phase_card, self.induction_card,
                   self.caseload_card, self.supervision_card, self.people_card, self.compliance_card,
-                  self.due_heading, self.due_list):  # fmt: skip
+                  self.due_heading, self.due_list, self.chart_heading, self.chart):  # fmt: skip
             w.setVisible(has)
         if o is None:
             return
@@ -200,12 +225,20 @@ class OverviewPage(QScrollArea):
                 BAD if c.breaches else WARN,
             )
 
+        if series is not None:
+            self.chart.show_series(series)
+        self.chart.setVisible(series is not None)
+        self.chart_heading.setVisible(series is not None)
+
         self.due_list.clear()
-        for item in o.due_soon:
-            f = item.finding
-            self.due_list.addItem(f"{uk_date(f.date)} · {item.subject_label} · {f.message}")
-        if o.last_supervision is not None and o.phase != "ended":
-            nxt = o.last_supervision + timedelta(days=7)
-            self.due_list.addItem(f"{uk_date(nxt)} · Supervision · weekly supervision expected")
+        for entry in agenda or []:
+            late = entry.overdue(o.as_of)
+            when = f"overdue since {uk_date(entry.day)}" if late else uk_date(entry.day)
+            row = QListWidgetItem(f"{when} · {entry.what} · {entry.text}")
+            row.setData(Qt.ItemDataRole.UserRole, entry)
+            row.setToolTip("Open the place where this is done")
+            if late:
+                row.setForeground(QColor(BAD))
+            self.due_list.addItem(row)
         if self.due_list.count() == 0:
             self.due_list.addItem("Nothing falls due in the next 7 days.")

@@ -31,3 +31,31 @@ def demo_window(qtbot, workspace: Workspace, settings: QSettings, as_of: date) -
     qtbot.addWidget(window)
     window.show()
     return window
+
+
+def drive_modal(trigger, interact) -> None:  # type: ignore[no-untyped-def]
+    """Open a modal dialog with ``trigger`` and let ``interact(dialog)`` work it like a person.
+
+    Whatever happens inside (a failed assertion included), the dialog is closed so the test
+    cannot hang on ``exec()``; the failure is raised afterwards.
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    problems: list[BaseException] = []
+
+    def run() -> None:
+        dialog = QApplication.activeModalWidget()
+        try:
+            assert dialog is not None, "no dialog opened"
+            interact(dialog)
+        except BaseException as exc:  # noqa: BLE001 - re-raised below, in the test
+            problems.append(exc)
+        finally:
+            if isinstance(dialog, QDialog) and dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(0, run)
+    trigger()
+    if problems:
+        raise problems[0]

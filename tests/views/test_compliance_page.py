@@ -42,8 +42,10 @@ def test_overview_counts_and_due_list_come_from_the_engine(demo_window: MainWind
     o = demo_window.overview
     assert o.compliance_card.figure.text() == "0 breaches"
     assert "2 warning(s), 1 due soon" in o.compliance_card.detail.text()
-    due = [o.due_list.item(i).text() for i in range(o.due_list.count())]
-    assert any("D-1150" in line and "Joint visit due" in line for line in due)
+    assert o.agenda_texts() == [
+        "27 Nov 2026 · Joint visit · First joint visit for D-1150 (allocated 16 Oct 2026)",
+        "27 Nov 2026 · Supervision · Next supervision (planned)",
+    ]
 
 
 def test_import_shows_the_placement_and_its_findings(
@@ -89,19 +91,15 @@ def test_policy_settings_change_the_findings_and_are_remembered(
     demo_window: MainWindow,
     settings,  # type: ignore[no-untyped-def]
 ) -> None:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
     from app.views.policy_dialog import PolicyDialog, load_profile
+    from tests.views.conftest import drive_modal
 
-    def tighten() -> None:
-        dialog = QApplication.activeModalWidget()
+    def tighten(dialog: PolicyDialog) -> None:
         assert isinstance(dialog, PolicyDialog)
         dialog.boxes["first_placement_cap"].setValue(3)
         dialog.accept()
 
-    QTimer.singleShot(0, tighten)
-    demo_window.edit_policy()
+    drive_modal(demo_window.edit_policy, tighten)
     assert demo_window.overview.caseload_card.figure.text() == "4 of 3"
     assert "caseload.over-cap" in demo_window.compliance.visible_rules()
     assert load_profile(settings).first_placement_cap == 3

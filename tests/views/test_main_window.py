@@ -6,12 +6,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
 
 from app.services.workspace import Workspace
 from app.views.main_window import MainWindow
-from app.views.placement_dialog import NewPlacementDialog
+from app.views.placement_wizard import PlacementWizard
+from tests.views.conftest import drive_modal
 
 
 def test_overview_shows_the_demo_placement(demo_window: MainWindow) -> None:
@@ -32,8 +33,9 @@ def test_overview_shows_the_demo_placement(demo_window: MainWindow) -> None:
 def test_side_bar_reaches_every_page_with_a_clear_not_yet_state(demo_window: MainWindow) -> None:
     assert demo_window.page_titles() == [
         "Overview", "Compliance", "Cases", "Supervision", "Visits & observations", "PCF & learning", "Endings",
+        "Placement details",
     ]  # fmt: skip
-    demo_window.nav.setCurrentRow(3)
+    demo_window.show_page_named("Endings")
     page = demo_window.pages.currentWidget()
     assert "Not available in this version yet" in " ".join(
         label.text() for label in page.findChildren(type(demo_window.overview.title))
@@ -51,7 +53,7 @@ def test_empty_database_invites_a_new_placement(
     assert not window.placement_box.isEnabled()
 
 
-def test_new_placement_dialog_shows_induction_end_and_saves(
+def test_new_placement_wizard_shows_what_the_rules_will_use_and_saves(
     qtbot,
     workspace: Workspace,
     settings: QSettings,  # type: ignore[no-untyped-def]
@@ -59,36 +61,64 @@ def test_new_placement_dialog_shows_induction_end_and_saves(
     window = MainWindow(workspace, settings)
     qtbot.addWidget(window)
 
-    def fill_in() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, NewPlacementDialog)
-        dialog.start.setDate(QDate(2026, 12, 21))
-        dialog.end.setDate(QDate(2027, 4, 9))
-        assert "7 Jan 2027" in dialog.summary.text()  # Christmas bank holidays skipped
-        qtbot.keyClicks(dialog.student, "Casey Newman")
-        qtbot.keyClicks(dialog.educator, "Pat Educator")
-        qtbot.keyClicks(dialog.manager, "Lee Manager")
-        dialog.kind.setCurrentIndex(1)
-        assert dialog.required.value() == 100
-        dialog.accept()
+    def fill_in(wizard: PlacementWizard) -> None:
+        assert isinstance(wizard, PlacementWizard)
+        qtbot.keyClicks(wizard.student, "Casey Newman")
+        wizard.kind.setCurrentIndex(1)
+        assert wizard.required.value() == 100
+        wizard.next()
+        wizard.start.setDate(QDate(2026, 12, 21))
+        wizard.end.setDate(QDate(2027, 6, 25))
+        wizard.average.setValue(12)
+        wizard.next()
+        qtbot.keyClicks(wizard.educator, "Pat Educator")
+        qtbot.keyClicks(wizard.manager, "Lee Manager")
+        wizard.next()
+        summary = wizard.summary.text()
+        assert "7 Jan 2027" in summary  # Christmas and New Year bank holidays skipped
+        assert "Caseload cap</b> in force: 6" in summary  # min(10, 12 / 2)
+        assert "Midpoint</b> 24 Mar 2027" in summary
+        wizard.accept()
 
-    QTimer.singleShot(0, fill_in)
-    window.new_action.trigger()
+    drive_modal(window.new_action.trigger, fill_in)
     assert window.overview.title.text() == "Casey Newman"
     assert "Final placement" in window.overview.subtitle.text()
     assert window.placement_box.count() == 1
 
 
-def test_dialog_refuses_missing_names_with_a_message(
-    qtbot, as_of: date, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+def test_wizard_refuses_missing_names_with_a_message(
+    qtbot,
+    as_of: date,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from app.policy.profile import DEFAULT_PROFILE
+
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
-    dialog = NewPlacementDialog(as_of)
-    qtbot.addWidget(dialog)
-    dialog.accept()
+    wizard = PlacementWizard(as_of, DEFAULT_PROFILE)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    for _ in range(3):
+        wizard.next()
+    assert wizard.validateCurrentPage() is False
     assert shown == ["Enter the student's name."]
-    assert dialog.result() != NewPlacementDialog.DialogCode.Accepted
+
+
+def test_placement_details_can_be_edited_later(
+    demo_window: MainWindow,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    def change(wizard: PlacementWizard) -> None:
+        assert isinstance(wizard, PlacementWizard)
+        assert wizard.student.text() == "Robin Ashdown"
+        wizard.onsite.setChecked(True)
+        wizard.link_worker.setText("Kim Link")
+        wizard.accept()
+
+    drive_modal(demo_window.edit_placement, change)
+    text = demo_window.placement_page.text.toPlainText()
+    assert "Pat Kendrick (on site)" in text and "Kim Link" in text
+    assert "Caseload cap in force" in text
 
 
 def test_switching_placements_and_opening_another_database(
@@ -110,11 +140,12 @@ def test_window_geometry_is_remembered(qtbot, workspace: Workspace, settings: QS
     first = MainWindow(workspace, settings)
     qtbot.addWidget(first)
     first.show()
-    first.resize(720, 520)  # the offscreen screen is 800x600: stay inside it
+    first.resize(700, 500)  # the offscreen screen is 800x600: stay inside it
+    saved = first.size()
     first.close()
     second = MainWindow(workspace, settings)
     qtbot.addWidget(second)
-    assert (second.width(), second.height()) == (720, 520)
+    assert second.size() == saved and second.height() == 500
 
 
 def test_keyboard_shortcuts_switch_pages(demo_window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]

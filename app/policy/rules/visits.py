@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import timedelta
 
 from app.policy.calendar import uk_date
 from app.policy.findings import BREACH, DUE, WARNING, EvaluationContext, Finding, rule
 from app.policy.snapshot import Event
-from app.policy.terms import is_caseload
+from app.policy.terms import is_caseload, joint_visit_deadline
 
 
 def _subject(e: Event) -> str:
@@ -31,7 +30,7 @@ def joint_visit(ctx: EvaluationContext) -> Iterator[Finding]:
     for c in ctx.snapshot.cases:
         if not is_caseload(c):
             continue
-        deadline = c.allocated + timedelta(days=days)
+        deadline = joint_visit_deadline(c, ctx.profile)
         if any(0 <= (e.date - c.allocated).days <= days for e in visits.get(c.ref, [])):
             continue
         if c.ended is not None and c.ended < deadline:

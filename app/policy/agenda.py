@@ -1,0 +1,95 @@
+"""What comes up next: the PE's agenda for the coming days (not findings: nothing is breached yet).
+
+Deadlines come from the same terms and profile the rules use, so the agenda and the
+Compliance page never disagree about when something is due.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from app.policy.calendar import uk_date
+from app.policy.profile import PolicyProfile
+from app.policy.snapshot import PlacementSnapshot
+from app.policy.terms import as_of_view, is_caseload, joint_visit_deadline, placement_midpoint
+
+# Where each item is done (the views map these to pages).
+CASES, SUPERVISION, VISITS, PCF = "cases", "supervision", "visits", "pcf"
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItem:
+    day: date
+    what: str
+    text: str
+    place: str
+    subject: str  # "case:<ref>" or "placement"
+
+    def overdue(self, as_of: date) -> bool:
+        return self.day < as_of
+
+
+def agenda(
+    snapshot: PlacementSnapshot, as_of: date, profile: PolicyProfile, horizon: int = 7
+) -> list[AgendaItem]:
+    """Everything due on or before ``as_of + horizon`` that is not done yet, soonest first."""
+    p = snapshot.placement
+    if as_of > p.end or p.archived:
+        return []
+    seen = as_of_view(snapshot, as_of)
+    until = as_of + timedelta(days=horizon)
+    items: list[AgendaItem] = []
+
+    supervisions = sorted(seen.supervisions, key=lambda s: s.date)
+    if supervisions:
+        last = supervisions[-1]
+        planned = last.next if last.next and last.next > last.date else None
+        nxt = planned or last.date + timedelta(days=profile.supervision_days)
+        items.append(AgendaItem(nxt, "Supervision", f"Next supervision ({'planned' if planned else 'weekly'})",
+                                SUPERVISION, "placement"))  # fmt: skip
+    elif as_of >= p.start:
+        items.append(AgendaItem(p.start + timedelta(days=profile.supervision_days), "Supervision",
+                                "First supervision", SUPERVISION, "placement"))  # fmt: skip
+
+    discussed: dict[str, list[date]] = defaultdict(list)
+    for s in supervisions:
+        for ref in s.cases_discussed:
+            discussed[ref].append(s.date)
+    oversight: dict[str, list[date]] = defaultdict(list)
+    joint: dict[str, list[date]] = defaultdict(list)
+    for e in seen.events:
+        if e.case and e.kind == "manager-oversight":
+            oversight[e.case].append(e.date)
+        elif e.case and e.kind == "joint-visit":
+            joint[e.case].append(e.date)
+
+    for c in seen.cases:
+        subject = f"case:{c.ref}"
+        o = c.manager_override
+        if c.ended is None and o is not None and o.reviewed is None:
+            items.append(AgendaItem(o.review_by, "Override review",
+                                    f"Review the manager override for {c.ref} with {o.by}", CASES, subject))  # fmt: skip
+        if not is_caseload(c) or c.ended is not None:
+            continue
+        deadline = joint_visit_deadline(c, profile)
+        if not any(0 <= (d - c.allocated).days <= profile.joint_visit_days for d in joint[c.ref]):
+            items.append(AgendaItem(deadline, "Joint visit", f"First joint visit for {c.ref} "
+                                    f"(allocated {uk_date(c.allocated)})", VISITS, subject))  # fmt: skip
+        last_direction = max([c.allocated, *discussed[c.ref]])
+        items.append(AgendaItem(last_direction + timedelta(days=profile.direction_days), "Case direction",
+                                f"Discuss {c.ref} in supervision", SUPERVISION, subject))  # fmt: skip
+        last_oversight = max([c.allocated, *oversight[c.ref]])
+        items.append(AgendaItem(last_oversight + timedelta(days=profile.oversight_days), "Manager oversight",
+                                f"Manager oversight of {c.ref} ({p.team_manager})", CASES, subject))  # fmt: skip
+
+    stages = {r.stage for r in seen.pcf_reviews}
+    if "midpoint" not in stages:
+        due = placement_midpoint(p) + timedelta(days=profile.review_grace_days)
+        items.append(AgendaItem(due, "PCF review", "Midpoint PCF review", PCF, "placement"))
+    if "final" not in stages:
+        items.append(AgendaItem(p.end, "PCF review", "Final PCF review", PCF, "placement"))
+
+    due_soon = [i for i in items if i.day <= until]
+    return sorted(due_soon, key=lambda i: (i.day, i.what, i.subject))
