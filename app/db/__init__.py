@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.paths import data_dir, default_db_path
@@ -22,6 +22,8 @@ __all__ = [
 ]
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+# The newest revision in migrations/versions (a test checks that Alembic agrees).
+HEAD_REVISION = "0001_baseline"
 
 
 class DatabaseError(Exception):
@@ -53,6 +55,31 @@ def upgrade(engine: Engine) -> None:
         command.upgrade(_alembic_config(connection), "head")
 
 
+def stored_revision(engine: Engine) -> str | None:
+    """The schema revision recorded in the file, read without loading Alembic."""
+    with engine.connect() as connection:
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def create_schema(engine: Engine) -> None:
+    """A new, empty file: the current schema in one step, stamped with the newest revision.
+
+    The same as running every migration (a test compares the two), but without loading
+    Alembic, which keeps the first start quick.
+    """
+    from app.models import Base
+
+    with engine.begin() as connection:
+        Base.metadata.create_all(connection)
+        connection.execute(text(
+            "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+            "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
+        ))  # fmt: skip
+        connection.execute(
+            text("INSERT INTO alembic_version (version_num) VALUES (:v)"), {"v": HEAD_REVISION}
+        )
+
+
 def current_revision(engine: Engine) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
@@ -77,7 +104,10 @@ class Database:
                 f"{self.path} is not a Placement Tracker database. Choose another file."
             )
         try:
-            upgrade(self.engine)
+            if not tables:
+                create_schema(self.engine)
+            elif stored_revision(self.engine) != HEAD_REVISION:
+                upgrade(self.engine)
         except Exception as exc:
             raise DatabaseError(f"Cannot update {self.path} to this version: {exc}") from exc
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)

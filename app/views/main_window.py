@@ -37,6 +37,7 @@ from app.services.placement_files import (
     import_placement,
 )
 from app.services.placements import InvalidInput
+from app.services.screen import placement_screen
 from app.services.workspace import DatabaseError, Workspace
 from app.views.case_dialog import CaseDialog, EndCaseDialog, ReviewDialog
 from app.views.cases_page import CasesPage
@@ -231,13 +232,12 @@ class MainWindow(QMainWindow):
             self.placement_page.show_placement(None, None)
             self.setWindowTitle(f"Placement Tracker [{ws.path.name}]")
             return
-        overview = ws.placements.overview(pid, ws.as_of)
-        self.overview.show_overview(overview, ws.placements.caseload_series(pid, ws.as_of),
-                                    ws.placements.agenda(pid, ws.as_of))  # fmt: skip
-        self.compliance.show_items(ws.placements.compliance(pid, ws.as_of))
-        self.cases.show_rows(ws.cases.rows(pid, ws.as_of), allowed=overview.archived is None)
-        snapshot = ws.placements.snapshot(pid)
-        self.placement_page.show_placement(snapshot.placement, ws.placements.profile_for(snapshot))
+        screen = placement_screen(ws.placements, pid, ws.as_of)
+        overview = screen.overview
+        self.overview.show_overview(overview, screen.series, screen.agenda)
+        self.compliance.show_items(screen.compliance)
+        self.cases.show_rows(screen.cases, allowed=overview.archived is None)
+        self.placement_page.show_placement(screen.placement, screen.profile)
         self.allocate_action.setEnabled(overview.archived is None)
         self.setWindowTitle(f"{overview.student} — Placement Tracker [{ws.path.name}]")
 

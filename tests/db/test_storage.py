@@ -86,3 +86,52 @@ def test_database_location_flag_then_environment_then_data_dir(
     monkeypatch.delenv("PLACEMENT_TRACKER_DB")
     assert default_db_path(None).name == "placements.sqlite"
     assert "PlacementTracker" in str(default_db_path(None))
+
+
+def _schema(engine):  # type: ignore[no-untyped-def]
+    from sqlalchemy import inspect as sa_inspect
+
+    inspector = sa_inspect(engine)
+    schema = {}
+    for table in sorted(inspector.get_table_names()):
+        schema[table] = (
+            sorted(
+                (c["name"], str(c["type"]), c["nullable"]) for c in inspector.get_columns(table)
+            ),
+            inspector.get_pk_constraint(table)["constrained_columns"],
+            sorted(
+                (tuple(f["constrained_columns"]), f["referred_table"], f["options"].get("ondelete"))
+                for f in inspector.get_foreign_keys(table)
+            ),  # fmt: skip
+            sorted(tuple(u["column_names"]) for u in inspector.get_unique_constraints(table)),
+        )
+    return schema
+
+
+def test_quick_schema_for_a_new_file_equals_running_the_migrations(tmp_path: Path) -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import create_engine
+
+    from app.db import HEAD_REVISION, MIGRATIONS, upgrade
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert ScriptDirectory.from_config(config).get_current_head() == HEAD_REVISION
+
+    quick = Database(tmp_path / "quick.sqlite")
+    migrated = create_engine(f"sqlite:///{tmp_path / 'migrated.sqlite'}")
+    upgrade(migrated)
+    assert _schema(quick.engine) == _schema(migrated)
+    assert current_revision(quick.engine) == current_revision(migrated) == HEAD_REVISION
+    quick.close()
+    migrated.dispose()
+
+
+def test_a_file_from_a_newer_version_is_refused_not_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "newer.sqlite"
+    Database(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    with pytest.raises(DatabaseError, match="Cannot update"):
+        Database(path)

@@ -1,0 +1,42 @@
+"""Everything the main window shows for one placement, built from one read and one evaluation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from app.policy.agenda import AgendaItem, agenda
+from app.policy.engine import evaluate
+from app.policy.growth import CaseloadSeries, caseload_series
+from app.policy.profile import PolicyProfile
+from app.policy.snapshot import Placement
+from app.services.cases import CaseRow, case_rows
+from app.services.checking import profile_for
+from app.services.compliance import ComplianceItem, explain
+from app.services.placements import Overview, PlacementService, build_overview
+
+
+@dataclass(frozen=True, slots=True)
+class PlacementScreen:
+    placement: Placement
+    profile: PolicyProfile
+    overview: Overview
+    series: CaseloadSeries
+    agenda: list[AgendaItem]
+    compliance: list[ComplianceItem]
+    cases: list[CaseRow]
+
+
+def placement_screen(service: PlacementService, placement_id: int, as_of: date) -> PlacementScreen:
+    snap = service.snapshot(placement_id)
+    profile = profile_for(snap, service.profile)
+    findings = evaluate(snap, as_of, profile)
+    return PlacementScreen(
+        placement=snap.placement,
+        profile=profile,
+        overview=build_overview(placement_id, snap, as_of, profile, findings),
+        series=caseload_series(snap, as_of, profile),
+        agenda=agenda(snap, as_of, profile),
+        compliance=explain(findings),
+        cases=case_rows(snap, as_of, profile, findings),
+    )
