@@ -25,8 +25,10 @@ from app.policy.snapshot import (
     ManagerOverride,
     PcfReview,
     Placement,
+    PlacementAgreement,
     PlacementSnapshot,
     Supervision,
+    SupervisionAgreement,
     Transition,
 )
 from app.policy.vocabulary import (
@@ -59,6 +61,7 @@ FORMAT: Final = "placement-tracker/1"
 TOP_KEYS: Final = (
     "format", "policy", "placement", "induction", "absences", "cases", "events",
     "supervisions", "pcf_reviews", "learning", "transitions",
+    "agreements",  # our extension (docs/interchange-extensions.md): written only when there are any
 )  # fmt: skip
 # File keys that are Python keywords have a trailing underscore in the snapshot.
 FIELD_NAMES: Final = {"with": "with_", "from": "from_"}
@@ -493,7 +496,32 @@ def parse_placement(document: Any) -> PlacementSnapshot:
             Transition(case, _checklist(items, known) if items.value is not None else {})
         )
     snap.transitions = transitions
+    _agreements(top.get("agreements"), snap)
     return snap
+
+
+def _agreements(r: _Reader, snap: PlacementSnapshot) -> None:
+    if r.value is None:
+        return
+    r.obj((), ("placement", "supervision"))
+    pa = r.get("placement")
+    if pa.value is not None:
+        pa.obj((), ("learning_needs", "after_hours_contact", "notes"))
+        snap.placement_agreement = PlacementAgreement(
+            pa.get("learning_needs").opt_text(),
+            pa.get("after_hours_contact").opt_text(),
+            pa.get("notes").opt_text(),
+        )
+    sa = r.get("supervision")
+    if sa.value is not None:
+        sa.obj((), ("weekday", "every_days", "time", "three_way", "notes"))
+        every = _or(sa, "every_days", 7, _Reader.count)
+        if every < 1:
+            raise sa.get("every_days").fail("must be at least 1")
+        snap.supervision_agreement = SupervisionAgreement(
+            weekday=sa.get("weekday").opt_choice(WEEKDAYS), every_days=every, time=sa.get("time").opt_text(),
+            three_way=sa.get("three_way").opt_text(), notes=sa.get("notes").opt_text(),
+        )  # fmt: skip
 
 
 def loads(text: str | bytes) -> PlacementSnapshot:
@@ -545,7 +573,7 @@ def _event_dict(e: Event) -> dict[str, object]:
 def to_document(snap: PlacementSnapshot) -> dict[str, object]:
     """The whole placement as a JSON-ready dict with every key, defaults included, lists in order."""
     p = snap.placement
-    return {
+    document: dict[str, object] = {
         "format": FORMAT,
         "policy": dict(snap.policy),
         "placement": {
@@ -605,6 +633,22 @@ def to_document(snap: PlacementSnapshot) -> dict[str, object]:
         "transitions": [
             {"case": t.case, "items": {k: _entry(v) for k, v in t.items.items()}} for t in snap.transitions
         ],
+    }  # fmt: skip
+    if snap.placement_agreement is not None or snap.supervision_agreement is not None:
+        document["agreements"] = _agreements_dict(snap)
+    return document
+
+
+def _agreements_dict(snap: PlacementSnapshot) -> dict[str, object]:
+    pa, sa = snap.placement_agreement, snap.supervision_agreement
+    return {
+        "placement": None if pa is None else {
+            "learning_needs": pa.learning_needs, "after_hours_contact": pa.after_hours_contact, "notes": pa.notes,
+        },
+        "supervision": None if sa is None else {
+            "weekday": sa.weekday, "every_days": sa.every_days, "time": sa.time, "three_way": sa.three_way,
+            "notes": sa.notes,
+        },
     }  # fmt: skip
 
 

@@ -60,6 +60,7 @@ class PlacementRecord(Base):
     people: Mapped[list[PersonRole]] = relationship(
         back_populates="placement", cascade="all, delete-orphan", order_by="PersonRole.position"
     )
+    agreements: Mapped[list[AgreementRecord]] = relationship(cascade="all, delete-orphan")
     induction_items: Mapped[list[InductionItem]] = relationship(
         cascade="all, delete-orphan", order_by="InductionItem.position"
     )
@@ -87,6 +88,24 @@ class PlacementRecord(Base):
 
     def person(self, role: str) -> PersonRole | None:
         return next((p for p in self.people if p.role == role), None)
+
+
+class AgreementRecord(Base):
+    """The content of the placement and supervision agreements (one of each per placement)."""
+
+    __tablename__ = "agreement"
+    __table_args__ = (UniqueConstraint("placement_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    placement_id: Mapped[int] = mapped_column(ForeignKey("placement.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))  # placement | supervision
+    learning_needs: Mapped[str | None] = mapped_column(Text)
+    after_hours_contact: Mapped[str | None] = mapped_column(Text)
+    weekday: Mapped[str | None] = mapped_column(String(3))
+    every_days: Mapped[int | None] = mapped_column(Integer)
+    time: Mapped[str | None] = mapped_column(String(20))
+    three_way: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
 
 
 class PersonRole(Base):

@@ -12,8 +12,9 @@ from datetime import date, timedelta
 
 from app.policy.calendar import uk_date
 from app.policy.profile import PolicyProfile
-from app.policy.snapshot import PlacementSnapshot
+from app.policy.snapshot import PlacementSnapshot, Supervision
 from app.policy.terms import as_of_view, is_caseload, joint_visit_deadline, placement_midpoint
+from app.policy.vocabulary import WEEKDAYS
 
 # Where each item is done (the views map these to pages).
 CASES, SUPERVISION, VISITS, PCF = "cases", "supervision", "visits", "pcf"
@@ -31,6 +32,26 @@ class AgendaItem:
         return self.day < as_of
 
 
+def next_supervision(
+    snapshot: PlacementSnapshot, last: Supervision | None, profile: PolicyProfile
+) -> tuple[date, str]:
+    """When the next supervision is due: the date the last record planned, else the agreed
+    pattern (weekday and interval of the supervision agreement), else weekly from the last."""
+    if last is not None and last.next and last.next > last.date:
+        return last.next, "planned at the last one"
+    agreed = snapshot.supervision_agreement
+    every = agreed.every_days if agreed else profile.supervision_days
+    start = snapshot.placement.start
+    if agreed is None or agreed.weekday is None:
+        day = (last.date if last is not None else start) + timedelta(days=every)
+        return day, "weekly" if every == 7 else f"every {every} days"
+    day = last.date + timedelta(days=max(1, every - 6)) if last is not None else start
+    target = WEEKDAYS.index(agreed.weekday)
+    day += timedelta(days=(target - day.weekday()) % 7)
+    when = f" {agreed.time}" if agreed.time else ""
+    return day, f"{agreed.weekday.capitalize()}{when}, as agreed"
+
+
 def agenda(
     snapshot: PlacementSnapshot, as_of: date, profile: PolicyProfile, horizon: int = 7
 ) -> list[AgendaItem]:
@@ -43,15 +64,10 @@ def agenda(
     items: list[AgendaItem] = []
 
     supervisions = sorted(seen.supervisions, key=lambda s: s.date)
-    if supervisions:
-        last = supervisions[-1]
-        planned = last.next if last.next and last.next > last.date else None
-        nxt = planned or last.date + timedelta(days=profile.supervision_days)
-        items.append(AgendaItem(nxt, "Supervision", f"Next supervision ({'planned' if planned else 'weekly'})",
-                                SUPERVISION, "placement"))  # fmt: skip
-    elif as_of >= p.start:
-        items.append(AgendaItem(p.start + timedelta(days=profile.supervision_days), "Supervision",
-                                "First supervision", SUPERVISION, "placement"))  # fmt: skip
+    if supervisions or as_of >= p.start:
+        day, why = next_supervision(snapshot, supervisions[-1] if supervisions else None, profile)
+        label = "Next supervision" if supervisions else "First supervision"
+        items.append(AgendaItem(day, "Supervision", f"{label} ({why})", SUPERVISION, "placement"))
 
     discussed: dict[str, list[date]] = defaultdict(list)
     for s in supervisions:

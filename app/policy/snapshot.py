@@ -171,6 +171,26 @@ class Transition:
 
 
 @dataclass(slots=True)
+class PlacementAgreement:
+    """What the placement agreement meeting settled (its date is the induction item's)."""
+
+    learning_needs: str | None = None
+    after_hours_contact: str | None = None  # who the student calls after an after-hours visit
+    notes: str | None = None
+
+
+@dataclass(slots=True)
+class SupervisionAgreement:
+    """How, when and with whom supervision happens (its date is the induction item's)."""
+
+    weekday: str | None = None  # mon … sun
+    every_days: int = 7
+    time: str | None = None
+    three_way: str | None = None  # three-way arrangements when the educator is off site
+    notes: str | None = None
+
+
+@dataclass(slots=True)
 class PlacementSnapshot:
     """One student's placement, complete: the unit the rules, reports and file work on."""
 
@@ -184,3 +204,5 @@ class PlacementSnapshot:
     pcf_reviews: list[PcfReview] = field(default_factory=list)
     learning: list[LearningEvidence] = field(default_factory=list)
     transitions: list[Transition] = field(default_factory=list)
+    placement_agreement: PlacementAgreement | None = None
+    supervision_agreement: SupervisionAgreement | None = None

@@ -18,8 +18,10 @@ from app.policy.snapshot import (
     Event,
     LearningEvidence,
     PcfReview,
+    PlacementAgreement,
     PlacementSnapshot,
     Supervision,
+    SupervisionAgreement,
 )
 from app.policy.terms import allocations_open, caseload_on
 from app.policy.vocabulary import INDUCTION_ITEMS, PCF_DOMAINS
@@ -88,6 +90,14 @@ def demo_snapshot(as_of: date) -> PlacementSnapshot:
                  initials=initials, complexity=complexity, risk=risk, rationale=why)
         )  # fmt: skip
 
+    snap.placement_agreement = PlacementAgreement(
+        learning_needs="Confidence in direct work with younger children; writing concise case records.",
+        after_hours_contact=f"{SUPERVISOR} (duty phone), then the out-of-hours team",
+    )
+    snap.supervision_agreement = SupervisionAgreement(
+        weekday="fri", every_days=7, time="14:00",
+        three_way=f"Every third Friday with {SUPERVISOR} on site; {EDUCATOR} joins by video.",
+    )  # fmt: skip
     snap.absences.append(
         Absence(
             "a-1", "student", start + timedelta(days=30), start + timedelta(days=30), "sickness"

@@ -13,6 +13,7 @@ from app.models import (
     AbsenceRecord,
     ActionRecord,
     AddendumRecord,
+    AgreementRecord,
     CaseDirectionRecord,
     CaseDiscussed,
     CaseRecord,
@@ -42,8 +43,10 @@ from app.policy.snapshot import (
     ManagerOverride,
     PcfReview,
     Placement,
+    PlacementAgreement,
     PlacementSnapshot,
     Supervision,
+    SupervisionAgreement,
     Transition,
 )
 
@@ -178,6 +181,7 @@ def load_snapshot(session: Session, placement_id: int) -> PlacementSnapshot:
         .where(PlacementRecord.id == placement_id)
         .options(
             selectinload(PlacementRecord.people),
+            selectinload(PlacementRecord.agreements),
             selectinload(PlacementRecord.induction_items),
             selectinload(PlacementRecord.absences),
             selectinload(PlacementRecord.cases).selectinload(CaseRecord.manager_override),
@@ -215,7 +219,38 @@ def load_snapshot(session: Session, placement_id: int) -> PlacementSnapshot:
         transitions=[
             Transition(t.case.ref, {i.item: _entry(i) for i in t.items}) for t in p.transitions
         ],
+        placement_agreement=_placement_agreement(p),
+        supervision_agreement=_supervision_agreement(p),
     )
+
+
+def _agreement(p: PlacementRecord, kind: str) -> AgreementRecord | None:
+    return next((a for a in p.agreements if a.kind == kind), None)
+
+
+def _placement_agreement(p: PlacementRecord) -> PlacementAgreement | None:
+    a = _agreement(p, "placement")
+    return PlacementAgreement(a.learning_needs, a.after_hours_contact, a.notes) if a else None
+
+
+def _supervision_agreement(p: PlacementRecord) -> SupervisionAgreement | None:
+    a = _agreement(p, "supervision")
+    if a is None:
+        return None
+    return SupervisionAgreement(a.weekday, a.every_days or 7, a.time, a.three_way, a.notes)
+
+
+def agreement_rows(
+    placement: PlacementAgreement | None, supervision: SupervisionAgreement | None
+) -> list[AgreementRecord]:
+    rows = []
+    if placement is not None:
+        rows.append(AgreementRecord(kind="placement", learning_needs=placement.learning_needs,
+                                    after_hours_contact=placement.after_hours_contact, notes=placement.notes))  # fmt: skip
+    if supervision is not None:
+        rows.append(AgreementRecord(kind="supervision", weekday=supervision.weekday, every_days=supervision.every_days,
+                                    time=supervision.time, three_way=supervision.three_way, notes=supervision.notes))  # fmt: skip
+    return rows
 
 
 # ---------------------------------------------------------------- snapshot -> rows
@@ -298,6 +333,7 @@ def store_snapshot(session: Session, snap: PlacementSnapshot) -> PlacementRecord
     """Add a whole placement as new rows (the caller's unit of work commits or rolls back)."""
     record = PlacementRecord(policy=dict(snap.policy))
     apply_placement(record, snap.placement)
+    record.agreements = agreement_rows(snap.placement_agreement, snap.supervision_agreement)
     cases = {c.ref: case_row(c, i) for i, c in enumerate(snap.cases)}
     record.cases = list(cases.values())
     record.induction_items = [

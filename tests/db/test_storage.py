@@ -10,14 +10,14 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from app.db import Database, DatabaseError, current_revision, default_db_path
+from app.db import HEAD_REVISION, Database, DatabaseError, current_revision, default_db_path
 from app.models import CaseRecord, EventRecord
 from app.services.demo import demo_snapshot
 from app.services.snapshot import load_snapshot, store_snapshot
 
 
 def test_new_file_gets_baseline_migration_wal_and_foreign_keys(db: Database) -> None:
-    assert current_revision(db.engine) == "0001_baseline"
+    assert current_revision(db.engine) == HEAD_REVISION
     with db.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
@@ -135,3 +135,30 @@ def test_a_file_from_a_newer_version_is_refused_not_damaged(tmp_path: Path) -> N
         conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
     with pytest.raises(DatabaseError, match="Cannot update"):
         Database(path)
+
+
+def test_an_older_file_is_migrated_on_open_and_keeps_its_data(tmp_path: Path, as_of: date) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from app.db import _alembic_config
+
+    path = tmp_path / "old.sqlite"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        command.upgrade(_alembic_config(connection), "0001_baseline")
+        connection.exec_driver_sql(
+            'INSERT INTO placement (student, kind, setting, start, "end", working_days, induction_days, '
+            "required_days, policy, created_at) VALUES ('Old Student', 'first', 'cin', '2025-01-06', "
+            "'2025-04-25', 'mon,tue,wed,thu,fri', 10, 70, '{}', '2025-01-06 09:00:00')"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO person_role (placement_id, role, name, onsite, position) VALUES (1, 'educator', 'Pat', 1, 0)"
+        )
+    engine.dispose()
+    db = Database(path)
+    assert current_revision(db.engine) == HEAD_REVISION
+    with db.unit_of_work() as session:
+        snap = load_snapshot(session, 1)
+    assert snap.placement.student == "Old Student" and snap.placement_agreement is None
+    db.close()

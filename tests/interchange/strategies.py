@@ -18,8 +18,10 @@ from app.policy.snapshot import (
     ManagerOverride,
     PcfReview,
     Placement,
+    PlacementAgreement,
     PlacementSnapshot,
     Supervision,
+    SupervisionAgreement,
     Transition,
 )
 from app.policy.vocabulary import (
@@ -165,6 +167,15 @@ def snapshots(draw: st.DrawFn) -> PlacementSnapshot:
         ))  # fmt: skip
     snap.learning = draw(st.lists(st.builds(LearningEvidence, st.sampled_from(list(ALL_LEARNING_OUTCOMES)), dates,
                                             maybe_names), max_size=3))  # fmt: skip
+    if draw(st.booleans()):
+        snap.placement_agreement = PlacementAgreement(
+            draw(maybe_names), draw(maybe_names), draw(maybe_names)
+        )
+    if draw(st.booleans()):
+        snap.supervision_agreement = SupervisionAgreement(
+            draw(st.none() | st.sampled_from(WEEKDAYS)), draw(st.integers(1, 28)), draw(maybe_names),
+            draw(maybe_names), draw(maybe_names),
+        )  # fmt: skip
     for r in draw(st.lists(st.sampled_from(refs), unique=True, max_size=3)) if refs else []:
         snap.transitions.append(
             Transition(r, draw(checklist([*TRANSITION_ITEMS, *OPTIONAL_TRANSITION_ITEMS])))

@@ -44,7 +44,7 @@ def test_overview_counts_and_due_list_come_from_the_engine(demo_window: MainWind
     assert "2 warning(s), 1 due soon" in o.compliance_card.detail.text()
     assert o.agenda_texts() == [
         "27 Nov 2026 · Joint visit · First joint visit for D-1150 (allocated 16 Oct 2026)",
-        "27 Nov 2026 · Supervision · Next supervision (planned)",
+        "27 Nov 2026 · Supervision · Next supervision (planned at the last one)",
     ]
 
 
