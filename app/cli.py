@@ -18,7 +18,7 @@ T = TypeVar("T")
 
 log = logging.getLogger("app")
 
-COMMANDS = ("check", "import", "export")
+COMMANDS = ("check", "import", "export", "pdf")
 
 
 def parse_date(text: str) -> date:
@@ -87,7 +87,43 @@ def command_parser() -> argparse.ArgumentParser:
         "--placement", type=int, metavar="ID", help="needed when the database holds several"
     )
     exp.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.json")
+
+    pdf = sub.add_parser("pdf", help="print a record to PDF (induction, …)")
+    pdf.add_argument("record", metavar="RECORD", help="induction")
+    pdf.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
+    source = pdf.add_mutually_exclusive_group()
+    source.add_argument(
+        "--input", type=Path, metavar="FILE.json", help="print from a placement file"
+    )
+    source.add_argument("--db", metavar="PATH", help="print from a database (default: yours)")
+    pdf.add_argument("--placement", type=int, metavar="ID", help="with --db: which placement")
+    pdf.add_argument(
+        "--id", metavar="ID", help="which record, for records of one session (supervision)"
+    )
+    pdf.add_argument(
+        "--printed", type=parse_date, metavar="YYYY-MM-DD", help="the date printed on the record"
+    )
     return parser
+
+
+def run_pdf(options: argparse.Namespace) -> int:
+    from app.db import DatabaseError
+    from app.interchange.placement_file import PlacementFileError
+    from app.services.placement_files import ExportProblem
+    from app.services.records import RecordProblem, render, snapshot_from, write_pdf
+
+    if options.input is not None and options.placement is not None:
+        return _fail("--placement goes with --db, not with --input.")
+    try:
+        snapshot = snapshot_from(options.input, options.db, options.placement)
+        data = render(
+            options.record, snapshot, options.printed or date.today(), record_id=options.id
+        )
+        write_pdf(options.output, data)
+    except (PlacementFileError, DatabaseError, ExportProblem, RecordProblem) as exc:
+        return _fail(str(exc))
+    print(f"Saved {options.output}", file=sys.stderr)
+    return 0
 
 
 def _fail(message: str) -> int:
@@ -152,7 +188,9 @@ def run_export(options: argparse.Namespace) -> int:
 def run_command(args: list[str]) -> int:
     options = command_parser().parse_args(args)
     setup_logging()
-    runner = {"check": run_check, "import": run_import, "export": run_export}[options.command]
+    runner = {"check": run_check, "import": run_import, "export": run_export, "pdf": run_pdf}[
+        options.command
+    ]
     try:
         return runner(options)
     except CommandFailed as exc:

@@ -126,3 +126,24 @@ def test_check_does_not_load_qt_reportlab_or_sqlalchemy(tmp_path: Path) -> None:
         [sys.executable, "-c", probe, str(f)], capture_output=True, text=True, timeout=60
     )
     assert "LOADED []" in result.stdout, result.stdout + result.stderr
+
+
+def test_pdf_induction_from_a_file_and_from_a_database(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    source = tmp_path / "demo.json"
+    source.write_text(dumps(demo_snapshot(date(2026, 11, 23))))
+    out = tmp_path / "induction.pdf"
+    result = run(
+        "pdf", "induction", "-o", str(out), "--input", str(source), "--printed", "2026-11-23"
+    )
+    assert result.returncode == 0, result.stderr
+    text = PdfReader(out).pages[0].extract_text()
+    assert "Robin Ashdown" in text and "Printed 23 Nov 2026" in text
+    db = tmp_path / "p.sqlite"
+    assert run("import", str(source), "--db", str(db)).returncode == 0
+    from_db = tmp_path / "from-db.pdf"
+    assert run("pdf", "induction", "-o", str(from_db), "--db", str(db)).returncode == 0
+    assert "Robin Ashdown" in PdfReader(from_db).pages[0].extract_text()
+    bad = run("pdf", "minutes", "-o", str(out), "--input", str(source))
+    assert bad.returncode == 2 and "choose one of induction" in bad.stderr

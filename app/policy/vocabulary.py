@@ -160,3 +160,9 @@ def required_learning_outcomes(kind: str, setting: str) -> dict[str, str]:
     if setting == "early-help":
         return dict(LEARNING_OUTCOMES_FIRST_EARLY_HELP)
     return {}
+
+
+def own_item_label(item: str) -> str:
+    """A PE's own checklist item shown as words: ``x-parking-permit`` → ``Parking permit``."""
+    words = item.removeprefix(OWN_ITEM_PREFIX).replace("-", " ").strip()
+    return words[:1].upper() + words[1:]

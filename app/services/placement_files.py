@@ -57,7 +57,12 @@ def export_text(db: Database, placement_id: int) -> str:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder, so a failure never leaves half a file."""
+    """Write text via a temporary file in the same folder, so a failure never leaves half a file."""
+    write_atomically_bytes(path, text.encode("utf-8"))
+
+
+def write_atomically_bytes(path: Path, data: bytes) -> None:
+    """Write bytes via a temporary file in the same folder, so a failure never leaves half a file."""
     path = path.expanduser()
     try:
         fd, tmp = tempfile.mkstemp(
@@ -66,8 +71,8 @@ def write_atomically(path: Path, text: str) -> None:
     except OSError as exc:
         raise ExportProblem(f"Cannot write to {path.parent}: {exc.strerror}.") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

@@ -90,6 +90,7 @@ class Overview:
     supervisions_held: int
     archived: date | None
     counts: ComplianceCounts = ComplianceCounts(0, 0, 0)
+    induction_finding: str | None = None  # induction.incomplete, once allocations have opened
 
     @property
     def days_since_supervision(self) -> int | None:
@@ -154,6 +155,9 @@ def build_overview(
         supervisions_held=len(supervisions),
         archived=p.archived,
         counts=count(findings or []),
+        induction_finding=next(
+            (f.message for f in findings or [] if f.rule == "induction.incomplete"), None
+        ),
     )
 
 

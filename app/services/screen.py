@@ -13,6 +13,7 @@ from app.policy.snapshot import Placement
 from app.services.cases import CaseRow, case_rows
 from app.services.checking import profile_for
 from app.services.compliance import ComplianceItem, explain
+from app.services.induction import InductionView, induction_view
 from app.services.placements import Overview, PlacementService, build_overview
 
 
@@ -25,6 +26,7 @@ class PlacementScreen:
     agenda: list[AgendaItem]
     compliance: list[ComplianceItem]
     cases: list[CaseRow]
+    induction: InductionView
 
 
 def placement_screen(service: PlacementService, placement_id: int, as_of: date) -> PlacementScreen:
@@ -39,4 +41,5 @@ def placement_screen(service: PlacementService, placement_id: int, as_of: date) 
         agenda=agenda(snap, as_of, profile),
         compliance=explain(findings),
         cases=case_rows(snap, as_of, profile, findings),
+        induction=induction_view(snap, as_of, profile, findings),
     )

@@ -8,6 +8,7 @@ from pathlib import Path
 from app.db import Database, DatabaseError, default_db_path
 from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
 from app.services.cases import CaseService
+from app.services.induction import InductionService
 from app.services.placements import PlacementService
 
 __all__ = ["DatabaseError", "Workspace"]
@@ -21,6 +22,7 @@ class Workspace:
         self.as_of = as_of
         self.placements = PlacementService(db, profile)
         self.cases = CaseService(db, profile)
+        self.induction = InductionService(db, profile)
 
     @classmethod
     def open(
@@ -38,6 +40,7 @@ class Workspace:
     def profile(self, profile: PolicyProfile) -> None:
         self.placements.profile = profile
         self.cases.profile = profile
+        self.induction.profile = profile
 
     @property
     def path(self) -> Path:

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -37,11 +39,18 @@ from app.services.placement_files import (
     import_placement,
 )
 from app.services.placements import InvalidInput
+from app.services.records import RecordProblem, render, write_pdf
 from app.services.screen import placement_screen
 from app.services.workspace import DatabaseError, Workspace
 from app.views.case_dialog import CaseDialog, EndCaseDialog, ReviewDialog
 from app.views.cases_page import CasesPage
 from app.views.compliance_page import CompliancePage
+from app.views.induction_page import (
+    InductionPage,
+    ItemDialog,
+    PlacementAgreementDialog,
+    SupervisionAgreementDialog,
+)
 from app.views.overview_page import OverviewPage
 from app.views.placement_page import PlacementPage
 from app.views.placement_wizard import PlacementWizard
@@ -99,6 +108,16 @@ class MainWindow(QMainWindow):
         self._add_page("Overview", self.overview)
         self.compliance = CompliancePage()
         self._add_page("Compliance", self.compliance)
+        self.induction = InductionPage()
+        self.induction.record_requested.connect(self.record_induction_item)
+        self.induction.clear_requested.connect(self.clear_induction_item)
+        self.induction.add_requested.connect(self.add_own_induction_item)
+        self.induction.remove_requested.connect(self.remove_own_induction_item)
+        self.induction.placement_agreement_requested.connect(self.edit_placement_agreement)
+        self.induction.supervision_agreement_requested.connect(self.edit_supervision_agreement)
+        self.induction.link_worker_requested.connect(self.name_link_worker)
+        self.induction.print_requested.connect(self.print_induction)
+        self._add_page("Induction", self.induction)
         self.cases = CasesPage()
         self.cases.allocate_requested.connect(self.allocate_case)
         self.cases.edit_requested.connect(self.edit_case)
@@ -230,6 +249,7 @@ class MainWindow(QMainWindow):
             self.compliance.show_items([])
             self.cases.show_rows([], allowed=False)
             self.placement_page.show_placement(None, None)
+            self.induction.show_view(None)
             self.setWindowTitle(f"Placement Tracker [{ws.path.name}]")
             return
         screen = placement_screen(ws.placements, pid, ws.as_of)
@@ -238,6 +258,7 @@ class MainWindow(QMainWindow):
         self.compliance.show_items(screen.compliance)
         self.cases.show_rows(screen.cases, allowed=overview.archived is None)
         self.placement_page.show_placement(screen.placement, screen.profile)
+        self.induction.show_view(screen.induction, editable=overview.archived is None)
         self.allocate_action.setEnabled(overview.archived is None)
         self.setWindowTitle(f"{overview.student} — Placement Tracker [{ws.path.name}]")
 
@@ -362,6 +383,117 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Select a case on the Cases page first.", 5000)
             return
         action(ref)
+
+    # ------------------------------------------------------------------ induction
+
+    def _induction_action(self, action: Callable[[], object], done: str) -> bool:
+        """Run a change on the induction page; a refusal is explained, success is reloaded."""
+        try:
+            action()
+        except InvalidInput as exc:
+            QMessageBox.warning(self, "Not saved", str(exc))
+            return False
+        self.reload()
+        self.statusBar().showMessage(done, 5000)
+        return True
+
+    def record_induction_item(self, item: str) -> None:
+        assert self.placement_id is not None and self.induction.view is not None
+        pid, ws = self.placement_id, self.workspace
+        row = next(r for r in self.induction.view.rows if r.item == item)
+        dialog = ItemDialog(row.label, row.entry, ws.as_of, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            entry = dialog.entry()
+            if self._induction_action(
+                lambda: ws.induction.record(pid, item, entry), f"Recorded: {row.label}"
+            ):
+                self.induction.select(item)
+
+    def clear_induction_item(self, item: str) -> None:
+        assert self.placement_id is not None
+        pid, ws = self.placement_id, self.workspace
+        self._induction_action(
+            lambda: ws.induction.record(pid, item, None), "Cleared the item's date"
+        )
+
+    def add_own_induction_item(self) -> None:
+        assert self.placement_id is not None
+        pid, ws = self.placement_id, self.workspace
+        dialog = ItemDialog("Add your own item", None, ws.as_of, ask_name=True, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            name, entry = dialog.name.text(), dialog.entry()
+            self._induction_action(
+                lambda: ws.induction.add_own_item(pid, name, entry), f"Added {name}"
+            )
+
+    def remove_own_induction_item(self, item: str) -> None:
+        assert self.placement_id is not None
+        pid, ws = self.placement_id, self.workspace
+        self._induction_action(lambda: ws.induction.remove_own_item(pid, item), "Removed your item")
+
+    def _checklist_date(self, item: str) -> date | None:
+        view = self.induction.view
+        row = next((r for r in view.rows if r.item == item), None) if view else None
+        return row.entry.date if row and row.entry else None
+
+    def edit_placement_agreement(self) -> None:
+        assert self.placement_id is not None and self.induction.view is not None
+        pid, ws = self.placement_id, self.workspace
+        dialog = PlacementAgreementDialog(self.induction.view.placement_agreement,
+                                          self._checklist_date("placement-agreement"), ws.as_of, self)  # fmt: skip
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            agreement, held = dialog.agreement(), dialog.held_date()
+            self._induction_action(lambda: ws.induction.save_placement_agreement(pid, agreement, held),
+                                   "Saved the placement agreement")  # fmt: skip
+
+    def edit_supervision_agreement(self) -> None:
+        assert self.placement_id is not None and self.induction.view is not None
+        pid, ws, view = self.placement_id, self.workspace, self.induction.view
+        dialog = SupervisionAgreementDialog(view.supervision_agreement, self._checklist_date("supervision-agreement"),
+                                            ws.as_of, view.educator_onsite, self)  # fmt: skip
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            agreement, agreed = dialog.agreement(), dialog.agreed_date()
+            self._induction_action(lambda: ws.induction.save_supervision_agreement(pid, agreement, agreed),
+                                   "Saved the supervision agreement")  # fmt: skip
+
+    def name_link_worker(self) -> None:
+        assert self.placement_id is not None
+        pid, ws = self.placement_id, self.workspace
+        name, ok = QInputDialog.getText(
+            self, "Link worker", "The link worker for this placement (002 §2):"
+        )
+        if ok and name.strip():
+            self._induction_action(
+                lambda: ws.induction.set_link_worker(pid, name), f"Link worker: {name.strip()}"
+            )
+
+    def print_induction(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Save the induction record",
+            str(Path.home() / "induction-record.pdf"),
+            "PDF (*.pdf)",
+        )
+        if path and self.save_record("induction", Path(path)):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+    def save_record(self, kind: str, path: Path, record_id: str | None = None) -> bool:
+        """Render a printed record of the placement on screen to ``path`` (PDF)."""
+        assert self.placement_id is not None
+        ws = self.workspace
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            data = render(
+                kind, ws.placements.snapshot(self.placement_id), ws.as_of, ws.profile, record_id
+            )
+            write_pdf(path, data)
+        except (RecordProblem, ExportProblem) as exc:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, "Record not saved", str(exc))
+            return False
+        QApplication.restoreOverrideCursor()
+        self.statusBar().showMessage(f"Saved {path}", 5000)
+        return True
 
     # ------------------------------------------------------------------ files
 

@@ -182,12 +182,15 @@ class OverviewPage(QScrollArea):
         self.phase_card.show_value(PHASES[o.phase], phase_detail)
 
         done, need = o.induction_items_done, o.induction_items_required
-        self.induction_card.show_value(
-            f"{done} of {need} items",
-            f"10 working days to {uk_date(o.induction_last_day)}; allocations open "
-            f"{uk_date(o.allocations_open)}.",
-            OK if done == need else (WARN if o.phase in ("not-started", "induction") else BAD),
-        )
+        if o.induction_finding:
+            self.induction_card.show_value("Incomplete", o.induction_finding, BAD)
+        else:
+            self.induction_card.show_value(
+                f"{done} of {need} items",
+                f"10 working days to {uk_date(o.induction_last_day)}; allocations open "
+                f"{uk_date(o.allocations_open)}.",
+                OK if done == need else WARN,
+            )
 
         colour = BAD if o.caseload > o.cap else (WARN if o.caseload == o.cap else OK)
         refs = ", ".join(o.open_case_refs) or "none"

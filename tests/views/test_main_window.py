@@ -32,7 +32,8 @@ def test_overview_shows_the_demo_placement(demo_window: MainWindow) -> None:
 
 def test_side_bar_reaches_every_page_with_a_clear_not_yet_state(demo_window: MainWindow) -> None:
     assert demo_window.page_titles() == [
-        "Overview", "Compliance", "Cases", "Supervision", "Visits & observations", "PCF & learning", "Endings",
+        "Overview", "Compliance", "Induction", "Cases", "Supervision", "Visits & observations", "PCF & learning",
+        "Endings",
         "Placement details",
     ]  # fmt: skip
     demo_window.show_page_named("Endings")

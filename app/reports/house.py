@@ -1,0 +1,256 @@
+"""House style for every printed record: A4, OFFICIAL-SENSITIVE, Page N of M, the profile.
+
+Built from platypus flowables only. User text always goes through ``text()``, which
+escapes markup (a name like ``<b>`` prints as typed) and switches runs of Chinese,
+Japanese or Korean to ReportLab's built-in CID fonts so names print correctly.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Final
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+MARKING: Final = "OFFICIAL-SENSITIVE"
+FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
+FONTS_DIR: Final = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+CJK_FONTS: Final = {"zh": "STSong-Light", "ja": "HeiseiMin-W3", "ko": "HYSMyeongJo-Medium"}
+_CJK = re.compile(
+    r"[\u2e80-\u9fff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f\uf900-\ufaff\uff00-\uffef]+"
+)
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+MARGIN: Final = 18 * mm
+INK, RULE, SHADE = (
+    colors.HexColor("#1f2933"),
+    colors.HexColor("#9aa5b1"),
+    colors.HexColor("#eef2f5"),
+)
+
+
+def register_fonts() -> None:
+    """Register the shipped TrueType font and the CID fonts once per process."""
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    pdfmetrics.registerFont(TTFont(FONT, str(FONTS_DIR / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont(BOLD, str(FONTS_DIR / "DejaVuSans-Bold.ttf")))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
+    for name in CJK_FONTS.values():
+        pdfmetrics.registerFont(UnicodeCIDFont(name))
+
+
+def _cjk_font(run: str) -> str:
+    if _HANGUL.search(run):
+        return CJK_FONTS["ko"]
+    if _KANA.search(run):
+        return CJK_FONTS["ja"]
+    return CJK_FONTS["zh"]
+
+
+def text(value: object | None, empty: str = "") -> str:
+    """User text as safe paragraph markup: escaped, CJK runs in a CJK font, line breaks kept."""
+    if value is None or value == "":
+        return escape(empty)
+    raw = str(value)
+    out: list[str] = []
+    pos = 0
+    for match in _CJK.finditer(raw):
+        out.append(escape(raw[pos : match.start()]))
+        out.append(f'<font name="{_cjk_font(match.group())}">{escape(match.group())}</font>')
+        pos = match.end()
+    out.append(escape(raw[pos:]))
+    return "".join(out).replace("\n", "<br/>")
+
+
+def uk(day: date | None, empty: str = "") -> str:
+    """UK date format, e.g. 6 Feb 2026."""
+    return f"{day.day} {day:%b %Y}" if day else empty
+
+
+@dataclass(frozen=True, slots=True)
+class Styles:
+    title: ParagraphStyle
+    heading: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    muted: ParagraphStyle
+
+
+def styles() -> Styles:
+    register_fonts()
+    body = ParagraphStyle(
+        "body", fontName=FONT, fontSize=9.5, leading=13, textColor=INK, spaceAfter=4
+    )
+    return Styles(
+        title=ParagraphStyle(
+            "title", parent=body, fontName=BOLD, fontSize=16, leading=20, spaceAfter=2
+        ),
+        heading=ParagraphStyle(
+            "heading",
+            parent=body,
+            fontName=BOLD,
+            fontSize=11.5,
+            leading=15,
+            spaceBefore=10,
+            spaceAfter=4,
+        ),  # fmt: skip
+        body=body,
+        small=ParagraphStyle("small", parent=body, fontSize=7.5, leading=9.5),
+        cell=ParagraphStyle("cell", parent=body, fontSize=8.5, leading=11, spaceAfter=0),
+        cell_bold=ParagraphStyle(
+            "cellBold", parent=body, fontName=BOLD, fontSize=8.5, leading=11, spaceAfter=0
+        ),
+        muted=ParagraphStyle(
+            "muted", parent=body, fontSize=8.5, leading=11, textColor=colors.HexColor("#52606d")
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RecordMeta:
+    """What every page of a record says about itself."""
+
+    title: str  # e.g. "Supervision record"
+    student: str
+    footnote: str  # the policy profile in force
+    printed: date
+
+
+def _numbered_canvas(meta: RecordMeta) -> type[Canvas]:
+    """A canvas that waits for the last page so every page can say "Page N of M"."""
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._decorate(total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, total: int) -> None:
+            width, height = A4
+            self.saveState()
+            self.setFillColor(colors.HexColor("#b71c1c"))
+            self.setFont(BOLD, 9)
+            self.drawCentredString(width / 2, height - 11 * mm, MARKING)
+            self.drawCentredString(width / 2, 8 * mm, MARKING)
+            self.setFillColor(INK)
+            self.setFont(FONT, 8)
+            self.drawString(MARGIN, height - 11 * mm, meta.title)
+            self.drawRightString(width - MARGIN, height - 11 * mm, f"Printed {uk(meta.printed)}")
+            self.setStrokeColor(RULE)
+            self.line(MARGIN, height - 13 * mm, width - MARGIN, height - 13 * mm)
+            self.line(MARGIN, 15.5 * mm, width - MARGIN, 15.5 * mm)
+            self.setFont(FONT, 7)
+            self.drawString(MARGIN, 12 * mm, meta.footnote[:150])
+            self.setFont(FONT, 8)
+            self.drawRightString(width - MARGIN, 12 * mm, f"Page {self._pageNumber} of {total}")
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def build_pdf(meta: RecordMeta, story: Sequence[Flowable]) -> bytes:
+    """Lay out ``story`` on A4 pages in the house style and return the PDF's bytes."""
+    register_fonts()
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=20 * mm, bottomMargin=22 * mm,
+        title=f"{meta.title} — {meta.student}", author="Placement Tracker", subject=MARKING,
+    )  # fmt: skip
+    doc.build(list(story), canvasmaker=_numbered_canvas(meta))
+    return buffer.getvalue()
+
+
+def grid(rows: list[list[Any]], widths: Sequence[float], header: bool = True) -> Table:
+    """A ruled table; cells should be Paragraphs so long text wraps."""
+    table = Table(rows, colWidths=list(widths), repeatRows=1 if header else 0)
+    commands: list[tuple[Any, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), SHADE))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def facts(rows: list[tuple[str, str]], s: Styles, width: float) -> Table:
+    """Label/value pairs as a two-column table (values are markup, already escaped)."""
+    data = [[Paragraph(escape(k), s.cell_bold), Paragraph(v, s.cell)] for k, v in rows]
+    return grid(data, (width * 0.3, width * 0.7), header=False)
+
+
+def signatures(people: list[tuple[str, str]], s: Styles, width: float) -> KeepTogether:
+    """Signature lines: role and name, then space to sign and date by hand."""
+    rows = []
+    for role, name in people:
+        rows.append([
+            Paragraph(f"<b>{escape(role)}</b><br/>{text(name)}", s.cell),
+            Paragraph("Signature<br/><br/>______________________________", s.cell),
+            Paragraph("Date<br/><br/>______________", s.cell),
+        ])  # fmt: skip
+    table = Table(rows, colWidths=[width * 0.38, width * 0.4, width * 0.22])
+    table.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 8)])
+    )
+    return KeepTogether([Paragraph("Signatures", s.heading), table])
+
+
+def content_width() -> float:
+    return float(A4[0] - 2 * MARGIN)
+
+
+def right(markup: str, s: Styles) -> Paragraph:
+    return Paragraph(markup, ParagraphStyle("right", parent=s.small, alignment=TA_RIGHT))
+
+
+__all__ = [
+    "Spacer",
+    "build_pdf",
+    "content_width",
+    "facts",
+    "grid",
+    "right",
+    "signatures",
+    "styles",
+    "text",
+    "uk",
+]

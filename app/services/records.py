@@ -1,0 +1,65 @@
+"""Printed records: which placement, from a file or the database, rendered by app/reports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
+from app.policy.snapshot import PlacementSnapshot
+from app.services.checking import profile_for, read_placement_file
+
+Renderer = Callable[[PlacementSnapshot, PolicyProfile, date, str | None], bytes]
+
+
+class RecordProblem(ValueError):
+    """The record cannot be made (no such supervision, nothing to print): a sentence says why."""
+
+
+def renderers() -> dict[str, Renderer]:
+    """The records ``placement-tracker pdf KIND`` can print (ReportLab loads only when asked)."""
+    from app.reports.induction import induction_record
+
+    def induction(
+        snap: PlacementSnapshot, profile: PolicyProfile, printed: date, record_id: str | None
+    ) -> bytes:
+        return induction_record(snap, profile, printed)
+
+    return {"induction": induction}
+
+
+def snapshot_from(
+    input_file: Path | None, db_path: str | None, placement_id: int | None
+) -> PlacementSnapshot:
+    """The placement to print: a placement file, or one placement of a database."""
+    if input_file is not None:
+        return read_placement_file(input_file)
+    from app.db import Database, default_db_path
+    from app.services.placement_files import choose_placement
+    from app.services.placements import PlacementService
+
+    db = Database(default_db_path(db_path))
+    try:
+        return PlacementService(db).snapshot(choose_placement(db, placement_id))
+    finally:
+        db.close()
+
+
+def render(
+    kind: str,
+    snapshot: PlacementSnapshot,
+    printed: date,
+    base: PolicyProfile = DEFAULT_PROFILE,
+    record_id: str | None = None,
+) -> bytes:
+    table = renderers()
+    if kind not in table:
+        raise RecordProblem(f"There is no {kind!r} record; choose one of {', '.join(table)}.")
+    return table[kind](snapshot, profile_for(snapshot, base), printed, record_id)
+
+
+def write_pdf(path: Path, data: bytes) -> None:
+    from app.services.placement_files import write_atomically_bytes
+
+    write_atomically_bytes(path, data)

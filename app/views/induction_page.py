@@ -1,0 +1,364 @@
+"""Induction: the first fortnight's checklist, the PE's own items and the two agreements."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.policy.calendar import uk_date
+from app.policy.snapshot import ChecklistEntry, PlacementAgreement, SupervisionAgreement
+from app.policy.vocabulary import WEEKDAYS
+from app.services.induction import InductionRow, InductionView
+from app.views.widgets import date_edit, from_qdate
+
+COLUMNS = ("Item", "Source", "Done", "By", "Note")
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _buttons(dialog: QDialog) -> QDialogButtonBox:
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+def _text(edit: QLineEdit | QPlainTextEdit) -> str | None:
+    value = edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
+    return value.strip() or None
+
+
+class ItemDialog(QDialog):
+    """When an item was done, by whom, and a note; a name too for a new own item."""
+
+    def __init__(self, title: str, entry: ChecklistEntry | None, default_day: date, ask_name: bool = False,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        form = QFormLayout(self)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("e.g. Parking permit")
+        if ask_name:
+            form.addRow("&Item", self.name)
+        self.done_on = date_edit(entry.date if entry else default_day)
+        self.by = QLineEdit(entry.by if entry and entry.by else "")
+        self.note = QLineEdit(entry.note if entry and entry.note else "")
+        form.addRow("&Done on", self.done_on)
+        form.addRow("&By", self.by)
+        form.addRow("&Note", self.note)
+        form.addRow(_buttons(self))
+
+    def entry(self) -> ChecklistEntry:
+        return ChecklistEntry(from_qdate(self.done_on.date()), _text(self.by), _text(self.note))
+
+
+class PlacementAgreementDialog(QDialog):
+    def __init__(self, agreement: PlacementAgreement | None, held: date | None, default_day: date,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setWindowTitle("Placement agreement")
+        self.setMinimumWidth(520)
+        a = agreement or PlacementAgreement()
+        form = QFormLayout(self)
+        self.held = QCheckBox("The agreement meeting has been held")
+        self.held.setChecked(held is not None)
+        self.held_on = date_edit(held or default_day)
+        self.learning_needs = QPlainTextEdit(a.learning_needs or "")
+        self.learning_needs.setPlaceholderText("The student's learning needs agreed at the meeting")
+        self.after_hours = QLineEdit(a.after_hours_contact or "")
+        self.after_hours.setPlaceholderText(
+            "Who the student calls after an after-hours visit (000 §19)"
+        )
+        self.notes = QPlainTextEdit(a.notes or "")
+        form.addRow(self.held)
+        form.addRow("Held on", self.held_on)
+        form.addRow("&Learning needs", self.learning_needs)
+        form.addRow("&After-hours contact", self.after_hours)
+        form.addRow("&Notes", self.notes)
+        form.addRow(_buttons(self))
+
+    def agreement(self) -> PlacementAgreement:
+        return PlacementAgreement(
+            _text(self.learning_needs), _text(self.after_hours), _text(self.notes)
+        )
+
+    def held_date(self) -> date | None:
+        return from_qdate(self.held_on.date()) if self.held.isChecked() else None
+
+
+class SupervisionAgreementDialog(QDialog):
+    def __init__(self, agreement: SupervisionAgreement | None, agreed: date | None, default_day: date,
+                 educator_onsite: bool, parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setWindowTitle("Supervision agreement")
+        self.setMinimumWidth(520)
+        a = agreement or SupervisionAgreement()
+        form = QFormLayout(self)
+        self.agreed = QCheckBox("The supervision agreement has been made")
+        self.agreed.setChecked(agreed is not None)
+        self.agreed_on = date_edit(agreed or default_day)
+        self.weekday = QComboBox()
+        self.weekday.addItem("No fixed day", None)
+        for name, label in zip(WEEKDAYS, DAY_NAMES, strict=True):
+            self.weekday.addItem(label, name)
+        self.weekday.setCurrentIndex(self.weekday.findData(a.weekday) if a.weekday else 0)
+        self.every = QSpinBox()
+        self.every.setRange(1, 60)
+        self.every.setValue(a.every_days)
+        self.every.setSuffix(" days")
+        self.time = QLineEdit(a.time or "")
+        self.time.setPlaceholderText("e.g. 14:00")
+        self.three_way = QPlainTextEdit(a.three_way or "")
+        self.three_way.setPlaceholderText(
+            "How three-way supervision with the on-site supervisor works" if not educator_onsite
+            else "Only needed when the educator is off site"
+        )  # fmt: skip
+        self.notes = QPlainTextEdit(a.notes or "")
+        form.addRow(self.agreed)
+        form.addRow("Agreed on", self.agreed_on)
+        form.addRow("&Day", self.weekday)
+        form.addRow("&Every", self.every)
+        form.addRow("&Time", self.time)
+        form.addRow("T&hree-way", self.three_way)
+        form.addRow("&Notes", self.notes)
+        form.addRow(_buttons(self))
+
+    def agreement(self) -> SupervisionAgreement:
+        return SupervisionAgreement(self.weekday.currentData(), self.every.value(), _text(self.time),
+                                    _text(self.three_way), _text(self.notes))  # fmt: skip
+
+    def agreed_date(self) -> date | None:
+        return from_qdate(self.agreed_on.date()) if self.agreed.isChecked() else None
+
+
+class InductionPage(QWidget):
+    record_requested = Signal(str)
+    clear_requested = Signal(str)
+    add_requested = Signal()
+    remove_requested = Signal(str)
+    placement_agreement_requested = Signal()
+    supervision_agreement_requested = Signal()
+    link_worker_requested = Signal()
+    print_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view: InductionView | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        head = QHBoxLayout()
+        title = QLabel("Induction")
+        title.setObjectName("pageTitle")
+        self.print_button = QPushButton("Print induction record…")
+        head.addWidget(title)
+        head.addStretch(1)
+        head.addWidget(self.print_button)
+        layout.addLayout(head)
+        self.summary = QLabel()
+        self.summary.setObjectName("pageSubtitle")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.days = QLabel()
+        self.days.setWordWrap(True)
+        layout.addWidget(self.days)
+        self.alert = QLabel()
+        self.alert.setWordWrap(True)
+        self.alert.setStyleSheet("color: #c62828;")
+        layout.addWidget(self.alert)
+        self.link_button = QPushButton("Name the link worker…")
+        layout.addWidget(self.link_button, alignment=Qt.AlignmentFlag.AlignLeft)
+
+        actions = QHBoxLayout()
+        self.record_button = QPushButton("Record done…")
+        self.clear_button = QPushButton("Clear")
+        self.add_button = QPushButton("Add own item…")
+        self.remove_button = QPushButton("Remove own item")
+        for b in (self.record_button, self.clear_button, self.add_button, self.remove_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+
+        agreements = QHBoxLayout()
+        self.placement_agreement = QLabel()
+        self.supervision_agreement = QLabel()
+        for label in (self.placement_agreement, self.supervision_agreement):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setAlignment(Qt.AlignmentFlag.AlignTop)
+        pa_box, sa_box = QVBoxLayout(), QVBoxLayout()
+        self.pa_button = QPushButton("Placement agreement…")
+        self.sa_button = QPushButton("Supervision agreement…")
+        pa_box.addWidget(self.placement_agreement)
+        pa_box.addWidget(self.pa_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        sa_box.addWidget(self.supervision_agreement)
+        sa_box.addWidget(self.sa_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        agreements.addLayout(pa_box, 1)
+        agreements.addLayout(sa_box, 1)
+        layout.addLayout(agreements)
+
+        self.record_button.clicked.connect(lambda: self._emit(self.record_requested))
+        self.clear_button.clicked.connect(lambda: self._emit(self.clear_requested))
+        self.remove_button.clicked.connect(lambda: self._emit(self.remove_requested))
+        self.add_button.clicked.connect(self.add_requested)
+        self.pa_button.clicked.connect(self.placement_agreement_requested)
+        self.sa_button.clicked.connect(self.supervision_agreement_requested)
+        self.link_button.clicked.connect(self.link_worker_requested)
+        self.print_button.clicked.connect(self.print_requested)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.cellDoubleClicked.connect(lambda _r, _c: self._emit(self.record_requested))
+        self.show_view(None)
+
+    def show_view(self, view: InductionView | None, editable: bool = True) -> None:
+        self.view = view
+        selected = self.selected_item()
+        for w in (self.record_button, self.clear_button, self.add_button, self.remove_button, self.pa_button,
+                  self.sa_button, self.print_button, self.link_button):  # fmt: skip
+            w.setEnabled(view is not None and editable)
+        self.table.setRowCount(0)
+        if view is None:
+            self.summary.setText("No placement yet.")
+            for label in (
+                self.days,
+                self.alert,
+                self.placement_agreement,
+                self.supervision_agreement,
+            ):
+                label.setText("")
+            self.link_button.hide()
+            return
+        days = view.working_days
+        self.summary.setText(
+            f"{view.done} of {view.required} required items done. The induction's {len(days)} working days run "
+            f"{uk_date(days[0]) if days else ''} to {uk_date(days[-1]) if days else ''}; "
+            f"cases can be allocated from {uk_date(view.allocations_open)}."
+        )
+        strip = " · ".join(f"{d:%a} {d.day}" for d in days)
+        skipped = ", ".join(uk_date(d) for d in view.skipped_holidays)
+        self.days.setText(
+            f"Working days: {strip}" + (f"  (bank holidays skipped: {skipped})" if skipped else "")
+        )
+        alerts = []
+        if view.finding is not None:
+            alerts.append(f"{view.finding.message} [{view.finding.source}]")
+        if view.link_worker_needed:
+            alerts.append(
+                "The practice educator is also the team manager: name a link worker (002 §2)."
+            )
+        if view.pattern_warning:
+            alerts.append(view.pattern_warning)
+        self.alert.setText("\n".join(alerts))
+        self.link_button.setVisible(view.link_worker_needed)
+        for row in view.rows:
+            self._add_row(row)
+        self._show_agreements(view)
+        if selected:
+            self.select(selected)
+        self._selection_changed()
+
+    def _add_row(self, row: InductionRow) -> None:
+        r = self.table.rowCount()
+        self.table.insertRow(r)
+        e = row.entry
+        values = (row.label, row.source, uk_date(e.date) if e else "Not done", (e.by or "") if e else "",
+                  (e.note or "") if e else "")  # fmt: skip
+        for c, value in enumerate(values):
+            cell = QTableWidgetItem(value)
+            cell.setData(Qt.ItemDataRole.UserRole, row.item)
+            if c == 2 and e is None:
+                cell.setForeground(QColor("#c62828"))
+            self.table.setItem(r, c, cell)
+
+    def _show_agreements(self, view: InductionView) -> None:
+        pa, sa = view.placement_agreement, view.supervision_agreement
+        held = next((r.entry for r in view.rows if r.item == "placement-agreement"), None)
+        agreed = next((r.entry for r in view.rows if r.item == "supervision-agreement"), None)
+        self.placement_agreement.setText(
+            f"<b>Placement agreement</b> — {'held ' + uk_date(held.date) if held else 'not held yet'}<br>"
+            f"Learning needs: {escape(pa.learning_needs or '—') if pa else '—'}<br>"
+            f"After-hours contact: {escape(pa.after_hours_contact or '—') if pa else '—'}"
+        )
+        pattern = "—"
+        if sa is not None:
+            day = DAY_NAMES[WEEKDAYS.index(sa.weekday)] + "s" if sa.weekday else "no fixed day"
+            pattern = (
+                f"every {sa.every_days} days, {day}{' at ' + escape(sa.time) if sa.time else ''}"
+            )
+        three_way = "" if view.educator_onsite else (
+            f"<br>Three-way: {escape(sa.three_way) if sa and sa.three_way else '<b>not agreed yet</b>'}"
+        )  # fmt: skip
+        self.supervision_agreement.setText(
+            f"<b>Supervision agreement</b> — {'made ' + uk_date(agreed.date) if agreed else 'not made yet'}<br>"
+            f"Pattern: {pattern}{three_way}"
+        )
+
+    def selected_item(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        cell = self.table.item(rows[0].row(), 0)
+        return str(cell.data(Qt.ItemDataRole.UserRole)) if cell else None
+
+    def select(self, item: str) -> bool:
+        for r in range(self.table.rowCount()):
+            cell = self.table.item(r, 0)
+            if cell is not None and cell.data(Qt.ItemDataRole.UserRole) == item:
+                self.table.selectRow(r)
+                return True
+        return False
+
+    def item_texts(self) -> dict[str, str]:
+        """Each item's label and what the Done column says (for tests and screen readers alike)."""
+        return {
+            self.table.item(r, 0).text(): self.table.item(r, 2).text()
+            for r in range(self.table.rowCount())
+        }
+
+    def _selection_changed(self) -> None:
+        item = self.selected_item()
+        editable = self.view is not None and self.add_button.isEnabled()
+        row = (
+            next((r for r in self.view.rows if r.item == item), None)
+            if self.view and item
+            else None
+        )
+        self.record_button.setEnabled(editable and row is not None)
+        self.clear_button.setEnabled(editable and row is not None and row.entry is not None)
+        self.remove_button.setEnabled(editable and row is not None and not row.required)
+
+    def _emit(self, signal: Signal) -> None:  # type: ignore[type-arg]
+        item = self.selected_item()
+        if item:
+            signal.emit(item)  # type: ignore[attr-defined]
