@@ -410,6 +410,21 @@ class TransitionItem(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class DraftRecord(Base):
+    """Unsaved form content, saved as the PE types and offered back after a crash."""
+
+    __tablename__ = "draft"
+    __table_args__ = (UniqueConstraint("placement_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    placement_id: Mapped[int] = mapped_column(ForeignKey("placement.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(
+        String(120)
+    )  # e.g. "supervision:new" or "supervision:s-3f9a1c2e"
+    saved_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
+    content: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+
+
 class AuditEntry(Base):
     """Who changed what, when: every user action leaves a line (kept when a placement goes)."""
 

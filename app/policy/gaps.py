@@ -15,7 +15,7 @@ class Gap:
     overdue_from: date | None  # first day on which the count exceeded the limit
 
 
-def _count(begins: date, day: date, absent: frozenset[date]) -> int:
+def counted_days(begins: date, day: date, absent: frozenset[date] | set[date]) -> int:
     """Days counted from ``begins`` to ``day``: calendar days less absence days strictly inside."""
     inside = sum(1 for d in absent if begins < d < day)
     return (day - begins).days - inside
@@ -41,12 +41,12 @@ def gaps_over(
     points = gap_points(start, end, occurrences)
     found = []
     for begins, ends in zip(points, points[1:], strict=False):
-        length = _count(begins, ends, absent_days)
+        length = counted_days(begins, ends, absent_days)
         if length <= limit:
             continue
         # counting is monotonic: the first overdue day is at least limit + 1 days on
         day = begins + timedelta(days=limit + 1)
-        while _count(begins, day, absent_days) <= limit:
+        while counted_days(begins, day, absent_days) <= limit:
             day += timedelta(days=1)
         found.append(Gap(begins, ends, length, day))
     return found
@@ -61,5 +61,6 @@ def longest_gap(
     absent_days = frozenset(absent)
     points = gap_points(start, end, occurrences)
     return max(
-        (_count(a, b, absent_days) for a, b in zip(points, points[1:], strict=False)), default=0
+        (counted_days(a, b, absent_days) for a, b in zip(points, points[1:], strict=False)),
+        default=0,
     )

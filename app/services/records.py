@@ -20,13 +20,25 @@ class RecordProblem(ValueError):
 def renderers() -> dict[str, Renderer]:
     """The records ``placement-tracker pdf KIND`` can print (ReportLab loads only when asked)."""
     from app.reports.induction import induction_record
+    from app.reports.supervision import RecordNotFound, supervision_record
 
     def induction(
         snap: PlacementSnapshot, profile: PolicyProfile, printed: date, record_id: str | None
     ) -> bytes:
         return induction_record(snap, profile, printed)
 
-    return {"induction": induction}
+    def supervision(
+        snap: PlacementSnapshot, profile: PolicyProfile, printed: date, record_id: str | None
+    ) -> bytes:
+        if not record_id:
+            known = ", ".join(s.id for s in snap.supervisions) or "none yet"
+            raise RecordProblem(f"Name the supervision with --id (supervisions: {known}).")
+        try:
+            return supervision_record(snap, record_id, profile, printed)
+        except RecordNotFound as exc:
+            raise RecordProblem(str(exc)) from None
+
+    return {"induction": induction, "supervision": supervision}
 
 
 def snapshot_from(

@@ -15,6 +15,7 @@ from app.services.checking import profile_for
 from app.services.compliance import ComplianceItem, explain
 from app.services.induction import InductionView, induction_view
 from app.services.placements import Overview, PlacementService, build_overview
+from app.services.supervision import SessionRow, WeekMark, frequency_strip, session_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,8 @@ class PlacementScreen:
     compliance: list[ComplianceItem]
     cases: list[CaseRow]
     induction: InductionView
+    sessions: list[SessionRow]
+    weeks: list[WeekMark]
 
 
 def placement_screen(service: PlacementService, placement_id: int, as_of: date) -> PlacementScreen:
@@ -42,4 +45,6 @@ def placement_screen(service: PlacementService, placement_id: int, as_of: date) 
         compliance=explain(findings),
         cases=case_rows(snap, as_of, profile, findings),
         induction=induction_view(snap, as_of, profile, findings),
+        sessions=session_rows(snap, profile),
+        weeks=frequency_strip(snap, as_of),
     )

@@ -329,6 +329,39 @@ def case_row(c: Case, position: int) -> CaseRecord:
     )
 
 
+def fill_supervision(
+    row: SupervisionRecord, s: Supervision, cases: dict[str, CaseRecord]
+) -> SupervisionRecord:
+    """Copy a supervision onto its row, replacing its lists (attendees, directions, addenda)."""
+    row.key, row.date, row.format = s.id, s.date, s.format
+    row.caseload_discussed, row.decisions_recorded = s.caseload_discussed, s.decisions_recorded
+    row.wellbeing, row.learning, row.next = s.wellbeing, s.learning, s.next
+    row.signed_by_educator, row.signed_by_student = s.signed_by_educator, s.signed_by_student
+    row.attendees = [SupervisionAttendee(name=n, position=j) for j, n in enumerate(s.attendees)]
+    row.cases_discussed = [
+        CaseDiscussed(case=cases[ref], position=j) for j, ref in enumerate(s.cases_discussed)
+    ]
+    row.case_direction = [
+        CaseDirectionRecord(
+            case=cases[d.case], discussion=d.discussion, decision=d.decision, position=j,
+            actions=[ActionRecord(action=a.action, owner=a.owner, due=a.due, done=a.done, position=k)
+                     for k, a in enumerate(d.actions)],
+        )
+        for j, d in enumerate(s.case_direction)
+    ]  # fmt: skip
+    row.addenda = [
+        AddendumRecord(date=a.date, author=a.author, text=a.text, position=j)
+        for j, a in enumerate(s.addenda)
+    ]
+    return row
+
+
+def supervision_row(
+    s: Supervision, cases: dict[str, CaseRecord], position: int
+) -> SupervisionRecord:
+    return fill_supervision(SupervisionRecord(position=position), s, cases)
+
+
 def store_snapshot(session: Session, snap: PlacementSnapshot) -> PlacementRecord:
     """Add a whole placement as new rows (the caller's unit of work commits or rolls back)."""
     record = PlacementRecord(policy=dict(snap.policy))
@@ -360,46 +393,7 @@ def store_snapshot(session: Session, snap: PlacementSnapshot) -> PlacementRecord
             setattr(row, name, getattr(e, name))
         events.append(row)
     record.events = events
-    record.supervisions = [
-        SupervisionRecord(
-            key=s.id,
-            date=s.date,
-            format=s.format,
-            caseload_discussed=s.caseload_discussed,
-            decisions_recorded=s.decisions_recorded,
-            wellbeing=s.wellbeing,
-            learning=s.learning,
-            signed_by_educator=s.signed_by_educator,
-            signed_by_student=s.signed_by_student,
-            next=s.next,
-            position=i,
-            attendees=[SupervisionAttendee(name=n, position=j) for j, n in enumerate(s.attendees)],
-            cases_discussed=[
-                CaseDiscussed(case=cases[ref], position=j)
-                for j, ref in enumerate(s.cases_discussed)
-            ],
-            case_direction=[
-                CaseDirectionRecord(
-                    case=cases[d.case],
-                    discussion=d.discussion,
-                    decision=d.decision,
-                    position=j,
-                    actions=[
-                        ActionRecord(
-                            action=a.action, owner=a.owner, due=a.due, done=a.done, position=k
-                        )
-                        for k, a in enumerate(d.actions)
-                    ],
-                )
-                for j, d in enumerate(s.case_direction)
-            ],
-            addenda=[
-                AddendumRecord(date=a.date, author=a.author, text=a.text, position=j)
-                for j, a in enumerate(s.addenda)
-            ],
-        )
-        for i, s in enumerate(snap.supervisions)
-    ]
+    record.supervisions = [supervision_row(s, cases, i) for i, s in enumerate(snap.supervisions)]
     record.pcf_reviews = [
         PcfReviewRecord(
             key=r.id,

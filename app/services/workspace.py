@@ -10,6 +10,7 @@ from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
 from app.services.cases import CaseService
 from app.services.induction import InductionService
 from app.services.placements import PlacementService
+from app.services.supervision import SupervisionService
 
 __all__ = ["DatabaseError", "Workspace"]
 
@@ -23,6 +24,7 @@ class Workspace:
         self.placements = PlacementService(db, profile)
         self.cases = CaseService(db, profile)
         self.induction = InductionService(db, profile)
+        self.supervision = SupervisionService(db, profile)
 
     @classmethod
     def open(
@@ -41,6 +43,7 @@ class Workspace:
         self.placements.profile = profile
         self.cases.profile = profile
         self.induction.profile = profile
+        self.supervision.profile = profile
 
     @property
     def path(self) -> Path:

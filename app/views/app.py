@@ -141,4 +141,5 @@ def run_gui(
         return 0
     window.show()
     QTimer.singleShot(0, window.raise_)
+    QTimer.singleShot(0, window.offer_drafts)  # after a crash: offer back what was being typed
     return int(qt_app.exec())

@@ -117,6 +117,7 @@ class CaseDialog(QDialog):
         alternatives.addWidget(self.make_shadow)
         alternatives.addStretch(1)
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote what was typed
         self.error.setWordWrap(True)
         self.error.setStyleSheet(f"color: {COLOURS['breach']};")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.policy.agenda import AgendaItem
 from app.policy.profile import PolicyProfile
-from app.policy.snapshot import Case
+from app.policy.snapshot import Case, Placement
 from app.services.cases import AllocationRefused
 from app.services.placement_files import (
     ExportProblem,
@@ -55,13 +56,14 @@ from app.views.overview_page import OverviewPage
 from app.views.placement_page import PlacementPage
 from app.views.placement_wizard import PlacementWizard
 from app.views.policy_dialog import PolicyDialog, load_profile, save_profile
+from app.views.session_dialog import SessionDialog
 from app.views.style import STYLE_SHEET
+from app.views.supervision_page import AddendumDialog, SignDialog, SupervisionPage
 
 log = logging.getLogger(__name__)
 
 # (title, what the page will hold) for pages whose work lands in later releases.
 COMING_PAGES = (
-    ("Supervision", "Write weekly supervision records, sign them and print them."),
     ("Visits & observations", "Record joint visits, direct observations, meetings and reports."),
     ("PCF & learning", "Review the nine PCF domains and the placement's learning outcomes."),
     ("Endings", "Plan every child's goodbye and handover; print the transition checklist."),
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.workspace.profile = load_profile(self.settings)
         self.placement_id: int | None = None
+        self.current_placement: Placement | None = None
         self.setStyleSheet(STYLE_SHEET)
         self.resize(1280, 860)
 
@@ -124,6 +127,16 @@ class MainWindow(QMainWindow):
         self.cases.end_requested.connect(self.end_case)
         self.cases.review_requested.connect(self.review_override)
         self._add_page("Cases", self.cases)
+        self.supervision = SupervisionPage()
+        self.supervision.new_requested.connect(self.new_supervision)
+        self.supervision.edit_requested.connect(self.edit_supervision)
+        self.supervision.sign_requested.connect(self.sign_supervision)
+        self.supervision.addendum_requested.connect(self.add_addendum)
+        self.supervision.pdf_requested.connect(self.export_supervision_pdf)
+        self.supervision.print_requested.connect(self.print_supervision)
+        self.supervision.delete_requested.connect(self.delete_supervision)
+        self.supervision.ics_requested.connect(self.export_supervision_dates)
+        self._add_page("Supervision", self.supervision)
         for title, purpose in COMING_PAGES:
             self._add_page(title, NotYetPage(title, purpose))
         self.placement_page = PlacementPage()
@@ -250,6 +263,7 @@ class MainWindow(QMainWindow):
             self.cases.show_rows([], allowed=False)
             self.placement_page.show_placement(None, None)
             self.induction.show_view(None)
+            self.supervision.show_rows([], [], editable=False)
             self.setWindowTitle(f"Placement Tracker [{ws.path.name}]")
             return
         screen = placement_screen(ws.placements, pid, ws.as_of)
@@ -259,6 +273,10 @@ class MainWindow(QMainWindow):
         self.cases.show_rows(screen.cases, allowed=overview.archived is None)
         self.placement_page.show_placement(screen.placement, screen.profile)
         self.induction.show_view(screen.induction, editable=overview.archived is None)
+        self.supervision.show_rows(
+            screen.sessions, screen.weeks, editable=overview.archived is None
+        )
+        self.current_placement = screen.placement
         self.allocate_action.setEnabled(overview.archived is None)
         self.setWindowTitle(f"{overview.student} — Placement Tracker [{ws.path.name}]")
 
@@ -492,6 +510,139 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Record not saved", str(exc))
             return False
         QApplication.restoreOverrideCursor()
+        self.statusBar().showMessage(f"Saved {path}", 5000)
+        return True
+
+    # ------------------------------------------------------------------ supervision
+
+    def session_dialog(
+        self, sid: str | None = None, draft: dict[str, object] | None = None
+    ) -> SessionDialog:
+        """The session form for a new session (or for ``sid``), wired to the services."""
+        assert self.placement_id is not None
+        pid, ws = self.placement_id, self.workspace
+        existing = ws.supervision.get(pid, sid) if sid else None
+        form = ws.supervision.form(pid, existing.date if existing else ws.as_of)
+        snap = ws.placements.snapshot(pid)
+        key = f"supervision:{sid or 'new'}"
+        return SessionDialog(
+            form, snap.cases,
+            save=lambda s, done: ws.supervision.save(pid, s, done),
+            save_draft=lambda content: ws.supervision.save_draft(pid, key, content),
+            onsite_supervisor=snap.placement.onsite_supervisor, existing=existing, draft=draft, parent=self,
+        )  # fmt: skip
+
+    def _run_session(self, dialog: SessionDialog, key: str) -> None:
+        assert self.placement_id is not None
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not accepted:
+            self.workspace.supervision.discard_draft(self.placement_id, key)
+        self.reload()
+        if accepted:
+            self.show_page_named("Supervision")
+
+    def new_supervision(self) -> None:
+        if self.placement_id is None:
+            return
+        self._run_session(self.session_dialog(), "supervision:new")
+
+    def edit_supervision(self, sid: str) -> None:
+        self._run_session(self.session_dialog(sid), f"supervision:{sid}")
+
+    def offer_drafts(self) -> None:
+        """After a crash: offer back any session that was being written."""
+        if self.placement_id is None:
+            return
+        for key, saved_at, content in self.workspace.supervision.drafts(self.placement_id):
+            if not key.startswith("supervision:"):
+                continue
+            answer = QMessageBox.question(
+                self, "Unsaved supervision",
+                f"A supervision record you were writing was not saved (last typed {saved_at:%d %b %Y %H:%M}). "
+                "Open it to finish it? Choose No to throw it away.",
+            )  # fmt: skip
+            sid = key.partition(":")[2]
+            if answer == QMessageBox.StandardButton.Yes:
+                self._run_session(self.session_dialog(None if sid == "new" else sid, content), key)
+            else:
+                self.workspace.supervision.discard_draft(self.placement_id, key)
+
+    def _supervision_action(self, action: Callable[[], object], done: str) -> None:
+        try:
+            action()
+        except InvalidInput as exc:
+            QMessageBox.warning(self, "Not saved", str(exc))
+            return
+        self.reload()
+        self.statusBar().showMessage(done, 5000)
+
+    def sign_supervision(self, sid: str) -> None:
+        assert self.placement_id is not None
+        pid, ws, p = self.placement_id, self.workspace, self.current_placement
+        dialog = SignDialog({"educator": p.educator, "student": p.student}, ws.as_of, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            who, on = dialog.values()
+            self._supervision_action(
+                lambda: ws.supervision.sign(pid, sid, who, on), f"Signed by the {who}"
+            )
+            self.supervision.select(sid)
+
+    def add_addendum(self, sid: str) -> None:
+        assert self.placement_id is not None
+        pid, ws = self.placement_id, self.workspace
+        dialog = AddendumDialog(self.current_placement.educator, ws.as_of, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            on, author, text = dialog.values()
+            self._supervision_action(
+                lambda: ws.supervision.add_addendum(pid, sid, author, text, on), "Addendum added"
+            )
+            self.supervision.select(sid)
+
+    def delete_supervision(self, sid: str) -> None:
+        assert self.placement_id is not None
+        pid, ws = self.placement_id, self.workspace
+        answer = QMessageBox.question(
+            self, "Delete session", "Delete this unsigned session record?"
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._supervision_action(lambda: ws.supervision.delete(pid, sid), "Session deleted")
+
+    def export_supervision_pdf(self, sid: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Save the supervision record",
+            str(Path.home() / f"supervision-{sid}.pdf"),
+            "PDF (*.pdf)",
+        )
+        if path:
+            self.save_record("supervision", Path(path), sid)
+
+    def print_supervision(self, sid: str) -> None:
+        """Open the record in the system's PDF viewer, which prints it."""
+        path = Path(tempfile.mkdtemp(prefix="placement-print-")) / f"supervision-{sid}.pdf"
+        if self.save_record("supervision", path, sid):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def export_supervision_dates(self) -> None:
+        if self.placement_id is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Save supervision dates",
+            str(Path.home() / "supervision-dates.ics"),
+            "Calendar (*.ics)",
+        )
+        if path:
+            self.save_supervision_dates(Path(path))
+
+    def save_supervision_dates(self, path: Path) -> bool:
+        assert self.placement_id is not None
+        try:
+            write_pdf(path, self.workspace.supervision.ics(self.placement_id, self.workspace.as_of))
+        except ExportProblem as exc:
+            QMessageBox.warning(self, "Dates not saved", str(exc))
+            return False
         self.statusBar().showMessage(f"Saved {path}", 5000)
         return True
 

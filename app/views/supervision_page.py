@@ -1,0 +1,305 @@
+"""Supervision: the sessions, how often they happen, and what each one decided."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.policy.calendar import uk_date
+from app.services.supervision import SessionRow, WeekMark
+from app.views.widgets import date_edit, from_qdate
+
+COLUMNS = ("Date", "Format", "Days since previous", "Cases", "Signed", "Addenda")
+GAP_COLOURS = {"ok": "#2e7d32", "late": "#b26a00", "overdue": "#c62828"}
+SIGNED = {
+    "signed": "Signed by both",
+    "educator": "Educator only",
+    "student": "Student only",
+    "unsigned": "Not signed",
+}
+FORMATS = {"one-to-one": "One-to-one", "three-way": "Three-way", "group": "Group"}
+
+
+class SignDialog(QDialog):
+    def __init__(self, names: dict[str, str], default_day, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.setWindowTitle("Sign the supervision record")
+        form = QFormLayout(self)
+        self.who = QComboBox()
+        for who, name in names.items():
+            self.who.addItem(f"{name} ({who})", who)
+        self.on = date_edit(default_day)
+        form.addRow("Signed by", self.who)
+        form.addRow("On", self.on)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self):  # type: ignore[no-untyped-def]
+        return str(self.who.currentData()), from_qdate(self.on.date())
+
+
+class AddendumDialog(QDialog):
+    def __init__(self, author: str, default_day, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.setWindowTitle("Add an addendum")
+        form = QFormLayout(self)
+        form.addRow(
+            QLabel("The signed record stays as it was; the addendum is dated and shown beneath it.")
+        )
+        self.on = date_edit(default_day)
+        self.author = QLineEdit(author)
+        self.text = QPlainTextEdit()
+        self.text.setTabChangesFocus(True)
+        form.addRow("Date", self.on)
+        form.addRow("Author", self.author)
+        form.addRow("Text", self.text)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self):  # type: ignore[no-untyped-def]
+        return from_qdate(self.on.date()), self.author.text(), self.text.toPlainText()
+
+
+class SupervisionPage(QWidget):
+    new_requested = Signal()
+    edit_requested = Signal(str)
+    sign_requested = Signal(str)
+    addendum_requested = Signal(str)
+    pdf_requested = Signal(str)
+    print_requested = Signal(str)
+    delete_requested = Signal(str)
+    ics_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[SessionRow] = []
+        self.editable = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        head = QHBoxLayout()
+        title = QLabel("Supervision")
+        title.setObjectName("pageTitle")
+        self.ics_button = QPushButton("Export dates (.ics)…")
+        self.pdf_button = QPushButton("Export PDF…")
+        self.print_button = QPushButton("Print…")
+        head.addWidget(title)
+        head.addStretch(1)
+        head.addWidget(self.pdf_button)
+        head.addWidget(self.print_button)
+        head.addWidget(self.ics_button)
+        layout.addLayout(head)
+        self.summary = QLabel()
+        self.summary.setObjectName("pageSubtitle")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.strip = QHBoxLayout()
+        self.strip.setSpacing(2)
+        self.strip.setContentsMargins(0, 0, 0, 0)
+        strip_box = QWidget()
+        strip_box.setLayout(self.strip)
+        strip_scroll = QScrollArea()  # a two-year placement has a hundred weeks
+        strip_scroll.setWidget(strip_box)
+        strip_scroll.setWidgetResizable(True)
+        strip_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        strip_scroll.setFixedHeight(40)
+        layout.addWidget(strip_scroll)
+
+        actions = QHBoxLayout()
+        self.new_button = QPushButton("New session…")
+        self.edit_button = QPushButton("Edit…")
+        self.sign_button = QPushButton("Sign…")
+        self.addendum_button = QPushButton("Add addendum…")
+        self.delete_button = QPushButton("Delete")
+        for b in (
+            self.new_button,
+            self.edit_button,
+            self.sign_button,
+            self.addendum_button,
+            self.delete_button,
+        ):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.details = QTextBrowser()
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.details)
+        splitter.setSizes([300, 320])
+        layout.addWidget(splitter, 1)
+
+        self.new_button.clicked.connect(self.new_requested)
+        self.ics_button.clicked.connect(self.ics_requested)
+        for button, signal in ((self.edit_button, self.edit_requested), (self.sign_button, self.sign_requested),
+                               (self.addendum_button, self.addendum_requested), (self.pdf_button, self.pdf_requested),
+                               (self.print_button, self.print_requested), (self.delete_button, self.delete_requested)):  # fmt: skip
+            button.clicked.connect(lambda _c=False, s=signal: self._emit(s))
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.cellDoubleClicked.connect(lambda _r, _c: self._emit(self.edit_requested))
+        self.show_rows([], [], editable=False)
+
+    def show_rows(
+        self, rows: list[SessionRow], strip: list[WeekMark], editable: bool = True
+    ) -> None:
+        selected = self.selected_id()
+        self.rows = rows
+        self.new_button.setEnabled(editable)
+        self.ics_button.setEnabled(editable)
+        self.editable = editable
+        self.table.setRowCount(0)
+        for row in reversed(rows):  # newest first
+            self._add(row)
+        held = sum(1 for w in strip if w.held)
+        past = sum(1 for w in strip if not w.future)
+        unsigned = sum(1 for r in rows if r.signed != "signed")
+        self.summary.setText(f"{len(rows)} sessions; {held} of {past} weeks so far had supervision; "
+                             f"{unsigned} record(s) awaiting a signature.")  # fmt: skip
+        self._show_strip(strip)
+        if not (selected and self.select(selected)) and self.table.rowCount():
+            self.table.selectRow(0)
+        self._selection_changed()
+
+    def _add(self, row: SessionRow) -> None:
+        r = self.table.rowCount()
+        self.table.insertRow(r)
+        s = row.supervision
+        days = "first" if row.days_since_previous is None else str(row.days_since_previous)
+        values = (uk_date(s.date), FORMATS.get(s.format, s.format), days, str(len(s.cases_discussed)),
+                  SIGNED[row.signed], str(len(s.addenda)) if s.addenda else "")  # fmt: skip
+        for c, value in enumerate(values):
+            cell = QTableWidgetItem(value)
+            cell.setData(Qt.ItemDataRole.UserRole, s.id)
+            if c == 2 and row.gap_state in GAP_COLOURS:
+                cell.setForeground(QColor(GAP_COLOURS[row.gap_state]))
+            if c == 4 and row.signed != "signed":
+                cell.setForeground(QColor("#b26a00"))
+            self.table.setItem(r, c, cell)
+
+    def _show_strip(self, strip: list[WeekMark]) -> None:
+        while self.strip.count():
+            item = self.strip.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.strip.addWidget(QLabel("Weeks:"))
+        for n, week in enumerate(strip, start=1):
+            box = QLabel(str(n))
+            box.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            box.setFixedSize(24, 20)
+            if week.future:
+                box.setStyleSheet("border: 1px solid #9aa5b1; color: #52606d; border-radius: 3px;")
+                state = "still to come"
+            else:
+                colour = "#2e7d32" if week.held else ("#9aa5b1" if week.absent else "#c62828")
+                box.setStyleSheet(f"background: {colour}; color: white; border-radius: 3px;")
+                state = "supervision held" if week.held else "no supervision"
+                if week.absent and not week.held:
+                    state = "student absent"
+            box.setToolTip(f"Week {n}, from {uk_date(week.monday)}: {state}")
+            box.setProperty("held", week.held)
+            self.strip.addWidget(box)
+        self.strip.addStretch(1)
+
+    def week_states(self) -> list[bool]:
+        return [
+            bool(self.strip.itemAt(i).widget().property("held"))
+            for i in range(1, self.strip.count() - 1)
+        ]
+
+    def selected_id(self) -> str | None:
+        model = self.table.selectionModel()
+        rows = model.selectedRows() if model else []
+        if not rows:
+            return None
+        cell = self.table.item(rows[0].row(), 0)
+        return str(cell.data(Qt.ItemDataRole.UserRole)) if cell else None
+
+    def select(self, sid: str) -> bool:
+        for r in range(self.table.rowCount()):
+            cell = self.table.item(r, 0)
+            if cell is not None and cell.data(Qt.ItemDataRole.UserRole) == sid:
+                self.table.selectRow(r)
+                return True
+        return False
+
+    def selected_row(self) -> SessionRow | None:
+        sid = self.selected_id()
+        return next((r for r in self.rows if r.supervision.id == sid), None)
+
+    def _emit(self, signal) -> None:  # type: ignore[no-untyped-def]
+        sid = self.selected_id()
+        if sid:
+            signal.emit(sid)
+
+    def _selection_changed(self) -> None:
+        row = self.selected_row()
+        editable = self.editable
+        self.edit_button.setEnabled(editable and row is not None and not row.locked)
+        self.sign_button.setEnabled(editable and row is not None and not row.locked)
+        self.addendum_button.setEnabled(editable and row is not None and row.signed != "unsigned")
+        self.delete_button.setEnabled(editable and row is not None and row.signed == "unsigned")
+        for b in (self.pdf_button, self.print_button):
+            b.setEnabled(row is not None)
+        self.details.setHtml(session_html(row) if row else "<p>No session selected.</p>")
+
+
+def session_html(row: SessionRow) -> str:
+    s = row.supervision
+    parts = [f"<h3>{uk_date(s.date)} · {FORMATS.get(s.format, s.format)}</h3>",
+             f"<p>Attendees: {escape(', '.join(s.attendees)) or '—'}. {SIGNED[row.signed]}"
+             f"{' (read-only; changes are addenda)' if row.locked else ''}.</p>"]  # fmt: skip
+    for d in s.case_direction:
+        actions = "".join(
+            f"<li>{escape(a.action)}{' — ' + escape(a.owner) if a.owner else ''}"
+            f"{', due ' + uk_date(a.due) if a.due else ''}{', done ' + uk_date(a.done) if a.done else ''}</li>"
+            for a in d.actions
+        )
+        parts.append(f"<p><b>{escape(d.case)}</b>: {escape(d.discussion)}<br><i>Decision:</i> "
+                     f"{escape(d.decision) or '—'}</p>{'<ul>' + actions + '</ul>' if actions else ''}")  # fmt: skip
+    if s.wellbeing:
+        parts.append(f"<p><i>Wellbeing:</i> {escape(s.wellbeing)}</p>")
+    if s.learning:
+        parts.append(f"<p><i>Learning:</i> {escape(s.learning)}</p>")
+    for a in s.addenda:
+        parts.append(
+            f"<p><b>Addendum {uk_date(a.date)}, {escape(a.author)}:</b> {escape(a.text)}</p>"
+        )
+    return "".join(parts)
