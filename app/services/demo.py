@@ -140,7 +140,7 @@ def demo_snapshot(as_of: date) -> PlacementSnapshot:
         open_cases = caseload_on(snap.cases, day)
         three_way = n % 3 == 1
         # the latest record awaits the student's signature; so does one a fortnight back
-        done = day + timedelta(days=5) if day + timedelta(days=5) <= as_of else None
+        action_done = day + timedelta(days=5) if day + timedelta(days=5) <= as_of else None
         unsigned = day + timedelta(days=7) > as_of or as_of - timedelta(
             days=15
         ) < day <= as_of - timedelta(days=8)
@@ -159,7 +159,7 @@ def demo_snapshot(as_of: date) -> PlacementSnapshot:
                         discussion="Progress since last week reviewed; risks unchanged.",
                         decision="Continue the plan; next visit booked.",
                         actions=[
-                            Action("Update chronology", "student", day + timedelta(days=7), done)
+                            Action("Update chronology", "student", day + timedelta(days=7), action_done)
                         ],
                     )
                     for c in open_cases
