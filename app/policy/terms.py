@@ -120,3 +120,13 @@ def student_absence_days(absences: list[Absence]) -> set[date]:
         if a.who == "student":
             days.update(days_between(a.from_, a.to))
     return days
+
+
+def absent_working_days(placement: Placement, absences: list[Absence]) -> int:
+    """The student's absent days that were working days of the placement."""
+    cal = calendar_for(placement)
+    return sum(
+        1
+        for d in student_absence_days(absences)
+        if placement.start <= d <= placement.end and cal.is_working_day(d)
+    )

@@ -159,7 +159,9 @@ def demo_snapshot(as_of: date) -> PlacementSnapshot:
                         discussion="Progress since last week reviewed; risks unchanged.",
                         decision="Continue the plan; next visit booked.",
                         actions=[
-                            Action("Update chronology", "student", day + timedelta(days=7), action_done)
+                            Action(
+                                "Update chronology", "student", day + timedelta(days=7), action_done
+                            )
                         ],
                     )
                     for c in open_cases

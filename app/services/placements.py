@@ -16,6 +16,7 @@ from app.policy.growth import CaseloadSeries, caseload_series
 from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
 from app.policy.snapshot import Placement, PlacementSnapshot
 from app.policy.terms import (
+    absent_working_days,
     allocations_open,
     as_of_view,
     calendar_for,
@@ -30,6 +31,7 @@ from app.policy.vocabulary import (
     INDUCTION_ITEMS,
     PLACEMENT_KINDS,
     SETTINGS,
+    required_learning_outcomes,
 )
 from app.services.audit import record_change
 from app.services.checking import findings_for, profile_for
@@ -91,6 +93,9 @@ class Overview:
     archived: date | None
     counts: ComplianceCounts = ComplianceCounts(0, 0, 0)
     induction_finding: str | None = None  # induction.incomplete, once allocations have opened
+    absent_days: int = 0  # the student's absent working days so far
+    learning_done: int = 0
+    learning_required: int = 0
 
     @property
     def days_since_supervision(self) -> int | None:
@@ -108,6 +113,7 @@ def build_overview(
 ) -> Overview:
     p = snapshot.placement
     seen = as_of_view(snapshot, as_of)
+    required_outcomes = required_learning_outcomes(p.kind, p.setting)
     cal: WorkingCalendar = calendar_for(p)
     induction_last = cal.induction_last_day(p.start, p.induction_days)
     if as_of < p.start:
@@ -155,6 +161,9 @@ def build_overview(
         supervisions_held=len(supervisions),
         archived=p.archived,
         counts=count(findings or []),
+        absent_days=absent_working_days(p, seen.absences),
+        learning_done=sum(1 for x in seen.learning if x.item in required_outcomes),
+        learning_required=len(required_outcomes),
         induction_finding=next(
             (f.message for f in findings or [] if f.rule == "induction.incomplete"), None
         ),

@@ -20,6 +20,7 @@ class RecordProblem(ValueError):
 def renderers() -> dict[str, Renderer]:
     """The records ``placement-tracker pdf KIND`` can print (ReportLab loads only when asked)."""
     from app.reports.induction import induction_record
+    from app.reports.pcf import pcf_summary
     from app.reports.supervision import RecordNotFound, supervision_record
 
     def induction(
@@ -38,7 +39,12 @@ def renderers() -> dict[str, Renderer]:
         except RecordNotFound as exc:
             raise RecordProblem(str(exc)) from None
 
-    return {"induction": induction, "supervision": supervision}
+    def pcf(
+        snap: PlacementSnapshot, profile: PolicyProfile, printed: date, record_id: str | None
+    ) -> bytes:
+        return pcf_summary(snap, profile, printed)
+
+    return {"induction": induction, "supervision": supervision, "pcf": pcf}
 
 
 def snapshot_from(

@@ -9,7 +9,7 @@ from app.policy.agenda import AgendaItem, agenda
 from app.policy.engine import evaluate
 from app.policy.growth import CaseloadSeries, caseload_series
 from app.policy.profile import PolicyProfile
-from app.policy.snapshot import Placement
+from app.policy.snapshot import Placement, PlacementSnapshot
 from app.services.cases import CaseRow, case_rows
 from app.services.checking import profile_for
 from app.services.compliance import ComplianceItem, explain
@@ -20,6 +20,7 @@ from app.services.supervision import SessionRow, WeekMark, frequency_strip, sess
 
 @dataclass(frozen=True, slots=True)
 class PlacementScreen:
+    snapshot: PlacementSnapshot
     placement: Placement
     profile: PolicyProfile
     overview: Overview
@@ -37,6 +38,7 @@ def placement_screen(service: PlacementService, placement_id: int, as_of: date) 
     profile = profile_for(snap, service.profile)
     findings = evaluate(snap, as_of, profile)
     return PlacementScreen(
+        snapshot=snap,
         placement=snap.placement,
         profile=profile,
         overview=build_overview(placement_id, snap, as_of, profile, findings),

@@ -10,6 +10,7 @@ from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
 from app.services.cases import CaseService
 from app.services.induction import InductionService
 from app.services.placements import PlacementService
+from app.services.records_of_work import RecordsService
 from app.services.supervision import SupervisionService
 
 __all__ = ["DatabaseError", "Workspace"]
@@ -25,6 +26,7 @@ class Workspace:
         self.cases = CaseService(db, profile)
         self.induction = InductionService(db, profile)
         self.supervision = SupervisionService(db, profile)
+        self.recording = RecordsService(db, profile)
 
     @classmethod
     def open(
@@ -44,6 +46,7 @@ class Workspace:
         self.cases.profile = profile
         self.induction.profile = profile
         self.supervision.profile = profile
+        self.recording.profile = profile
 
     @property
     def path(self) -> Path:

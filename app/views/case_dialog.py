@@ -326,7 +326,7 @@ class EndCaseDialog(QDialog):
         return from_qdate(self.ended.date()), str(self.ending.currentData()), self.handover.text()
 
 
-class ReviewDialog(QDialog):
+class OverrideReviewDialog(QDialog):
     """The manager reviewed an override: on which day."""
 
     def __init__(self, case: Case, default_day: date, parent: QWidget | None = None) -> None:

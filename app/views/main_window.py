@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.policy.agenda import AgendaItem
 from app.policy.profile import PolicyProfile
-from app.policy.snapshot import Case, Placement
+from app.policy.snapshot import Case, LearningEvidence, Placement
+from app.policy.vocabulary import required_learning_outcomes
 from app.services.cases import AllocationRefused
 from app.services.placement_files import (
     ExportProblem,
@@ -43,9 +44,10 @@ from app.services.placements import InvalidInput
 from app.services.records import RecordProblem, render, write_pdf
 from app.services.screen import placement_screen
 from app.services.workspace import DatabaseError, Workspace
-from app.views.case_dialog import CaseDialog, EndCaseDialog, ReviewDialog
+from app.views.case_dialog import CaseDialog, EndCaseDialog, OverrideReviewDialog
 from app.views.cases_page import CasesPage
 from app.views.compliance_page import CompliancePage
+from app.views.events_page import AbsenceDialog, EventDialog, EventsPage
 from app.views.induction_page import (
     InductionPage,
     ItemDialog,
@@ -53,6 +55,7 @@ from app.views.induction_page import (
     SupervisionAgreementDialog,
 )
 from app.views.overview_page import OverviewPage
+from app.views.pcf_page import LearningDialog, PcfPage, PcfReviewDialog
 from app.views.placement_page import PlacementPage
 from app.views.placement_wizard import PlacementWizard
 from app.views.policy_dialog import PolicyDialog, load_profile, save_profile
@@ -64,8 +67,6 @@ log = logging.getLogger(__name__)
 
 # (title, what the page will hold) for pages whose work lands in later releases.
 COMING_PAGES = (
-    ("Visits & observations", "Record joint visits, direct observations, meetings and reports."),
-    ("PCF & learning", "Review the nine PCF domains and the placement's learning outcomes."),
     ("Endings", "Plan every child's goodbye and handover; print the transition checklist."),
 )
 # Where each agenda item is done.
@@ -137,6 +138,22 @@ class MainWindow(QMainWindow):
         self.supervision.delete_requested.connect(self.delete_supervision)
         self.supervision.ics_requested.connect(self.export_supervision_dates)
         self._add_page("Supervision", self.supervision)
+        self.events = EventsPage()
+        self.events.new_event_requested.connect(lambda: self.record_event())
+        self.events.edit_event_requested.connect(self.edit_event)
+        self.events.delete_event_requested.connect(self.delete_event)
+        self.events.new_absence_requested.connect(lambda: self.record_absence())
+        self.events.edit_absence_requested.connect(self.record_absence)
+        self.events.delete_absence_requested.connect(self.delete_absence)
+        self._add_page("Visits & observations", self.events)
+        self.pcf = PcfPage()
+        self.pcf.new_review_requested.connect(lambda: self.edit_review())
+        self.pcf.edit_review_requested.connect(self.edit_review)
+        self.pcf.delete_review_requested.connect(self.delete_review)
+        self.pcf.print_requested.connect(self.print_pcf)
+        self.pcf.record_learning_requested.connect(self.record_learning)
+        self.pcf.clear_learning_requested.connect(self.clear_learning)
+        self._add_page("PCF & learning", self.pcf)
         for title, purpose in COMING_PAGES:
             self._add_page(title, NotYetPage(title, purpose))
         self.placement_page = PlacementPage()
@@ -264,6 +281,8 @@ class MainWindow(QMainWindow):
             self.placement_page.show_placement(None, None)
             self.induction.show_view(None)
             self.supervision.show_rows([], [], editable=False)
+            self.events.show_data([], [], [], 0, editable=False)
+            self.pcf.show_data("first", [], {}, [], editable=False)
             self.setWindowTitle(f"Placement Tracker [{ws.path.name}]")
             return
         screen = placement_screen(ws.placements, pid, ws.as_of)
@@ -277,6 +296,13 @@ class MainWindow(QMainWindow):
             screen.sessions, screen.weeks, editable=overview.archived is None
         )
         self.current_placement = screen.placement
+        snap, editable = screen.snapshot, overview.archived is None
+        self.events.show_data(
+            snap.events, snap.cases, snap.absences, overview.absent_days, editable
+        )
+        p = snap.placement
+        self.pcf.show_data(p.kind, snap.pcf_reviews, required_learning_outcomes(p.kind, p.setting), snap.learning,
+                           editable)  # fmt: skip
         self.allocate_action.setEnabled(overview.archived is None)
         self.setWindowTitle(f"{overview.student} — Placement Tracker [{ws.path.name}]")
 
@@ -383,7 +409,7 @@ class MainWindow(QMainWindow):
         case = ws.cases.case(self.placement_id, ref)
         if case.manager_override is None:
             return
-        dialog = ReviewDialog(case, ws.as_of, self)
+        dialog = OverrideReviewDialog(case, ws.as_of, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:
@@ -645,6 +671,120 @@ class MainWindow(QMainWindow):
             return False
         self.statusBar().showMessage(f"Saved {path}", 5000)
         return True
+
+    # ------------------------------------------------------------------ events, absences, PCF
+
+    def _act(self, action: Callable[[], object], done: str) -> bool:
+        """Run one change; a refusal is explained, success reloads the window."""
+        try:
+            action()
+        except InvalidInput as exc:
+            QMessageBox.warning(self, "Not saved", str(exc))
+            return False
+        self.reload()
+        self.statusBar().showMessage(done, 5000)
+        return True
+
+    def event_dialog(self, key: str | None = None, kind: str | None = None) -> EventDialog:
+        assert self.placement_id is not None
+        pid, ws = self.placement_id, self.workspace
+        snap = ws.placements.snapshot(pid)
+        existing = next((e for e in snap.events if e.id == key), None) if key else None
+        default_day = min(max(ws.as_of, snap.placement.start), snap.placement.end)
+        return EventDialog(
+            snap.cases, check=lambda e: ws.recording.check_event(pid, e, key),
+            save=lambda e: ws.recording.save_event(pid, e, key), default_day=default_day, event=existing,
+            kind=kind, parent=self,
+        )  # fmt: skip
+
+    def record_event(self, kind: str | None = None) -> None:
+        if self.placement_id is None:
+            return
+        dialog = self.event_dialog(kind=kind)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+            self.show_page_named("Visits & observations")
+        dialog.deleteLater()
+
+    def edit_event(self, key: str) -> None:
+        dialog = self.event_dialog(key)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+        dialog.deleteLater()
+
+    def delete_event(self, key: str) -> None:
+        assert self.placement_id is not None
+        pid, ws = self.placement_id, self.workspace
+        self._act(lambda: ws.recording.delete_event(pid, key), "Event deleted")
+
+    def record_absence(self, key: str | None = None) -> None:
+        if self.placement_id is None:
+            return
+        pid, ws = self.placement_id, self.workspace
+        existing = (
+            next((a for a in ws.placements.snapshot(pid).absences if a.id == key), None)
+            if key
+            else None
+        )
+        dialog = AbsenceDialog(ws.as_of, existing, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            absence = dialog.absence()
+            self._act(lambda: ws.recording.save_absence(pid, absence, key), "Absence saved")
+
+    def delete_absence(self, key: str) -> None:
+        assert self.placement_id is not None
+        pid, ws = self.placement_id, self.workspace
+        self._act(lambda: ws.recording.delete_absence(pid, key), "Absence deleted")
+
+    def edit_review(self, key: str | None = None) -> None:
+        if self.placement_id is None:
+            return
+        pid, ws = self.placement_id, self.workspace
+        snap = ws.placements.snapshot(pid)
+        existing = next((r for r in snap.pcf_reviews if r.id == key), None) if key else None
+        choices = [f"event:{e.id}" for e in snap.events] + [
+            f"supervision:{s.id}" for s in snap.supervisions
+        ]
+        choices += [f"case:{c.ref}" for c in snap.cases]
+        dialog = PcfReviewDialog(
+            min(max(ws.as_of, snap.placement.start), snap.placement.end), choices, existing, self
+        )
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            review = dialog.review()
+            try:
+                ws.recording.save_review(pid, review, key)
+            except InvalidInput as exc:
+                dialog.error.setText(str(exc))
+                continue
+            self.reload()
+            break
+
+    def delete_review(self, key: str) -> None:
+        assert self.placement_id is not None
+        pid, ws = self.placement_id, self.workspace
+        self._act(lambda: ws.recording.delete_review(pid, key), "PCF review deleted")
+
+    def record_learning(self, item: str) -> None:
+        assert self.placement_id is not None
+        pid, ws = self.placement_id, self.workspace
+        current = self.pcf.learning.get(item)
+        dialog = LearningDialog(self.pcf.outcomes.get(item, item), ws.as_of, current, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            day, evidence = dialog.values()
+            if self._act(lambda: ws.recording.record_learning(pid, LearningEvidence(item, day, evidence)),
+                         "Evidence recorded"):  # fmt: skip
+                self.pcf.select_outcome(item)
+
+    def clear_learning(self, item: str) -> None:
+        assert self.placement_id is not None
+        pid, ws = self.placement_id, self.workspace
+        self._act(lambda: ws.recording.clear_learning(pid, item), "Evidence cleared")
+
+    def print_pcf(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save the PCF summary", str(Path.home() / "pcf-summary.pdf"),
+                                              "PDF (*.pdf)")  # fmt: skip
+        if path and self.save_record("pcf", Path(path)):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
     # ------------------------------------------------------------------ files
 

@@ -170,13 +170,19 @@ class OverviewPage(QScrollArea):
         )
         self.progress.setRange(0, max(o.working_days_total, 1))
         self.progress.setValue(min(o.working_day, o.working_days_total))
-        self.progress.setFormat(f"Working day {o.working_day} of {o.working_days_total}")
+        absent = f" · {o.absent_days} absent" if o.absent_days else ""
+        self.progress.setFormat(f"Working day {o.working_day} of {o.working_days_total}{absent}")
 
         phase_detail = {
             "not-started": f"Starts {uk_date(o.start)}.",
             "induction": f"Induction ends {uk_date(o.induction_last_day)}; no cases before "
             f"{uk_date(o.allocations_open)}.",
-            "placement": f"Midpoint {uk_date(o.midpoint)}; ends {uk_date(o.end)}.",
+            "placement": f"Midpoint {uk_date(o.midpoint)}; ends {uk_date(o.end)}."
+            + (
+                f" Learning outcomes {o.learning_done} of {o.learning_required} evidenced."
+                if o.learning_required
+                else ""
+            ),
             "ended": f"Ended {uk_date(o.end)}.",
         }[o.phase]
         self.phase_card.show_value(PHASES[o.phase], phase_detail)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from app.services.placements import new_placement
 from app.services.workspace import Workspace
-from app.views.case_dialog import CaseDialog, EndCaseDialog, ReviewDialog
+from app.views.case_dialog import CaseDialog, EndCaseDialog, OverrideReviewDialog
 from app.views.main_window import MainWindow
 from tests.views.conftest import drive_modal
 
@@ -130,7 +130,7 @@ def test_override_review_comes_up_on_the_agenda_and_is_recorded(
     assert window.cases.selected_ref() == "D-4"
     assert window.cases.review_button.isEnabled()
 
-    def review(dialog: ReviewDialog) -> None:
+    def review(dialog: OverrideReviewDialog) -> None:
         dialog.reviewed.setDate(QDate(2026, 2, 2))
         dialog.accept()
 

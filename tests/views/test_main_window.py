@@ -19,7 +19,9 @@ def test_overview_shows_the_demo_placement(demo_window: MainWindow) -> None:
     o = demo_window.overview
     assert o.title.text() == "Robin Ashdown"
     assert "First placement" in o.subtitle.text() and "Early help" in o.subtitle.text()
-    assert o.progress.text() == "Working day 51 of 77"
+    assert (
+        o.progress.text() == "Working day 51 of 77 · 1 absent"
+    )  # the demo student was off sick a day
     assert o.caseload_card.figure.text() == "4 of 6"
     assert (
         "D-1150" in o.caseload_card.detail.text() and "shadowing 1" in o.caseload_card.detail.text()

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from app.policy.calendar import uk_date
 from app.policy.findings import BREACH, WARNING, EvaluationContext, Finding, rule
-from app.policy.terms import is_caseload, is_open_on, student_absence_days
+from app.policy.terms import absent_working_days, is_caseload, is_open_on
 from app.policy.vocabulary import TRANSITION_ITEMS, required_learning_outcomes
 
 
@@ -104,9 +104,8 @@ def case_open(ctx: EvaluationContext) -> Iterator[Finding]:
       "The placement's working days, less the student's absences, fall short of the days required.")  # fmt: skip
 def days_short(ctx: EvaluationContext) -> Iterator[Finding]:
     p = ctx.placement
-    absent = {d for d in student_absence_days(ctx.snapshot.absences) if p.start <= d <= p.end}
     available = ctx.calendar.working_days(p.start, p.end)
-    lost = sum(1 for d in absent if ctx.calendar.is_working_day(d))
+    lost = absent_working_days(p, ctx.snapshot.absences)
     if available - lost < p.required_days:
         yield days_short.finding("placement", p.end,
                                  f"{available - lost} working days available ({available} less {lost} absent); "

@@ -1,0 +1,99 @@
+"""The PCF summary: ratings per domain over the placement's reviews, evidence, learning outcomes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reportlab.platypus import Flowable, Paragraph
+
+from app.policy.profile import PolicyProfile
+from app.policy.snapshot import PlacementSnapshot
+from app.policy.vocabulary import PCF_DOMAINS, required_learning_outcomes
+from app.reports.house import (
+    RecordMeta,
+    build_pdf,
+    content_width,
+    facts,
+    grid,
+    signatures,
+    styles,
+    text,
+    uk,
+)
+
+RATINGS = {
+    "not-yet": "Not yet",
+    "developing": "Developing",
+    "meeting": "Meeting",
+    "exceeding": "Exceeding",
+}
+STAGES = {"initial": "Initial", "midpoint": "Midpoint", "final": "Final"}
+
+
+def pcf_summary(snap: PlacementSnapshot, profile: PolicyProfile, printed: date) -> bytes:
+    st = styles()
+    width = content_width()
+    p = snap.placement
+    reviews = sorted(snap.pcf_reviews, key=lambda r: r.date)
+    story: list[Flowable] = [
+        Paragraph("PCF summary", st.title),
+        Paragraph(
+            "Ratings against the nine Professional Capabilities Framework domains at each review.",
+            st.muted,
+        ),
+        facts(
+            [
+                ("Student", text(p.student)),
+                ("Programme", text(p.programme, "—")),
+                (
+                    "Placement",
+                    f"{'First' if p.kind == 'first' else 'Final'} placement, {uk(p.start)} to {uk(p.end)}",
+                ),
+                (
+                    "Level expected",
+                    "End of first placement" if p.kind == "first" else "End of final placement",
+                ),
+                ("Practice educator", text(p.educator)),
+            ],
+            st,
+            width,
+        ),  # fmt: skip
+        Paragraph("Ratings", st.heading),
+    ]
+    if reviews:
+        head = [Paragraph("Domain", st.cell_bold)] + [
+            Paragraph(f"{STAGES[r.stage]}<br/>{uk(r.date)}", st.cell_bold) for r in reviews
+        ]
+        rows = [head]
+        for domain, label in PCF_DOMAINS.items():
+            rows.append([Paragraph(label, st.cell)] + [
+                Paragraph(RATINGS.get(r.ratings.get(domain, ""), "—"), st.cell) for r in reviews
+            ])  # fmt: skip
+        first = width * 0.34
+        rest = (width - first) / len(reviews)
+        story.append(grid(rows, [first] + [rest] * len(reviews)))
+        story.append(Paragraph("Evidence and notes", st.heading))
+        for r in reviews:
+            links = "; ".join(
+                f"{PCF_DOMAINS[d]}: {text(', '.join(refs))}" for d, refs in r.evidence.items()
+            )
+            story.append(Paragraph(f"<b>{STAGES[r.stage]} review, {uk(r.date)}.</b> "
+                                   f"{links or 'No evidence linked.'} {text(r.notes)}", st.body))  # fmt: skip
+    else:
+        story.append(Paragraph("No PCF review recorded yet.", st.muted))
+    outcomes = required_learning_outcomes(p.kind, p.setting)
+    story.append(Paragraph("Learning outcomes", st.heading))
+    if outcomes:
+        evidenced = {x.item: x for x in snap.learning}
+        rows = [[Paragraph(h, st.cell_bold) for h in ("Outcome", "Evidenced", "Evidence")]]
+        for item, label in outcomes.items():
+            x = evidenced.get(item)
+            rows.append([Paragraph(text(label), st.cell), Paragraph(uk(x.evidenced) if x else "<b>Not yet</b>", st.cell),
+                         Paragraph(text(x.evidence if x else None), st.cell)])  # fmt: skip
+        story.append(grid(rows, (width * 0.4, width * 0.16, width * 0.44)))
+    else:
+        story.append(
+            Paragraph("None required for this placement's kind and setting (000 §10–11).", st.muted)
+        )
+    story.append(signatures([("Practice educator", p.educator), ("Student", p.student)], st, width))
+    return build_pdf(RecordMeta("PCF summary", p.student, profile.describe(), printed), story)

@@ -1,0 +1,452 @@
+"""Visits & observations: every kind of event, filtered by case and kind; and absences."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.policy.calendar import uk_date
+from app.policy.snapshot import Absence, Case, Event
+from app.policy.vocabulary import BOOLEAN_EVENT_KEYS, EVENT_ENUMS, EVENT_KIND_LABELS, EVENT_KINDS
+from app.services.placements import InvalidInput
+from app.services.records_of_work import EventCheck
+from app.views.widgets import date_edit, from_qdate
+
+FIELD_LABELS = {
+    "with": "With", "observer": "Observer", "feedback": "Observer's feedback", "after_hours": "After hours",
+    "checked_in": "Checked in with the agreed contact afterwards", "accompanied_by": "Accompanied by",
+    "meeting": "Meeting", "chaired_by": "Chaired by", "competent": "Assessed as competent to chair",
+    "authorised_by": "Authorised by", "report": "Report", "overseen_by": "Overseen by",
+    "recorded": "Recorded on the child's record", "by": "By",
+}  # fmt: skip
+CHOICE_LABELS = {
+    "tac": "TAC", "review": "Review", "cin": "CIN", "strategy": "Strategy", "other": "Other",
+    "student": "Student", "educator": "Practice educator", "onsite_supervisor": "On-site supervisor",
+    "team_manager": "Team manager", "court": "Court", "conference": "Conference", "s7": "Section 7",
+}  # fmt: skip
+WHO = {
+    "student": "Student",
+    "educator": "Practice educator",
+    "onsite_supervisor": "On-site supervisor",
+}
+NO_CASE = "__none__"
+
+
+def _attr(key: str) -> str:
+    return {"with": "with_"}.get(key, key)
+
+
+class EventDialog(QDialog):
+    """One event; the fields follow its kind, and the rules' verdict shows before saving."""
+
+    def __init__(self, cases: list[Case], check: Callable[[Event], EventCheck], save: Callable[[Event], None],
+                 default_day: date, event: Event | None = None, kind: str | None = None,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._check, self._save, self.existing = check, save, event
+        self.setWindowTitle("Edit event" if event else "Record an event")
+        self.setMinimumWidth(520)
+        self.kind = QComboBox()
+        for value, label in EVENT_KIND_LABELS.items():
+            self.kind.addItem(label, value)
+        self.kind.setCurrentIndex(
+            self.kind.findData(event.kind if event else kind or "joint-visit")
+        )
+        self.kind.setEnabled(event is None)
+        self.day = date_edit(event.date if event else default_day)
+        self.case = QComboBox()
+        self.case.addItem("No case (duty, group work…)", NO_CASE)
+        for c in cases:
+            self.case.addItem(f"{c.ref} ({c.initials or '—'})", c.ref)
+        if event and event.case:
+            self.case.setCurrentIndex(self.case.findData(event.case))
+        self.notes = QPlainTextEdit(event.notes or "" if event else "")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(54)
+        self.fields: dict[str, QWidget] = {}
+        self.form = QFormLayout()
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
+        self.verdict.setTextFormat(Qt.TextFormat.RichText)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet("color: #c62828;")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        top = QFormLayout()
+        top.addRow("&Kind", self.kind)
+        top.addRow("&Date", self.day)
+        top.addRow("&Case", self.case)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(self.form)
+        bottom = QFormLayout()
+        bottom.addRow("&Notes", self.notes)
+        layout.addLayout(bottom)
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.refresh)
+        self.kind.currentIndexChanged.connect(self._build_fields)
+        self.day.dateChanged.connect(self._timer.start)
+        self.case.currentIndexChanged.connect(self._timer.start)
+        self._build_fields()
+        if event:
+            self._fill(event)
+        self.refresh()
+
+    def _build_fields(self) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.fields = {}
+        required, optional = EVENT_KINDS[str(self.kind.currentData())]
+        self.case.setEnabled("case" in required or "case" in optional)
+        for key in (*required, *optional):
+            if key == "case":
+                continue
+            widget: QWidget
+            if key in BOOLEAN_EVENT_KEYS:
+                box = QCheckBox(FIELD_LABELS[key])
+                box.toggled.connect(self._timer.start)
+                widget = box
+                self.form.addRow("", widget)
+            elif key in EVENT_ENUMS:
+                combo = QComboBox()
+                for value in EVENT_ENUMS[key]:
+                    combo.addItem(CHOICE_LABELS.get(value, value), value)
+                combo.currentIndexChanged.connect(self._timer.start)
+                widget = combo
+                self.form.addRow(FIELD_LABELS[key], widget)
+            elif key == "feedback":
+                edit = QPlainTextEdit()
+                edit.setTabChangesFocus(True)
+                edit.setFixedHeight(60)
+                widget = edit
+                self.form.addRow(FIELD_LABELS[key], widget)
+            else:
+                line = QLineEdit()
+                line.textChanged.connect(self._timer.start)
+                widget = line
+                self.form.addRow(FIELD_LABELS[key], widget)
+            self.fields[key] = widget
+        self._timer.start()
+
+    def _fill(self, e: Event) -> None:
+        self.notes.setPlainText(e.notes or "")
+        for key, widget in self.fields.items():
+            value = getattr(e, _attr(key))
+            if isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
+            elif isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(0, widget.findData(value)))
+            elif isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(value or "")
+            elif isinstance(widget, QLineEdit):
+                widget.setText(value or "")
+
+    def draft(self) -> Event:
+        kind = str(self.kind.currentData())
+        case = self.case.currentData()
+        e = Event(id=self.existing.id if self.existing else "", kind=kind, date=from_qdate(self.day.date()),
+                  case=None if case == NO_CASE or not self.case.isEnabled() else str(case),
+                  notes=self.notes.toPlainText().strip() or None)  # fmt: skip
+        for key, widget in self.fields.items():
+            if isinstance(widget, QCheckBox):
+                value: object = widget.isChecked()
+            elif isinstance(widget, QComboBox):
+                value = widget.currentData()
+            elif isinstance(widget, QPlainTextEdit):
+                value = widget.toPlainText().strip() or None
+            else:
+                assert isinstance(widget, QLineEdit)
+                value = widget.text().strip() or None
+            setattr(e, _attr(key), value)
+        return e
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        draft = self.draft()
+        if not draft.id:
+            draft.id = "new-event"
+        try:
+            check = self._check(draft)
+        except InvalidInput as exc:
+            self.verdict.setText(escape(str(exc)))
+            return
+        self.last_check = check
+        lines = []
+        for f in check.findings:
+            colour = "#c62828" if f.rule in {x.rule for x in check.forbidden} else "#b26a00"
+            lines.append(f"<li><b style='color:{colour}'>{f.severity.capitalize()}</b> {escape(f.message)} "
+                         f"<span style='color:gray'>[{escape(f.source)}]</span></li>")  # fmt: skip
+        for reason in check.reasons:
+            lines.append(f"<li><b>{escape(reason)}</b></li>")
+        self.verdict.setText(
+            f"<ul>{''.join(lines)}</ul>" if lines else "Nothing in the rules stands against this."
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not check.forbidden)
+
+    def accept(self) -> None:
+        self.refresh()
+        try:
+            self._save(self.draft())
+        except InvalidInput as exc:
+            self.error.setText(str(exc))
+            return
+        super().accept()
+
+
+class AbsenceDialog(QDialog):
+    def __init__(
+        self, default_day: date, absence: Absence | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.existing = absence
+        self.setWindowTitle("Absence")
+        form = QFormLayout(self)
+        self.who = QComboBox()
+        for value, label in WHO.items():
+            self.who.addItem(label, value)
+        self.first = date_edit(absence.from_ if absence else default_day)
+        self.last = date_edit(absence.to if absence else default_day)
+        self.reason = QLineEdit(absence.reason or "" if absence else "")
+        self.cover = QLineEdit(absence.cover or "" if absence else "")
+        self.cover.setPlaceholderText("Who covers the educator or supervisor (003 §8.2)")
+        if absence:
+            self.who.setCurrentIndex(self.who.findData(absence.who))
+        form.addRow("&Who", self.who)
+        form.addRow("&From", self.first)
+        form.addRow("&To", self.last)
+        form.addRow("&Reason", self.reason)
+        form.addRow("&Cover", self.cover)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def absence(self) -> Absence:
+        return Absence(self.existing.id if self.existing else "", str(self.who.currentData()),
+                       from_qdate(self.first.date()), from_qdate(self.last.date()),
+                       self.reason.text(), self.cover.text())  # fmt: skip
+
+
+def _table(columns: tuple[str, ...]) -> QTableWidget:
+    table = QTableWidget(0, len(columns))
+    table.setHorizontalHeaderLabels(list(columns))
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _selected_key(table: QTableWidget) -> str | None:
+    rows = table.selectionModel().selectedRows()
+    if not rows:
+        return None
+    cell = table.item(rows[0].row(), 0)
+    return str(cell.data(Qt.ItemDataRole.UserRole)) if cell else None
+
+
+def event_summary(e: Event) -> str:
+    required, optional = EVENT_KINDS[e.kind]
+    parts = []
+    for key in (*required, *optional):
+        if key == "case":
+            continue
+        value = getattr(e, _attr(key))
+        if value is None:
+            continue
+        if isinstance(value, bool):
+            parts.append(f"{FIELD_LABELS[key].lower()}: {'yes' if value else 'no'}")
+        else:
+            parts.append(f"{FIELD_LABELS[key].lower()}: {CHOICE_LABELS.get(str(value), value)}")
+    return "; ".join(parts + ([e.notes] if e.notes else []))
+
+
+class EventsPage(QWidget):
+    new_event_requested = Signal()
+    edit_event_requested = Signal(str)
+    delete_event_requested = Signal(str)
+    new_absence_requested = Signal()
+    edit_absence_requested = Signal(str)
+    delete_absence_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.events: list[Event] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        title = QLabel("Visits & observations")
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+
+        events = QWidget()
+        ev = QVBoxLayout(events)
+        filters = QHBoxLayout()
+        self.case_filter = QComboBox()
+        self.kind_filter = QComboBox()
+        filters.addWidget(QLabel("Case:"))
+        filters.addWidget(self.case_filter)
+        filters.addWidget(QLabel("Kind:"))
+        filters.addWidget(self.kind_filter)
+        filters.addStretch(1)
+        ev.addLayout(filters)
+        actions = QHBoxLayout()
+        self.new_button = QPushButton("Record event…")
+        self.edit_button = QPushButton("Edit…")
+        self.delete_button = QPushButton("Delete")
+        for b in (self.new_button, self.edit_button, self.delete_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        ev.addLayout(actions)
+        self.table = _table(("Date", "Kind", "Case", "Details"))
+        ev.addWidget(self.table, 1)
+        self.tabs.addTab(events, "Events")
+
+        absences = QWidget()
+        ab = QVBoxLayout(absences)
+        ab_actions = QHBoxLayout()
+        self.new_absence = QPushButton("Record absence…")
+        self.edit_absence = QPushButton("Edit…")
+        self.delete_absence = QPushButton("Delete")
+        for b in (self.new_absence, self.edit_absence, self.delete_absence):
+            ab_actions.addWidget(b)
+        ab_actions.addStretch(1)
+        ab.addLayout(ab_actions)
+        self.absence_summary = QLabel()
+        self.absence_summary.setWordWrap(True)
+        ab.addWidget(self.absence_summary)
+        self.absence_table = _table(("From", "To", "Who", "Reason", "Cover"))
+        ab.addWidget(self.absence_table, 1)
+        self.tabs.addTab(absences, "Absences")
+
+        self.new_button.clicked.connect(self.new_event_requested)
+        self.edit_button.clicked.connect(lambda: self._emit(self.table, self.edit_event_requested))
+        self.delete_button.clicked.connect(
+            lambda: self._emit(self.table, self.delete_event_requested)
+        )
+        self.table.cellDoubleClicked.connect(
+            lambda _r, _c: self._emit(self.table, self.edit_event_requested)
+        )
+        self.new_absence.clicked.connect(self.new_absence_requested)
+        self.edit_absence.clicked.connect(
+            lambda: self._emit(self.absence_table, self.edit_absence_requested)
+        )
+        self.delete_absence.clicked.connect(
+            lambda: self._emit(self.absence_table, self.delete_absence_requested)
+        )
+        self.absence_table.cellDoubleClicked.connect(
+            lambda _r, _c: self._emit(self.absence_table, self.edit_absence_requested)
+        )
+        self.case_filter.currentIndexChanged.connect(self._fill_events)
+        self.kind_filter.currentIndexChanged.connect(self._fill_events)
+
+    def _emit(self, table: QTableWidget, signal: Signal) -> None:  # type: ignore[type-arg]
+        key = _selected_key(table)
+        if key:
+            signal.emit(key)  # type: ignore[attr-defined]
+
+    def show_data(self, events: list[Event], cases: list[Case], absences: list[Absence], working_days_lost: int,
+                  editable: bool = True) -> None:  # fmt: skip
+        self.events = sorted(events, key=lambda e: e.date, reverse=True)
+        for b in (self.new_button, self.edit_button, self.delete_button, self.new_absence, self.edit_absence,
+                  self.delete_absence):  # fmt: skip
+            b.setEnabled(editable)
+        case, kind = self.case_filter.currentData(), self.kind_filter.currentData()
+        for combo in (self.case_filter, self.kind_filter):
+            combo.blockSignals(True)
+            combo.clear()
+        self.case_filter.addItem("All", None)
+        self.case_filter.addItem("No case", NO_CASE)
+        for c in cases:
+            self.case_filter.addItem(c.ref, c.ref)
+        self.kind_filter.addItem("All", None)
+        for value, label in EVENT_KIND_LABELS.items():
+            self.kind_filter.addItem(label, value)
+        self.case_filter.setCurrentIndex(max(0, self.case_filter.findData(case)))
+        self.kind_filter.setCurrentIndex(max(0, self.kind_filter.findData(kind)))
+        for combo in (self.case_filter, self.kind_filter):
+            combo.blockSignals(False)
+        self._fill_events()
+        self.absence_table.setRowCount(0)
+        for a in sorted(absences, key=lambda a: a.from_):
+            self._row(self.absence_table, a.id, (uk_date(a.from_), uk_date(a.to), WHO[a.who], a.reason or "",
+                                                 a.cover or ""))  # fmt: skip
+        self.absence_summary.setText(f"The student's absences cost {working_days_lost} working day(s) of the "
+                                     "placement; the overview's working-day count allows for them.")  # fmt: skip
+
+    def set_filters(self, case: str | None = None, kind: str | None = None) -> None:
+        self.case_filter.setCurrentIndex(max(0, self.case_filter.findData(case)))
+        self.kind_filter.setCurrentIndex(max(0, self.kind_filter.findData(kind)))
+
+    def _fill_events(self) -> None:
+        case, kind = self.case_filter.currentData(), self.kind_filter.currentData()
+        self.table.setRowCount(0)
+        for e in self.events:
+            if case is not None and (e.case or NO_CASE) != case:
+                continue
+            if kind is not None and e.kind != kind:
+                continue
+            self._row(
+                self.table,
+                e.id,
+                (uk_date(e.date), EVENT_KIND_LABELS[e.kind], e.case or "—", event_summary(e)),
+            )
+
+    @staticmethod
+    def _row(table: QTableWidget, key: str, values: tuple[str, ...]) -> None:
+        r = table.rowCount()
+        table.insertRow(r)
+        for c, value in enumerate(values):
+            cell = QTableWidgetItem(value)
+            cell.setData(Qt.ItemDataRole.UserRole, key)
+            table.setItem(r, c, cell)
+
+    def visible_events(self) -> list[str]:
+        return [
+            str(self.table.item(r, 0).data(Qt.ItemDataRole.UserRole))
+            for r in range(self.table.rowCount())
+        ]
+
+    def select_event(self, key: str) -> bool:
+        for r in range(self.table.rowCount()):
+            if self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == key:
+                self.table.selectRow(r)
+                return True
+        return False
