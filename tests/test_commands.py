@@ -147,3 +147,18 @@ def test_pdf_induction_from_a_file_and_from_a_database(tmp_path: Path) -> None:
     assert "Robin Ashdown" in PdfReader(from_db).pages[0].extract_text()
     bad = run("pdf", "minutes", "-o", str(out), "--input", str(source))
     assert bad.returncode == 2 and "choose one of induction" in bad.stderr
+
+
+@pytest.mark.parametrize(("record", "title"), [("transition", "Transition checklists"), ("summary", "Placement summary"),
+                                               ("pcf", "PCF summary"), ("supervision", "Supervision record")])  # fmt: skip
+def test_pdf_records_from_the_command_line(tmp_path: Path, record: str, title: str) -> None:
+    from pypdf import PdfReader
+
+    snap = demo_snapshot(date(2026, 11, 23))
+    source = tmp_path / "demo.json"
+    source.write_text(dumps(snap))
+    out = tmp_path / f"{record}.pdf"
+    extra = ["--id", snap.supervisions[-1].id] if record == "supervision" else []
+    result = run("pdf", record, "-o", str(out), "--input", str(source), *extra)
+    assert result.returncode == 0, result.stderr
+    assert title in PdfReader(out).pages[0].extract_text()

@@ -14,10 +14,10 @@ from app.policy.calendar import uk_date
 from app.policy.profile import PolicyProfile
 from app.policy.snapshot import PlacementSnapshot, Supervision
 from app.policy.terms import as_of_view, is_caseload, joint_visit_deadline, placement_midpoint
-from app.policy.vocabulary import WEEKDAYS
+from app.policy.vocabulary import TRANSITION_ITEMS, WEEKDAYS
 
 # Where each item is done (the views map these to pages).
-CASES, SUPERVISION, VISITS, PCF = "cases", "supervision", "visits", "pcf"
+CASES, SUPERVISION, VISITS, PCF, ENDINGS = "cases", "supervision", "visits", "pcf", "endings"
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +99,15 @@ def agenda(
         last_oversight = max([c.allocated, *oversight[c.ref]])
         items.append(AgendaItem(last_oversight + timedelta(days=profile.oversight_days), "Manager oversight",
                                 f"Manager oversight of {c.ref} ({p.team_manager})", CASES, subject))  # fmt: skip
+
+    planning_from = p.end - timedelta(days=profile.transition_notice_days)
+    transitions = {t.case: t.items for t in seen.transitions}
+    for c in seen.cases:
+        if is_caseload(c) and c.ended is None:
+            done = sum(1 for k in TRANSITION_ITEMS if k in transitions.get(c.ref, {}))
+            if done < len(TRANSITION_ITEMS):
+                items.append(AgendaItem(planning_from, "Ending", f"Transition checklist for {c.ref}: {done} of "
+                                        f"{len(TRANSITION_ITEMS)} done", ENDINGS, f"case:{c.ref}"))  # fmt: skip
 
     stages = {r.stage for r in seen.pcf_reviews}
     if "midpoint" not in stages:

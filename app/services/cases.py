@@ -35,8 +35,8 @@ from app.policy.vocabulary import (
 from app.services.audit import record_change
 from app.services.checking import profile_for
 from app.services.compliance import ComplianceItem, explain
-from app.services.placements import InvalidInput
-from app.services.snapshot import case_row, get_placement, load_snapshot
+from app.services.errors import InvalidInput
+from app.services.snapshot import case_row, load_snapshot, placement_for_change
 
 # Breaches the seeds rule out in any circumstances: no override can allow them.
 NEVER_OVERRIDE: Final = {
@@ -270,6 +270,7 @@ class CaseService:
 
     def _save(self, placement_id: int, case: Case, as_of: date, replacing: str | None) -> None:
         with self.db.unit_of_work() as session:
+            placement_for_change(session, placement_id)
             snap = self._snapshot(session, placement_id)
             validate_case(case, snap, replacing)
             refusal = _refusal(
@@ -278,7 +279,7 @@ class CaseService:
             if refusal:
                 raise refusal
             if replacing is None:
-                placement = get_placement(session, placement_id)
+                placement = placement_for_change(session, placement_id)
                 placement.cases.append(case_row(case, len(placement.cases)))
                 record_change(session, "case.allocated", placement_id=placement_id, subject=f"case:{case.ref}",
                               detail={"type": case.type, "role": case.student_role,

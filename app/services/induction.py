@@ -22,8 +22,13 @@ from app.policy.terms import allocations_open, calendar_for
 from app.policy.vocabulary import INDUCTION_ITEMS, OWN_ITEM_PREFIX, WEEKDAYS, own_item_label
 from app.services.audit import record_change
 from app.services.checking import profile_for
-from app.services.placements import InvalidInput
-from app.services.snapshot import agreement_rows, apply_placement, get_placement, load_snapshot
+from app.services.errors import InvalidInput
+from app.services.snapshot import (
+    agreement_rows,
+    apply_placement,
+    load_snapshot,
+    placement_for_change,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +153,7 @@ class InductionService:
             if entry is not None:
                 entry = _clean(entry)
                 _check_entry(snap, entry)
-            _set_item(get_placement(session, placement_id), item, entry)
+            _set_item(placement_for_change(session, placement_id), item, entry)
             record_change(session, "induction.recorded" if entry else "induction.cleared", placement_id=placement_id,
                           subject=f"induction:{item}",
                           detail={"date": entry.date.isoformat() if entry else None})  # fmt: skip
@@ -203,7 +208,7 @@ class InductionService:
                     on, previous.by if previous else None, previous.note if previous else None
                 )
                 _check_entry(snap, entry)
-            record = get_placement(session, placement_id)
+            record = placement_for_change(session, placement_id)
             [row] = agreement_rows(placement, supervision)
             old = next((a for a in record.agreements if a.kind == row.kind), None)
             if old is None:
@@ -221,6 +226,6 @@ class InductionService:
         with self.db.unit_of_work() as session:
             snap = load_snapshot(session, placement_id)
             updated = replace(snap.placement, link_worker=name.strip() or None)
-            apply_placement(get_placement(session, placement_id), updated)
+            apply_placement(placement_for_change(session, placement_id), updated)
             record_change(session, "placement.link-worker", placement_id=placement_id, subject="placement",
                           detail={"link_worker": updated.link_worker})  # fmt: skip

@@ -36,11 +36,13 @@ from app.policy.vocabulary import (
 from app.services.audit import record_change
 from app.services.checking import findings_for, profile_for
 from app.services.compliance import ComplianceCounts, ComplianceItem, count, explain
-from app.services.snapshot import apply_placement, get_placement, load_snapshot, store_snapshot
-
-
-class InvalidInput(ValueError):
-    """Input a person gave that cannot be stored; the message says what to change."""
+from app.services.errors import InvalidInput
+from app.services.snapshot import (
+    apply_placement,
+    load_snapshot,
+    placement_for_change,
+    store_snapshot,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,7 +264,7 @@ class PlacementService:
     def update(self, placement_id: int, placement: Placement) -> None:
         validate_placement(placement)
         with self.db.unit_of_work() as session:
-            record = get_placement(session, placement_id)
+            record = placement_for_change(session, placement_id)
             apply_placement(record, placement)
             record_change(
                 session, "placement.updated", placement_id=placement_id, subject="placement"
@@ -298,3 +300,14 @@ class PlacementService:
     def findings(self, placement_id: int, as_of: date) -> list[Finding]:
         """The rule engine's findings for a stored placement: the same as ``check`` on its export."""
         return findings_for(self.snapshot(placement_id), as_of, self.profile)
+
+
+__all__ = [
+    "InvalidInput",
+    "Overview",
+    "PlacementService",
+    "PlacementSummary",
+    "build_overview",
+    "new_placement",
+    "validate_placement",
+]

@@ -19,6 +19,7 @@ class RecordProblem(ValueError):
 
 def renderers() -> dict[str, Renderer]:
     """The records ``placement-tracker pdf KIND`` can print (ReportLab loads only when asked)."""
+    from app.reports.endings import placement_summary, transition_checklist
     from app.reports.induction import induction_record
     from app.reports.pcf import pcf_summary
     from app.reports.supervision import RecordNotFound, supervision_record
@@ -44,7 +45,18 @@ def renderers() -> dict[str, Renderer]:
     ) -> bytes:
         return pcf_summary(snap, profile, printed)
 
-    return {"induction": induction, "supervision": supervision, "pcf": pcf}
+    def transition(
+        snap: PlacementSnapshot, profile: PolicyProfile, printed: date, record_id: str | None
+    ) -> bytes:
+        return transition_checklist(snap, profile, printed)
+
+    def summary(
+        snap: PlacementSnapshot, profile: PolicyProfile, printed: date, record_id: str | None
+    ) -> bytes:
+        return placement_summary(snap, profile, printed)
+
+    return {"induction": induction, "supervision": supervision, "pcf": pcf, "transition": transition,
+            "summary": summary}  # fmt: skip
 
 
 def snapshot_from(

@@ -38,8 +38,8 @@ from app.policy.vocabulary import (
 )
 from app.services.audit import record_change
 from app.services.checking import profile_for
-from app.services.placements import InvalidInput
-from app.services.snapshot import EVENT_FIELDS, get_placement, load_snapshot
+from app.services.errors import InvalidInput
+from app.services.snapshot import EVENT_FIELDS, load_snapshot, placement_for_change
 from app.services.supervision import new_id
 
 # What the seeds forbid outright (refused on the form); other findings are warnings to weigh.
@@ -135,7 +135,7 @@ class RecordsService:
             check = check_event(snap, event, profile_for(snap, self.profile), replacing)
             if check.forbidden:
                 raise InvalidInput(" ".join(check.reasons))
-            placement = get_placement(session, placement_id)
+            placement = placement_for_change(session, placement_id)
             cases = {c.ref: c for c in placement.cases}
             if replacing is None:
                 if any(e.id == event.id for e in snap.events):
@@ -167,7 +167,7 @@ class RecordsService:
                 raise InvalidInput(
                     f"PCF review(s) {', '.join(cited)} cite this event as evidence: remove it there first."
                 )
-            get_placement(session, placement_id).events.remove(row)
+            placement_for_change(session, placement_id).events.remove(row)
             record_change(
                 session, "event.deleted", placement_id=placement_id, subject=f"event:{key}"
             )
@@ -188,7 +188,7 @@ class RecordsService:
             p = snap.placement
             if a.to < p.start or a.from_ > p.end:
                 raise InvalidInput("The absence must overlap the placement's dates.")
-            placement = get_placement(session, placement_id)
+            placement = placement_for_change(session, placement_id)
             if replacing is None:
                 row = AbsenceRecord(key=a.id, who=a.who, first_day=a.from_, last_day=a.to,
                                     position=max((x.position for x in placement.absences), default=-1) + 1)  # fmt: skip
@@ -205,7 +205,7 @@ class RecordsService:
 
     def delete_absence(self, placement_id: int, key: str) -> None:
         with self.db.unit_of_work() as session:
-            placement = get_placement(session, placement_id)
+            placement = placement_for_change(session, placement_id)
             row = next((x for x in placement.absences if x.key == key), None)
             if row is None:
                 raise InvalidInput(f"There is no absence {key}.")
@@ -242,7 +242,7 @@ class RecordsService:
                         raise InvalidInput(
                             f"{PCF_DOMAINS[domain]}: no record {ref!r} to cite as evidence."
                         )
-            placement = get_placement(session, placement_id)
+            placement = placement_for_change(session, placement_id)
             if replacing is None:
                 row = PcfReviewRecord(key=r.id, date=r.date, stage=r.stage,
                                       position=max((x.position for x in placement.pcf_reviews), default=-1) + 1)  # fmt: skip
@@ -265,7 +265,7 @@ class RecordsService:
 
     def delete_review(self, placement_id: int, key: str) -> None:
         with self.db.unit_of_work() as session:
-            placement = get_placement(session, placement_id)
+            placement = placement_for_change(session, placement_id)
             row = next((x for x in placement.pcf_reviews if x.key == key), None)
             if row is None:
                 raise InvalidInput(f"There is no PCF review {key}.")
@@ -286,7 +286,7 @@ class RecordsService:
             snap = load_snapshot(session, placement_id)
             if evidence.evidenced > snap.placement.end:
                 raise InvalidInput("Evidence cannot be dated after the placement ends.")
-            placement = get_placement(session, placement_id)
+            placement = placement_for_change(session, placement_id)
             row = next((x for x in placement.learning if x.item == evidence.item), None)
             if row is None:
                 row = LearningRecord(item=evidence.item, evidenced=evidence.evidenced,
@@ -301,7 +301,7 @@ class RecordsService:
 
     def clear_learning(self, placement_id: int, item: str) -> None:
         with self.db.unit_of_work() as session:
-            placement = get_placement(session, placement_id)
+            placement = placement_for_change(session, placement_id)
             for row in [x for x in placement.learning if x.item == item]:
                 placement.learning.remove(row)
             record_change(

@@ -13,6 +13,7 @@ from app.policy.snapshot import Placement, PlacementSnapshot
 from app.services.cases import CaseRow, case_rows
 from app.services.checking import profile_for
 from app.services.compliance import ComplianceItem, explain
+from app.services.endings import EndingsView, endings_view
 from app.services.induction import InductionView, induction_view
 from app.services.placements import Overview, PlacementService, build_overview
 from app.services.supervision import SessionRow, WeekMark, frequency_strip, session_rows
@@ -31,6 +32,7 @@ class PlacementScreen:
     induction: InductionView
     sessions: list[SessionRow]
     weeks: list[WeekMark]
+    endings: EndingsView
 
 
 def placement_screen(service: PlacementService, placement_id: int, as_of: date) -> PlacementScreen:
@@ -49,4 +51,5 @@ def placement_screen(service: PlacementService, placement_id: int, as_of: date) 
         induction=induction_view(snap, as_of, profile, findings),
         sessions=session_rows(snap, profile),
         weeks=frequency_strip(snap, as_of),
+        endings=endings_view(snap, as_of, profile),
     )

@@ -49,6 +49,7 @@ from app.policy.snapshot import (
     SupervisionAgreement,
     Transition,
 )
+from app.services.errors import InvalidInput
 
 # Event fields that map one-to-one onto EventRecord columns.
 EVENT_FIELDS = (
@@ -60,6 +61,17 @@ EVENT_FIELDS = (
 
 class PlacementNotFound(LookupError):
     pass
+
+
+def placement_for_change(session: Session, placement_id: int) -> PlacementRecord:
+    """The placement, if it may still be changed: a closed (archived) one is read-only."""
+    record = get_placement(session, placement_id)
+    if record.archived is not None:
+        raise InvalidInput(
+            f"This placement was closed on {record.archived:%d %b %Y} and is kept read-only; "
+            "export it or print its records instead."
+        )
+    return record
 
 
 def get_placement(session: Session, placement_id: int) -> PlacementRecord:

@@ -25,8 +25,13 @@ from app.policy.terms import as_of_view, caseload_cap, caseload_on, student_abse
 from app.policy.vocabulary import SUPERVISION_FORMATS
 from app.services.audit import record_change
 from app.services.checking import profile_for
-from app.services.placements import InvalidInput
-from app.services.snapshot import fill_supervision, get_placement, load_snapshot, supervision_row
+from app.services.errors import InvalidInput
+from app.services.snapshot import (
+    fill_supervision,
+    load_snapshot,
+    placement_for_change,
+    supervision_row,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,7 +243,7 @@ class SupervisionService:
         with self.db.unit_of_work() as session:
             snap = load_snapshot(session, placement_id)
             _validate(snap, s)
-            placement = get_placement(session, placement_id)
+            placement = placement_for_change(session, placement_id)
             cases = {c.ref: c for c in placement.cases}
             existing = next((x for x in snap.supervisions if x.id == s.id), None)
             if existing is None:
@@ -282,6 +287,7 @@ class SupervisionService:
         self, placement_id: int, sid: str, ref: str, index: int, done: date
     ) -> None:
         with self.db.unit_of_work() as session:
+            placement_for_change(session, placement_id)
             self._mark_done(session, placement_id, sid, ref, index, done)
             record_change(session, "supervision.action-done", placement_id=placement_id,
                           subject=f"supervision:{sid}", detail={"case": ref, "done": done.isoformat()})  # fmt: skip
@@ -291,6 +297,7 @@ class SupervisionService:
         if who not in ("educator", "student"):
             raise InvalidInput("Only the educator and the student sign a supervision record.")
         with self.db.unit_of_work() as session:
+            placement_for_change(session, placement_id)
             row = _record(session, placement_id, sid)
             if on < row.date:
                 raise InvalidInput("A record cannot be signed before the session took place.")
@@ -305,6 +312,7 @@ class SupervisionService:
         if not author.strip() or not text.strip():
             raise InvalidInput("An addendum needs its author and its text.")
         with self.db.unit_of_work() as session:
+            placement_for_change(session, placement_id)
             row = _record(session, placement_id, sid)
             if on < row.date:
                 raise InvalidInput("An addendum cannot be dated before the session.")
@@ -319,7 +327,7 @@ class SupervisionService:
             row = _record(session, placement_id, sid)
             if row.signed_by_educator or row.signed_by_student:
                 raise InvalidInput("A signed record cannot be deleted; add an addendum instead.")
-            get_placement(session, placement_id).supervisions.remove(row)
+            placement_for_change(session, placement_id).supervisions.remove(row)
             record_change(
                 session,
                 "supervision.deleted",

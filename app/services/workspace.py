@@ -8,6 +8,7 @@ from pathlib import Path
 from app.db import Database, DatabaseError, default_db_path
 from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
 from app.services.cases import CaseService
+from app.services.endings import EndingsService
 from app.services.induction import InductionService
 from app.services.placements import PlacementService
 from app.services.records_of_work import RecordsService
@@ -27,6 +28,7 @@ class Workspace:
         self.induction = InductionService(db, profile)
         self.supervision = SupervisionService(db, profile)
         self.recording = RecordsService(db, profile)
+        self.endings = EndingsService(db, profile)
 
     @classmethod
     def open(
@@ -47,6 +49,7 @@ class Workspace:
         self.induction.profile = profile
         self.supervision.profile = profile
         self.recording.profile = profile
+        self.endings.profile = profile
 
     @property
     def path(self) -> Path:

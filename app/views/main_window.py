@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -47,6 +46,7 @@ from app.services.workspace import DatabaseError, Workspace
 from app.views.case_dialog import CaseDialog, EndCaseDialog, OverrideReviewDialog
 from app.views.cases_page import CasesPage
 from app.views.compliance_page import CompliancePage
+from app.views.endings_page import ClosePlacementDialog, EndingsPage
 from app.views.events_page import AbsenceDialog, EventDialog, EventsPage
 from app.views.induction_page import (
     InductionPage,
@@ -65,29 +65,9 @@ from app.views.supervision_page import AddendumDialog, SignDialog, SupervisionPa
 
 log = logging.getLogger(__name__)
 
-# (title, what the page will hold) for pages whose work lands in later releases.
-COMING_PAGES = (
-    ("Endings", "Plan every child's goodbye and handover; print the transition checklist."),
-)
 # Where each agenda item is done.
 AGENDA_PAGES = {"cases": "Cases", "supervision": "Supervision", "visits": "Visits & observations",
-                "pcf": "PCF & learning"}  # fmt: skip
-
-
-class NotYetPage(QWidget):
-    """A page whose tools are not built yet: says so plainly instead of showing nothing."""
-
-    def __init__(self, title: str, purpose: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        heading = QLabel(title)
-        heading.setObjectName("pageTitle")
-        text = QLabel(f"<p>{purpose}</p><p><i>Not available in this version yet.</i></p>")
-        text.setWordWrap(True)
-        layout.addWidget(heading)
-        layout.addWidget(text)
-        layout.addStretch(1)
+                "pcf": "PCF & learning", "endings": "Endings"}  # fmt: skip
 
 
 class MainWindow(QMainWindow):
@@ -154,8 +134,19 @@ class MainWindow(QMainWindow):
         self.pcf.record_learning_requested.connect(self.record_learning)
         self.pcf.clear_learning_requested.connect(self.clear_learning)
         self._add_page("PCF & learning", self.pcf)
-        for title, purpose in COMING_PAGES:
-            self._add_page(title, NotYetPage(title, purpose))
+        self.endings = EndingsPage()
+        self.endings.record_requested.connect(self.record_transition_item)
+        self.endings.clear_requested.connect(self.clear_transition_item)
+        self.endings.add_item_requested.connect(self.add_transition_item)
+        self.endings.end_case_requested.connect(self.end_case)
+        self.endings.transition_pdf_requested.connect(
+            lambda: self.print_record("transition", "transition-checklists")
+        )
+        self.endings.summary_pdf_requested.connect(
+            lambda: self.print_record("summary", "placement-summary")
+        )
+        self.endings.close_requested.connect(self.close_placement)
+        self._add_page("Endings", self.endings)
         self.placement_page = PlacementPage()
         self.placement_page.edit_requested.connect(self.edit_placement)
         self._add_page("Placement details", self.placement_page)
@@ -283,6 +274,7 @@ class MainWindow(QMainWindow):
             self.supervision.show_rows([], [], editable=False)
             self.events.show_data([], [], [], 0, editable=False)
             self.pcf.show_data("first", [], {}, [], editable=False)
+            self.endings.show_view(None)
             self.setWindowTitle(f"Placement Tracker [{ws.path.name}]")
             return
         screen = placement_screen(ws.placements, pid, ws.as_of)
@@ -303,6 +295,7 @@ class MainWindow(QMainWindow):
         p = snap.placement
         self.pcf.show_data(p.kind, snap.pcf_reviews, required_learning_outcomes(p.kind, p.setting), snap.learning,
                            editable)  # fmt: skip
+        self.endings.show_view(screen.endings, editable)
         self.allocate_action.setEnabled(overview.archived is None)
         self.setWindowTitle(f"{overview.student} — Placement Tracker [{ws.path.name}]")
 
@@ -311,14 +304,18 @@ class MainWindow(QMainWindow):
         self.reload()
 
     def open_agenda_item(self, item: AgendaItem) -> None:
-        """Go where the item is done; a case's item opens that case where no page exists yet."""
+        """Go to the page where the item is done, with its case picked out."""
         title = AGENDA_PAGES.get(item.place, "Overview")
-        page = self.pages.widget(self.page_titles().index(title))
-        if item.subject.startswith("case:") and (isinstance(page, NotYetPage) or title == "Cases"):
-            self.show_page_named("Cases")
-            self.cases.select(item.subject.partition(":")[2])
-            return
         self.show_page_named(title)
+        ref = item.subject.partition(":")[2] if item.subject.startswith("case:") else None
+        if ref is None:
+            return
+        if title == "Cases":
+            self.cases.select(ref)
+        elif title == "Visits & observations":
+            self.events.set_filters(case=ref)
+        elif title == "Endings":
+            self.endings.select_case(ref)
 
     # ------------------------------------------------------------------ placements
 
@@ -746,18 +743,13 @@ class MainWindow(QMainWindow):
             f"supervision:{s.id}" for s in snap.supervisions
         ]
         choices += [f"case:{c.ref}" for c in snap.cases]
+        day = min(max(ws.as_of, snap.placement.start), snap.placement.end)
         dialog = PcfReviewDialog(
-            min(max(ws.as_of, snap.placement.start), snap.placement.end), choices, existing, self
+            day, choices, lambda r: ws.recording.save_review(pid, r, key), existing, self
         )
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            review = dialog.review()
-            try:
-                ws.recording.save_review(pid, review, key)
-            except InvalidInput as exc:
-                dialog.error.setText(str(exc))
-                continue
+        if dialog.exec() == QDialog.DialogCode.Accepted:
             self.reload()
-            break
+        dialog.deleteLater()
 
     def delete_review(self, key: str) -> None:
         assert self.placement_id is not None
@@ -785,6 +777,56 @@ class MainWindow(QMainWindow):
                                               "PDF (*.pdf)")  # fmt: skip
         if path and self.save_record("pcf", Path(path)):
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+    # ------------------------------------------------------------------ endings
+
+    def record_transition_item(self, case: str, item: str) -> None:
+        assert self.placement_id is not None
+        pid, ws = self.placement_id, self.workspace
+        row = self.endings.current_row()
+        entry = row.items.get(item) if row else None
+        dialog = ItemDialog(f"{case}: {item.replace('-', ' ')}", entry, ws.as_of, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            done = dialog.entry()
+            if self._act(lambda: ws.endings.record_item(pid, case, item, done), "Recorded"):
+                self.endings.select_case(case)
+                self.endings.select_item(item)
+
+    def clear_transition_item(self, case: str, item: str) -> None:
+        assert self.placement_id is not None
+        pid, ws = self.placement_id, self.workspace
+        if self._act(lambda: ws.endings.record_item(pid, case, item, None), "Cleared"):
+            self.endings.select_case(case)
+
+    def add_transition_item(self, case: str) -> None:
+        assert self.placement_id is not None
+        pid, ws = self.placement_id, self.workspace
+        dialog = ItemDialog(f"{case}: your own item", None, ws.as_of, ask_name=True, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            name, entry = dialog.name.text(), dialog.entry()
+            if self._act(lambda: ws.endings.add_own_item(pid, case, name, entry), f"Added {name}"):
+                self.endings.select_case(case)
+
+    def print_record(self, kind: str, stem: str) -> None:
+        if self.placement_id is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save the record", str(Path.home() / f"{stem}.pdf"), "PDF (*.pdf)"
+        )
+        if path and self.save_record(kind, Path(path)):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+    def close_placement(self) -> None:
+        assert self.placement_id is not None
+        pid, ws = self.placement_id, self.workspace
+        dialog = ClosePlacementDialog(
+            ws.endings.problems(pid, ws.as_of), ws.as_of,
+            lambda day, why: ws.endings.close(pid, day, why, ws.as_of), self,
+        )  # fmt: skip
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+            self.statusBar().showMessage("Placement closed and kept read-only", 8000)
+        dialog.deleteLater()
 
     # ------------------------------------------------------------------ files
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.policy.calendar import uk_date
 from app.policy.snapshot import LearningEvidence, PcfReview
 from app.policy.vocabulary import PCF_DOMAINS, PCF_RATINGS, PCF_STAGES
+from app.services.errors import InvalidInput
 from app.views.widgets import date_edit, from_qdate
 
 RATING_LABELS = {
@@ -53,9 +55,16 @@ EXPECTED = {
 class PcfReviewDialog(QDialog):
     """A PCF review: stage, date, a rating and evidence for each domain."""
 
-    def __init__(self, default_day: date, evidence_choices: list[str], review: PcfReview | None = None,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        default_day: date,
+        evidence_choices: list[str],
+        save: Callable[[PcfReview], None],
+        review: PcfReview | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._save = save
         self.existing = review
         self.setWindowTitle("PCF review")
         self.resize(720, 640)
@@ -124,6 +133,14 @@ class PcfReviewDialog(QDialog):
                 evidence[d] = refs
         return PcfReview(self.existing.id if self.existing else "", from_qdate(self.day.date()),
                          str(self.stage.currentData()), ratings, evidence, self.notes.toPlainText())  # fmt: skip
+
+    def accept(self) -> None:
+        try:
+            self._save(self.review())
+        except InvalidInput as exc:
+            self.error.setText(str(exc))
+            return
+        super().accept()
 
 
 class LearningDialog(QDialog):

@@ -1,0 +1,107 @@
+"""The Endings page: checklists per child, ending a case, printing, closing the placement."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, QSettings
+
+from app.policy.snapshot import Case
+from app.services.placements import new_placement
+from app.services.workspace import Workspace
+from app.views.case_dialog import EndCaseDialog
+from app.views.endings_page import ClosePlacementDialog
+from app.views.induction_page import ItemDialog
+from app.views.main_window import MainWindow
+from tests.views.conftest import drive_modal
+
+START, OPENS, END = date(2026, 1, 5), date(2026, 1, 19), date(2026, 4, 24)
+
+
+@pytest.fixture
+def window(qtbot, workspace: Workspace, settings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
+    pid = workspace.placements.create(
+        new_placement(
+            student="Sam Student",
+            kind="first",
+            setting="early-help",
+            start=START,
+            end=END,
+            educator="Pat Educator",
+            team_manager="Lee Manager",
+        )  # fmt: skip
+    )
+    workspace.cases.allocate(
+        pid, Case("D-1", "cin", "lead", OPENS, True, initials="AB", rationale="Fits."), OPENS
+    )
+    workspace.as_of = date(2026, 4, 10)
+    w = MainWindow(workspace, settings)
+    qtbot.addWidget(w)
+    w.show()
+    w.show_page_named("Endings")
+    return w
+
+
+def test_recording_items_updates_progress_and_compliance(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    page = window.endings
+    assert "ending.transition-plan" in window.compliance.visible_rules()
+    assert "0 of 8 required items done" in page.summary.text()
+    assert page.item_texts()["Planned goodbye suited to the child's age"] == "Not done"
+    page.select_item("goodbye-session")
+
+    def record(dialog: ItemDialog) -> None:
+        dialog.done_on.setDate(QDate(2026, 4, 9))
+        qtbot.keyClicks(dialog.note, "Card and photo book")
+        dialog.accept()
+
+    drive_modal(page.record_button.click, record)
+    assert page.item_texts()["Planned goodbye suited to the child's age"] == "9 Apr 2026"
+    assert "1 of 8 required items done" in page.summary.text()
+    assert "ending.transition-plan" not in window.compliance.visible_rules()  # a plan now exists
+    assert any(
+        "Transition checklist for D-1: 1 of 8" in line for line in window.overview.agenda_texts()
+    )
+
+
+def test_closing_refuses_while_cases_are_open_then_closes_read_only(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    page = window.endings
+
+    def without_reason(dialog: ClosePlacementDialog) -> None:
+        dialog.accept()
+        assert (
+            "cannot be closed yet" in dialog.error.text()
+            and "D-1 is still open" in dialog.error.text()
+        )
+        assert dialog.isVisible()
+        dialog.reject()
+
+    drive_modal(page.close_button.click, without_reason)
+    assert window.current_placement is not None and window.current_placement.archived is None
+
+    def end(dialog: EndCaseDialog) -> None:
+        dialog.ending.setCurrentIndex(dialog.ending.findData("stays-with-named-worker"))
+        dialog.accept()
+
+    drive_modal(page.end_button.click, end)
+
+    def with_reason(dialog: ClosePlacementDialog) -> None:
+        dialog.closed_on.setDate(QDate(2026, 4, 10))
+        qtbot.keyClicks(dialog.reason, "Student left early; checklist done on paper.")
+        dialog.accept()
+
+    drive_modal(page.close_button.click, with_reason)
+    assert "Closed 10 Apr 2026: Student left early" in page.summary.text()
+    assert not page.close_button.isEnabled() and not window.cases.allocate_button.isEnabled()
+    assert not window.supervision.new_button.isEnabled()
+    assert "closed 10 Apr 2026" in window.overview.subtitle.text()
+
+
+def test_end_of_placement_pdfs(window: MainWindow, tmp_path: Path) -> None:
+    for kind in ("transition", "summary"):
+        out = tmp_path / f"{kind}.pdf"
+        assert window.save_record(kind, out)
+        assert out.read_bytes().startswith(b"%PDF")
