@@ -8,17 +8,14 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -33,26 +30,7 @@ from app.policy.vocabulary import (
 )
 from app.services.endings import EndingsView, TransitionRow
 from app.services.errors import InvalidInput
-from app.views.widgets import date_edit, from_qdate
-
-
-def _table(columns: tuple[str, ...]) -> QTableWidget:
-    table = QTableWidget(0, len(columns))
-    table.setHorizontalHeaderLabels(list(columns))
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def _key(table: QTableWidget) -> str | None:
-    rows = table.selectionModel().selectedRows()
-    if not rows:
-        return None
-    return str(table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole))
+from app.views.widgets import date_edit, from_qdate, ruled_table, select_key, selected_key
 
 
 class ClosePlacementDialog(QDialog):
@@ -146,8 +124,8 @@ class EndingsPage(QWidget):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
 
-        self.cases = _table(("Case", "Type", "Status", "Checklist"))
-        self.items = _table(("Item", "Done", "By", "Note"))
+        self.cases = ruled_table(("Case", "Type", "Status", "Checklist"))
+        self.items = ruled_table(("Item", "Done", "By", "Note"))
         case_actions = QHBoxLayout()
         self.end_button = QPushButton("End case…")
         case_actions.addWidget(QLabel("<b>Children</b>"))
@@ -188,7 +166,7 @@ class EndingsPage(QWidget):
         self.editable = False
 
     def show_view(self, view: EndingsView | None, editable: bool = True) -> None:
-        selected = _key(self.cases) if self.cases.selectionModel() else None
+        selected = selected_key(self.cases) if self.cases.selectionModel() else None
         self.view, self.editable = view, editable and view is not None
         self.cases.setRowCount(0)
         for b in (self.transition_button, self.summary_button):
@@ -225,21 +203,13 @@ class EndingsPage(QWidget):
         self._show_items()
 
     def select_case(self, ref: str) -> bool:
-        for r in range(self.cases.rowCount()):
-            if self.cases.item(r, 0).data(Qt.ItemDataRole.UserRole) == ref:
-                self.cases.selectRow(r)
-                return True
-        return False
+        return select_key(self.cases, ref)
 
     def select_item(self, item: str) -> bool:
-        for r in range(self.items.rowCount()):
-            if self.items.item(r, 0).data(Qt.ItemDataRole.UserRole) == item:
-                self.items.selectRow(r)
-                return True
-        return False
+        return select_key(self.items, item)
 
     def current_row(self) -> TransitionRow | None:
-        ref = _key(self.cases)
+        ref = selected_key(self.cases)
         return (
             next((r for r in self.view.rows if r.case.ref == ref), None)
             if self.view and ref
@@ -284,7 +254,7 @@ class EndingsPage(QWidget):
 
     def _buttons(self) -> None:
         row = self.current_row()
-        item = _key(self.items) if row else None
+        item = selected_key(self.items) if row else None
         self.end_button.setEnabled(self.editable and row is not None and row.is_open)
         self.add_button.setEnabled(self.editable and row is not None)
         self.record_button.setEnabled(self.editable and item is not None)
@@ -299,6 +269,6 @@ class EndingsPage(QWidget):
 
     def _emit_item(self, signal: Signal) -> None:  # type: ignore[type-arg]
         row = self.current_row()
-        item = _key(self.items)
+        item = selected_key(self.items)
         if row and item:
             signal.emit(row.case.ref, item)  # type: ignore[attr-defined]

@@ -8,14 +8,12 @@ from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -32,7 +30,7 @@ from app.policy.snapshot import Absence, Case, Event
 from app.policy.vocabulary import BOOLEAN_EVENT_KEYS, EVENT_ENUMS, EVENT_KIND_LABELS, EVENT_KINDS
 from app.services.placements import InvalidInput
 from app.services.records_of_work import EventCheck
-from app.views.widgets import date_edit, from_qdate
+from app.views.widgets import date_edit, from_qdate, ruled_table, select_key, selected_key
 
 FIELD_LABELS = {
     "with": "With", "observer": "Observer", "feedback": "Observer's feedback", "after_hours": "After hours",
@@ -261,26 +259,6 @@ class AbsenceDialog(QDialog):
                        self.reason.text(), self.cover.text())  # fmt: skip
 
 
-def _table(columns: tuple[str, ...]) -> QTableWidget:
-    table = QTableWidget(0, len(columns))
-    table.setHorizontalHeaderLabels(list(columns))
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def _selected_key(table: QTableWidget) -> str | None:
-    rows = table.selectionModel().selectedRows()
-    if not rows:
-        return None
-    cell = table.item(rows[0].row(), 0)
-    return str(cell.data(Qt.ItemDataRole.UserRole)) if cell else None
-
-
 def event_summary(e: Event) -> str:
     required, optional = EVENT_KINDS[e.kind]
     parts = []
@@ -335,7 +313,7 @@ class EventsPage(QWidget):
             actions.addWidget(b)
         actions.addStretch(1)
         ev.addLayout(actions)
-        self.table = _table(("Date", "Kind", "Case", "Details"))
+        self.table = ruled_table(("Date", "Kind", "Case", "Details"))
         ev.addWidget(self.table, 1)
         self.tabs.addTab(events, "Events")
 
@@ -352,7 +330,7 @@ class EventsPage(QWidget):
         self.absence_summary = QLabel()
         self.absence_summary.setWordWrap(True)
         ab.addWidget(self.absence_summary)
-        self.absence_table = _table(("From", "To", "Who", "Reason", "Cover"))
+        self.absence_table = ruled_table(("From", "To", "Who", "Reason", "Cover"))
         ab.addWidget(self.absence_table, 1)
         self.tabs.addTab(absences, "Absences")
 
@@ -378,7 +356,7 @@ class EventsPage(QWidget):
         self.kind_filter.currentIndexChanged.connect(self._fill_events)
 
     def _emit(self, table: QTableWidget, signal: Signal) -> None:  # type: ignore[type-arg]
-        key = _selected_key(table)
+        key = selected_key(table)
         if key:
             signal.emit(key)  # type: ignore[attr-defined]
 
@@ -445,8 +423,4 @@ class EventsPage(QWidget):
         ]
 
     def select_event(self, key: str) -> bool:
-        for r in range(self.table.rowCount()):
-            if self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == key:
-                self.table.selectRow(r)
-                return True
-        return False
+        return select_key(self.table, key)

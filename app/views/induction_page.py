@@ -8,20 +8,17 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -31,7 +28,7 @@ from app.policy.calendar import uk_date
 from app.policy.snapshot import ChecklistEntry, PlacementAgreement, SupervisionAgreement
 from app.policy.vocabulary import WEEKDAYS
 from app.services.induction import InductionRow, InductionView
-from app.views.widgets import date_edit, from_qdate
+from app.views.widgets import date_edit, from_qdate, ruled_table, select_key, selected_key
 
 COLUMNS = ("Item", "Source", "Done", "By", "Note")
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -201,14 +198,7 @@ class InductionPage(QWidget):
         actions.addStretch(1)
         layout.addLayout(actions)
 
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = ruled_table(COLUMNS)
         layout.addWidget(self.table, 1)
 
         agreements = QHBoxLayout()
@@ -325,19 +315,10 @@ class InductionPage(QWidget):
         )
 
     def selected_item(self) -> str | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows:
-            return None
-        cell = self.table.item(rows[0].row(), 0)
-        return str(cell.data(Qt.ItemDataRole.UserRole)) if cell else None
+        return selected_key(self.table)
 
     def select(self, item: str) -> bool:
-        for r in range(self.table.rowCount()):
-            cell = self.table.item(r, 0)
-            if cell is not None and cell.data(Qt.ItemDataRole.UserRole) == item:
-                self.table.selectRow(r)
-                return True
-        return False
+        return select_key(self.table, item)
 
     def item_texts(self) -> dict[str, str]:
         """Each item's label and what the Done column says (for tests and screen readers alike)."""

@@ -31,7 +31,7 @@ from app.policy.calendar import uk_date
 from app.policy.snapshot import LearningEvidence, PcfReview
 from app.policy.vocabulary import PCF_DOMAINS, PCF_RATINGS, PCF_STAGES
 from app.services.errors import InvalidInput
-from app.views.widgets import date_edit, from_qdate
+from app.views.widgets import date_edit, from_qdate, ruled_table, select_key
 
 RATING_LABELS = {
     "not-yet": "Not yet",
@@ -223,16 +223,7 @@ class PcfPage(QWidget):
         learning_head.addWidget(self.record_button)
         learning_head.addWidget(self.clear_button)
         layout.addLayout(learning_head)
-        self.outcome_table = QTableWidget(0, 3)
-        self.outcome_table.setHorizontalHeaderLabels(["Outcome", "Evidenced", "Evidence"])
-        self.outcome_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.outcome_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.outcome_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.outcome_table.verticalHeader().hide()
-        self.outcome_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.outcome_table.horizontalHeader().setStretchLastSection(True)
+        self.outcome_table = ruled_table(("Outcome", "Evidenced", "Evidence"))
         layout.addWidget(self.outcome_table, 2)
 
         self.new_button.clicked.connect(self.new_review_requested)
@@ -323,11 +314,7 @@ class PcfPage(QWidget):
         }
 
     def select_outcome(self, item: str) -> bool:
-        for r in range(self.outcome_table.rowCount()):
-            if self.outcome_table.item(r, 0).data(Qt.ItemDataRole.UserRole) == item:
-                self.outcome_table.selectRow(r)
-                return True
-        return False
+        return select_key(self.outcome_table, item)
 
 
 def progress(reviews: list[PcfReview], domain: str) -> str:

@@ -7,21 +7,18 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
@@ -30,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.policy.calendar import uk_date
 from app.services.supervision import SessionRow, WeekMark
-from app.views.widgets import date_edit, from_qdate
+from app.views.widgets import date_edit, from_qdate, ruled_table, select_key, selected_key
 
 COLUMNS = ("Date", "Format", "Days since previous", "Cases", "Signed", "Addenda")
 GAP_COLOURS = {"ok": "#2e7d32", "late": "#b26a00", "overdue": "#c62828"}
@@ -152,14 +149,7 @@ class SupervisionPage(QWidget):
         actions.addStretch(1)
         layout.addLayout(actions)
 
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = ruled_table(COLUMNS)
         self.details = QTextBrowser()
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
@@ -245,20 +235,10 @@ class SupervisionPage(QWidget):
         ]
 
     def selected_id(self) -> str | None:
-        model = self.table.selectionModel()
-        rows = model.selectedRows() if model else []
-        if not rows:
-            return None
-        cell = self.table.item(rows[0].row(), 0)
-        return str(cell.data(Qt.ItemDataRole.UserRole)) if cell else None
+        return selected_key(self.table)
 
     def select(self, sid: str) -> bool:
-        for r in range(self.table.rowCount()):
-            cell = self.table.item(r, 0)
-            if cell is not None and cell.data(Qt.ItemDataRole.UserRole) == sid:
-                self.table.selectRow(r)
-                return True
-        return False
+        return select_key(self.table, sid)
 
     def selected_row(self) -> SessionRow | None:
         sid = self.selected_id()

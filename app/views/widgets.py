@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QAbstractItemView, QDateEdit, QHeaderView, QTableWidget
 
 
 def to_qdate(day: date) -> QDate:
@@ -22,3 +22,36 @@ def date_edit(day: date) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMM yyyy")
     return edit
+
+
+def ruled_table(columns: tuple[str, ...] | list[str]) -> QTableWidget:
+    """A read-only table of whole rows, one selectable at a time, last column stretched."""
+    table = QTableWidget(0, len(columns))
+    table.setHorizontalHeaderLabels(list(columns))
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def selected_key(table: QTableWidget) -> str | None:
+    """The key (UserRole of the first cell) of the selected row, if any."""
+    model = table.selectionModel()
+    rows = model.selectedRows() if model else []
+    if not rows:
+        return None
+    cell = table.item(rows[0].row(), 0)
+    return str(cell.data(Qt.ItemDataRole.UserRole)) if cell else None
+
+
+def select_key(table: QTableWidget, key: str) -> bool:
+    """Select the row whose first cell carries ``key``."""
+    for r in range(table.rowCount()):
+        cell = table.item(r, 0)
+        if cell is not None and cell.data(Qt.ItemDataRole.UserRole) == key:
+            table.selectRow(r)
+            return True
+    return False
