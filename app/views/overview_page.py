@@ -228,9 +228,16 @@ class OverviewPage(QScrollArea):
         if c.total == 0:
             self.compliance_card.show_value("All in order", "No breach, warning or deadline.", OK)
         else:
+            if c.breaches:
+                figure = f"{c.breaches} breach{'es' if c.breaches != 1 else ''}"
+            elif c.warnings:
+                figure = f"{c.warnings} warning{'s' if c.warnings != 1 else ''}"
+            else:
+                figure = f"{c.due} due soon"
             self.compliance_card.show_value(
-                f"{c.breaches} breach{'es' if c.breaches != 1 else ''}",
-                f"{c.warnings} warning(s), {c.due} due soon. See the Compliance page (Ctrl+2).",
+                figure,
+                f"{c.breaches} breach(es), {c.warnings} warning(s), {c.due} due soon. "
+                "See the Compliance page (Ctrl+2).",
                 BAD if c.breaches else WARN,
             )
 
