@@ -6,7 +6,6 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.policy.calendar import uk_date
 from app.services.cases import CaseRow
+from app.views.table_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Ref", "Initials", "Type", "Role", "Allocated", "Days open", "Complexity", "Risk",
@@ -68,41 +68,18 @@ def _cell(row: CaseRow, column: int) -> tuple[str, Any]:
             return text, (c.ended.isoformat() if c.ended else "")
 
 
-class CasesModel(QAbstractTableModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[CaseRow] = []
+class CasesModel(RowsModel[CaseRow]):
+    columns = COLUMNS
 
-    def set_rows(self, rows: list[CaseRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        text, key = _cell(row, index.column())
+    def cell(self, row: CaseRow, column: int, role: int) -> Any:
+        text, key = _cell(row, column)
         if role == Qt.ItemDataRole.DisplayRole:
             return text
         if role == Qt.ItemDataRole.UserRole:
             return key
         if (
             role == Qt.ItemDataRole.ForegroundRole
-            and index.column() == 8
+            and column == 8
             and row.joint_visit in JOINT_COLOURS
         ):
             return QColor(JOINT_COLOURS[row.joint_visit])

@@ -6,7 +6,6 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -28,41 +27,25 @@ from PySide6.QtWidgets import (
 
 from app.policy.calendar import uk_date
 from app.services.compliance import ComplianceItem
+from app.views.table_model import RowsModel
 
 SEVERITY_COLOURS = {"breach": "#c62828", "warning": "#b26a00", "due": "#1565c0"}
 COLUMNS = ("Severity", "Date", "Rule", "About", "What was found", "Source")
 Index = QModelIndex | QPersistentModelIndex
 
 
-class FindingsModel(QAbstractTableModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: list[ComplianceItem] = []
+class FindingsModel(RowsModel[ComplianceItem]):
+    columns = COLUMNS
+
+    @property
+    def items(self) -> list[ComplianceItem]:
+        return self.rows
 
     def set_items(self, items: list[ComplianceItem]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
+        self.set_rows(items)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self.items[index.row()]
+    def cell(self, item: ComplianceItem, column: int, role: int) -> Any:
         f = item.finding
-        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             override = " (manager override)" if f.override else ""
             return (f.severity.capitalize(), uk_date(f.date), f.rule, item.subject_label,
