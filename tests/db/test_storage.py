@@ -162,3 +162,22 @@ def test_an_older_file_is_migrated_on_open_and_keeps_its_data(tmp_path: Path, as
         snap = load_snapshot(session, 1)
     assert snap.placement.student == "Old Student" and snap.placement_agreement is None
     db.close()
+
+
+def test_any_valid_placement_round_trips_through_sqlite(tmp_path: Path) -> None:
+    from hypothesis import HealthCheck, given, settings
+
+    from tests.interchange.strategies import snapshots
+
+    db = Database(tmp_path / "many.sqlite")
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(snapshots())
+    def round_trip(snap) -> None:  # type: ignore[no-untyped-def]
+        with db.unit_of_work() as session:
+            placement_id = store_snapshot(session, snap).id
+        with db.unit_of_work() as session:
+            assert load_snapshot(session, placement_id) == snap
+
+    round_trip()
+    db.close()
