@@ -123,17 +123,22 @@ class CaseRow:
 def validate_case(case: Case, snapshot: PlacementSnapshot, replacing: str | None = None) -> None:
     """Refuse what no case can be, with a sentence that says what to change."""
     p = snapshot.placement
-    if not REF_PATTERN.match(case.ref):
-        raise InvalidInput(
-            "Enter the case-record number as the reference (letters, digits, - / _ . only)."
-        )
-    if not any(ch.isdigit() for ch in case.ref):
-        raise InvalidInput(
-            "The reference must be the case-record number (it has digits), never the child's name."
-        )
+    stored = next((c for c in snapshot.cases if c.ref == replacing), None)
+    # The privacy guards apply to what is typed now; a case imported from elsewhere can still be
+    # edited or ended without renaming it first.
+    if stored is None or case.ref != stored.ref:
+        if not REF_PATTERN.match(case.ref):
+            raise InvalidInput(
+                "Enter the case-record number as the reference (letters, digits, - / _ . only)."
+            )
+        if not any(ch.isdigit() for ch in case.ref):
+            raise InvalidInput(
+                "The reference must be the case-record number (it has digits), never the child's name."
+            )
     if case.ref != replacing and any(c.ref == case.ref for c in snapshot.cases):
         raise InvalidInput(f"There is already a case {case.ref} in this placement.")
-    if case.initials and not INITIALS_PATTERN.match(case.initials):
+    initials_changed = stored is None or case.initials != stored.initials
+    if case.initials and initials_changed and not INITIALS_PATTERN.match(case.initials):
         raise InvalidInput("Initials are up to four letters (e.g. AB), never a name.")
     if case.type not in CASE_TYPES or case.student_role not in STUDENT_ROLES:
         raise InvalidInput("Choose the case type and the student's role.")

@@ -171,7 +171,9 @@ def test_any_valid_placement_round_trips_through_sqlite(tmp_path: Path) -> None:
 
     db = Database(tmp_path / "many.sqlite")
 
-    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @settings(
+        max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    )
     @given(snapshots())
     def round_trip(snap) -> None:  # type: ignore[no-untyped-def]
         with db.unit_of_work() as session:

@@ -183,3 +183,31 @@ def test_over_cap_and_too_fast_show_in_the_check(db: Database, placement_id: int
     check = service.check(placement_id, draft("D-9", allocated=OPENS + timedelta(days=2)), TODAY)
     assert [i.finding.rule for i in check.items] == ["caseload.too-fast"]
     assert check.breaches == []  # a warning does not block
+
+
+def test_an_imported_case_without_a_numbered_ref_can_still_be_ended(db: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.interchange.placement_file import dumps
+    from app.services.demo import demo_snapshot
+    from app.services.placement_files import import_placement
+
+    snap = demo_snapshot(TODAY)
+    first = snap.cases[0]
+    old_ref = first.ref
+    first.ref, first.initials = "Alpha", "A.B."
+    for e in snap.events:
+        e.case = "Alpha" if e.case == old_ref else e.case
+    for review in snap.pcf_reviews:
+        review.evidence = {d: ["case:Alpha" if r == f"case:{old_ref}" else r for r in refs]
+                           for d, refs in review.evidence.items()}  # fmt: skip
+    for s in snap.supervisions:
+        s.cases_discussed = ["Alpha" if r == old_ref else r for r in s.cases_discussed]
+        for d in s.case_direction:
+            d.case = "Alpha" if d.case == old_ref else d.case
+    source = tmp_path / "other.json"
+    source.write_text(dumps(snap))
+    pid = import_placement(db, source)
+    service = CaseService(db)
+    service.end_case(pid, "Alpha", TODAY, "closed", None, TODAY)
+    assert service.case(pid, "Alpha").ending == "closed"
+    with pytest.raises(InvalidInput, match="never the child's name"):
+        service.update(pid, "Alpha", replace(service.case(pid, "Alpha"), ref="Beta"), TODAY)
