@@ -279,7 +279,7 @@ def people_rows(p: Placement) -> list[PersonRole]:
         ),
         start=1,
     ):
-        if name:
+        if name is not None:  # an empty name is kept as given (a file may say "")
             rows.append(PersonRole(role=role, name=name, position=position))
     return rows
 
