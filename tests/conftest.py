@@ -11,6 +11,14 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from hypothesis import settings  # noqa: E402
+
+# CI runs the same examples every time (a red build must be reproducible); locally,
+# property tests keep exploring new ones.
+settings.register_profile("ci", derandomize=True, deadline=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
+
 from app.db import Database  # noqa: E402
 
 AS_OF = date(2026, 11, 23)
