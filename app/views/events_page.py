@@ -128,6 +128,10 @@ class EventDialog(QDialog):
         self.fields = {}
         required, optional = EVENT_KINDS[str(self.kind.currentData())]
         self.case.setEnabled("case" in required or "case" in optional)
+        if "case" in required and self.case.currentData() == NO_CASE and self.case.count() > 1:
+            self.case.setCurrentIndex(
+                1
+            )  # this kind is always about a child: start with the first case
         for key in (*required, *optional):
             if key == "case":
                 continue
@@ -141,6 +145,10 @@ class EventDialog(QDialog):
                 combo = QComboBox()
                 for value in EVENT_ENUMS[key]:
                     combo.addItem(CHOICE_LABELS.get(value, value), value)
+                if key == "chaired_by":
+                    combo.setCurrentIndex(
+                        combo.findData("educator")
+                    )  # the usual chair, not the student
                 combo.currentIndexChanged.connect(self._timer.start)
                 widget = combo
                 self.form.addRow(FIELD_LABELS[key], widget)

@@ -172,3 +172,12 @@ def test_pcf_review_grid_and_learning_outcomes(qtbot, window: MainWindow) -> Non
     drive_modal(page.record_button.click, evidence)
     assert page.learning_title.text() == "Learning outcomes: 1 of 12 evidenced"
     assert "Learning outcomes 1 of 12 evidenced." in window.overview.phase_card.detail.text()
+
+
+def test_event_form_starts_with_sensible_defaults(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    dialog = window.event_dialog(kind="meeting")
+    qtbot.addWidget(dialog)
+    assert dialog.case.currentData() == "D-1"  # a meeting is always about a child
+    assert dialog.fields["chaired_by"].currentData() == "educator"
+    pick(dialog.kind, "supervisor-supervision")
+    assert not dialog.case.isEnabled() and dialog.draft().case is None
