@@ -167,7 +167,10 @@ class RecordsService:
                 raise InvalidInput(
                     f"PCF review(s) {', '.join(cited)} cite this event as evidence: remove it there first."
                 )
-            placement_for_change(session, placement_id).events.remove(row)
+            placement = placement_for_change(
+                session, placement_id
+            )  # held: the list needs its parent
+            placement.events.remove(row)
             record_change(
                 session, "event.deleted", placement_id=placement_id, subject=f"event:{key}"
             )

@@ -327,7 +327,10 @@ class SupervisionService:
             row = _record(session, placement_id, sid)
             if row.signed_by_educator or row.signed_by_student:
                 raise InvalidInput("A signed record cannot be deleted; add an addendum instead.")
-            placement_for_change(session, placement_id).supervisions.remove(row)
+            placement = placement_for_change(
+                session, placement_id
+            )  # held: the list needs its parent
+            placement.supervisions.remove(row)
             record_change(
                 session,
                 "supervision.deleted",

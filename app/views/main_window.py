@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.policy.agenda import AgendaItem
 from app.policy.profile import PolicyProfile
-from app.policy.snapshot import Case, LearningEvidence, Placement
+from app.policy.snapshot import Case, ChecklistEntry, LearningEvidence, Placement
 from app.policy.vocabulary import required_learning_outcomes
 from app.services.cases import AllocationRefused
 from app.services.placement_files import (
@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.workspace.profile = load_profile(self.settings)
         self.placement_id: int | None = None
         self.current_placement: Placement | None = None
+        self.undo_stack: list[tuple[str, Callable[[], object]]] = []
         self.setStyleSheet(STYLE_SHEET)
         self.resize(1280, 860)
 
@@ -202,6 +203,11 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Quit", QKeySequence("Ctrl+Q"), self.close)
 
         edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self._action(
+            edit_menu, "&Undo", QKeySequence.StandardKey.Undo, self.undo
+        )
+        self.undo_action.setEnabled(False)
+        edit_menu.addSeparator()
         self._action(edit_menu, "&Placement details…", None, self.edit_placement)
         self._action(edit_menu, "P&olicy settings…", QKeySequence("Ctrl+,"), self.edit_policy)
 
@@ -301,6 +307,8 @@ class MainWindow(QMainWindow):
 
     def _placement_chosen(self, index: int) -> None:
         self.placement_id = self.placement_box.itemData(index)
+        self.undo_stack.clear()  # undo belongs to the placement it was done on
+        self._update_undo()
         self.reload()
 
     def open_agenda_item(self, item: AgendaItem) -> None:
@@ -427,17 +435,6 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ induction
 
-    def _induction_action(self, action: Callable[[], object], done: str) -> bool:
-        """Run a change on the induction page; a refusal is explained, success is reloaded."""
-        try:
-            action()
-        except InvalidInput as exc:
-            QMessageBox.warning(self, "Not saved", str(exc))
-            return False
-        self.reload()
-        self.statusBar().showMessage(done, 5000)
-        return True
-
     def record_induction_item(self, item: str) -> None:
         assert self.placement_id is not None and self.induction.view is not None
         pid, ws = self.placement_id, self.workspace
@@ -445,17 +442,19 @@ class MainWindow(QMainWindow):
         dialog = ItemDialog(row.label, row.entry, ws.as_of, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             entry = dialog.entry()
-            if self._induction_action(
-                lambda: ws.induction.record(pid, item, entry), f"Recorded: {row.label}"
-            ):
+            if self._act(lambda: ws.induction.record(pid, item, entry), f"Recorded: {row.label}"):
                 self.induction.select(item)
+
+    def _induction_entry(self, item: str) -> ChecklistEntry | None:
+        view = self.induction.view
+        row = next((r for r in view.rows if r.item == item), None) if view else None
+        return row.entry if row else None
 
     def clear_induction_item(self, item: str) -> None:
         assert self.placement_id is not None
-        pid, ws = self.placement_id, self.workspace
-        self._induction_action(
-            lambda: ws.induction.record(pid, item, None), "Cleared the item's date"
-        )
+        pid, ws, old = self.placement_id, self.workspace, self._induction_entry(item)
+        undo = (lambda: ws.induction.record(pid, item, old)) if old else None
+        self._act(lambda: ws.induction.record(pid, item, None), "Cleared the item's date", undo)
 
     def add_own_induction_item(self) -> None:
         assert self.placement_id is not None
@@ -463,14 +462,13 @@ class MainWindow(QMainWindow):
         dialog = ItemDialog("Add your own item", None, ws.as_of, ask_name=True, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             name, entry = dialog.name.text(), dialog.entry()
-            self._induction_action(
-                lambda: ws.induction.add_own_item(pid, name, entry), f"Added {name}"
-            )
+            self._act(lambda: ws.induction.add_own_item(pid, name, entry), f"Added {name}")
 
     def remove_own_induction_item(self, item: str) -> None:
         assert self.placement_id is not None
-        pid, ws = self.placement_id, self.workspace
-        self._induction_action(lambda: ws.induction.remove_own_item(pid, item), "Removed your item")
+        pid, ws, old = self.placement_id, self.workspace, self._induction_entry(item)
+        undo = (lambda: ws.induction.record(pid, item, old)) if old else None
+        self._act(lambda: ws.induction.remove_own_item(pid, item), "Removed your item", undo)
 
     def _checklist_date(self, item: str) -> date | None:
         view = self.induction.view
@@ -484,7 +482,7 @@ class MainWindow(QMainWindow):
                                           self._checklist_date("placement-agreement"), ws.as_of, self)  # fmt: skip
         if dialog.exec() == QDialog.DialogCode.Accepted:
             agreement, held = dialog.agreement(), dialog.held_date()
-            self._induction_action(lambda: ws.induction.save_placement_agreement(pid, agreement, held),
+            self._act(lambda: ws.induction.save_placement_agreement(pid, agreement, held),
                                    "Saved the placement agreement")  # fmt: skip
 
     def edit_supervision_agreement(self) -> None:
@@ -494,7 +492,7 @@ class MainWindow(QMainWindow):
                                             ws.as_of, view.educator_onsite, self)  # fmt: skip
         if dialog.exec() == QDialog.DialogCode.Accepted:
             agreement, agreed = dialog.agreement(), dialog.agreed_date()
-            self._induction_action(lambda: ws.induction.save_supervision_agreement(pid, agreement, agreed),
+            self._act(lambda: ws.induction.save_supervision_agreement(pid, agreement, agreed),
                                    "Saved the supervision agreement")  # fmt: skip
 
     def name_link_worker(self) -> None:
@@ -504,7 +502,7 @@ class MainWindow(QMainWindow):
             self, "Link worker", "The link worker for this placement (002 §2):"
         )
         if ok and name.strip():
-            self._induction_action(
+            self._act(
                 lambda: ws.induction.set_link_worker(pid, name), f"Link worker: {name.strip()}"
             )
 
@@ -591,24 +589,13 @@ class MainWindow(QMainWindow):
             else:
                 self.workspace.supervision.discard_draft(self.placement_id, key)
 
-    def _supervision_action(self, action: Callable[[], object], done: str) -> None:
-        try:
-            action()
-        except InvalidInput as exc:
-            QMessageBox.warning(self, "Not saved", str(exc))
-            return
-        self.reload()
-        self.statusBar().showMessage(done, 5000)
-
     def sign_supervision(self, sid: str) -> None:
         assert self.placement_id is not None
         pid, ws, p = self.placement_id, self.workspace, self.current_placement
         dialog = SignDialog({"educator": p.educator, "student": p.student}, ws.as_of, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             who, on = dialog.values()
-            self._supervision_action(
-                lambda: ws.supervision.sign(pid, sid, who, on), f"Signed by the {who}"
-            )
+            self._act(lambda: ws.supervision.sign(pid, sid, who, on), f"Signed by the {who}")
             self.supervision.select(sid)
 
     def add_addendum(self, sid: str) -> None:
@@ -617,7 +604,7 @@ class MainWindow(QMainWindow):
         dialog = AddendumDialog(self.current_placement.educator, ws.as_of, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             on, author, text = dialog.values()
-            self._supervision_action(
+            self._act(
                 lambda: ws.supervision.add_addendum(pid, sid, author, text, on), "Addendum added"
             )
             self.supervision.select(sid)
@@ -629,7 +616,9 @@ class MainWindow(QMainWindow):
             self, "Delete session", "Delete this unsigned session record?"
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._supervision_action(lambda: ws.supervision.delete(pid, sid), "Session deleted")
+            old = ws.supervision.get(pid, sid)
+            self._act(lambda: ws.supervision.delete(pid, sid), "Session deleted",
+                      lambda: ws.supervision.save(pid, old))  # fmt: skip
 
     def export_supervision_pdf(self, sid: str) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -671,16 +660,37 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ events, absences, PCF
 
-    def _act(self, action: Callable[[], object], done: str) -> bool:
-        """Run one change; a refusal is explained, success reloads the window."""
+    def _act(
+        self, action: Callable[[], object], done: str, undo: Callable[[], object] | None = None
+    ) -> bool:
+        """Run one change; a refusal is explained, success reloads the window.
+
+        ``undo`` puts back what a clearing or deleting change removed (Edit › Undo, Ctrl+Z).
+        """
         try:
             action()
         except InvalidInput as exc:
             QMessageBox.warning(self, "Not saved", str(exc))
             return False
+        if undo is not None:
+            self.undo_stack.append((done, undo))
+        self._update_undo()
         self.reload()
-        self.statusBar().showMessage(done, 5000)
+        self.statusBar().showMessage(done + (" — Ctrl+Z to undo" if undo else ""), 5000)
         return True
+
+    def _update_undo(self) -> None:
+        self.undo_action.setEnabled(bool(self.undo_stack))
+        self.undo_action.setText(
+            f"&Undo {self.undo_stack[-1][0].lower()}" if self.undo_stack else "&Undo"
+        )
+
+    def undo(self) -> None:
+        """Put back what the last clearing or deleting change removed."""
+        if not self.undo_stack:
+            return
+        what, restore = self.undo_stack.pop()
+        self._act(restore, f"Undone: {what}")
 
     def event_dialog(self, key: str | None = None, kind: str | None = None) -> EventDialog:
         assert self.placement_id is not None
@@ -712,7 +722,9 @@ class MainWindow(QMainWindow):
     def delete_event(self, key: str) -> None:
         assert self.placement_id is not None
         pid, ws = self.placement_id, self.workspace
-        self._act(lambda: ws.recording.delete_event(pid, key), "Event deleted")
+        old = next(e for e in ws.placements.snapshot(pid).events if e.id == key)
+        self._act(lambda: ws.recording.delete_event(pid, key), "Event deleted",
+                  lambda: ws.recording.save_event(pid, old))  # fmt: skip
 
     def record_absence(self, key: str | None = None) -> None:
         if self.placement_id is None:
@@ -731,7 +743,9 @@ class MainWindow(QMainWindow):
     def delete_absence(self, key: str) -> None:
         assert self.placement_id is not None
         pid, ws = self.placement_id, self.workspace
-        self._act(lambda: ws.recording.delete_absence(pid, key), "Absence deleted")
+        old = next(a for a in ws.placements.snapshot(pid).absences if a.id == key)
+        self._act(lambda: ws.recording.delete_absence(pid, key), "Absence deleted",
+                  lambda: ws.recording.save_absence(pid, old))  # fmt: skip
 
     def edit_review(self, key: str | None = None) -> None:
         if self.placement_id is None:
@@ -754,7 +768,9 @@ class MainWindow(QMainWindow):
     def delete_review(self, key: str) -> None:
         assert self.placement_id is not None
         pid, ws = self.placement_id, self.workspace
-        self._act(lambda: ws.recording.delete_review(pid, key), "PCF review deleted")
+        old = next(r for r in ws.placements.snapshot(pid).pcf_reviews if r.id == key)
+        self._act(lambda: ws.recording.delete_review(pid, key), "PCF review deleted",
+                  lambda: ws.recording.save_review(pid, old))  # fmt: skip
 
     def record_learning(self, item: str) -> None:
         assert self.placement_id is not None
@@ -770,7 +786,9 @@ class MainWindow(QMainWindow):
     def clear_learning(self, item: str) -> None:
         assert self.placement_id is not None
         pid, ws = self.placement_id, self.workspace
-        self._act(lambda: ws.recording.clear_learning(pid, item), "Evidence cleared")
+        old = self.pcf.learning.get(item)
+        undo = (lambda: ws.recording.record_learning(pid, old)) if old else None
+        self._act(lambda: ws.recording.clear_learning(pid, item), "Evidence cleared", undo)
 
     def print_pcf(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Save the PCF summary", str(Path.home() / "pcf-summary.pdf"),
@@ -795,7 +813,10 @@ class MainWindow(QMainWindow):
     def clear_transition_item(self, case: str, item: str) -> None:
         assert self.placement_id is not None
         pid, ws = self.placement_id, self.workspace
-        if self._act(lambda: ws.endings.record_item(pid, case, item, None), "Cleared"):
+        row = self.endings.current_row()
+        old = row.items.get(item) if row else None
+        undo = (lambda: ws.endings.record_item(pid, case, item, old)) if old else None
+        if self._act(lambda: ws.endings.record_item(pid, case, item, None), "Cleared", undo):
             self.endings.select_case(case)
 
     def add_transition_item(self, case: str) -> None:

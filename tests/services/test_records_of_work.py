@@ -163,3 +163,18 @@ def test_pcf_reviews_and_learning_round_trip_and_print(db: Database, pid: int) -
     text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
     assert "PCF summary" in text and "Midpoint 28 Feb 2026" in text and "Developing" in text
     assert "Draw a genogram 12 Feb 2026 Redrawn" in text and "OFFICIAL-SENSITIVE" in text
+
+
+def test_deleting_an_event_and_an_unsigned_session(db: Database, pid: int) -> None:
+    from app.policy.snapshot import Supervision
+    from app.services.supervision import SupervisionService
+
+    records, sessions = RecordsService(db), SupervisionService(db)
+    key = records.save_event(pid, Event("", "joint-visit", OPENS + timedelta(days=5), case="D-1"))
+    sid = sessions.save(
+        pid, Supervision("", OPENS + timedelta(days=4), "one-to-one", True, [], True)
+    )
+    records.delete_event(pid, key)
+    sessions.delete(pid, sid)
+    snap = PlacementService(db).snapshot(pid)
+    assert snap.events == [] and snap.supervisions == []

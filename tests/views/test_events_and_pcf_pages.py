@@ -181,3 +181,27 @@ def test_event_form_starts_with_sensible_defaults(qtbot, window: MainWindow) -> 
     assert dialog.fields["chaired_by"].currentData() == "educator"
     pick(dialog.kind, "supervisor-supervision")
     assert not dialog.case.isEnabled() and dialog.draft().case is None
+
+
+def test_deleting_can_be_undone(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    def record(dialog: EventDialog) -> None:
+        pick(dialog.kind, "joint-visit")
+        dialog.day.setDate(QDate(2026, 1, 27))
+        dialog.accept()
+
+    drive_modal(window.events.new_button.click, record)
+    [key] = window.events.visible_events()
+    assert not window.undo_action.isEnabled()  # adding is not something to undo here
+    window.events.select_event(key)
+    window.events.delete_button.click()
+    assert window.events.visible_events() == []
+    assert "visit.joint-within-6-weeks" in window.compliance.visible_rules()
+    assert window.undo_action.text() == "&Undo event deleted"
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.events, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.events.visible_events() == [key]
+    assert "visit.joint-within-6-weeks" not in window.compliance.visible_rules()
+    assert not window.undo_action.isEnabled()
