@@ -47,8 +47,9 @@ def setup_logging() -> Path | None:
 def gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="placement-tracker",
-        description="Track a social work student's placement. Commands: check, import, export "
-        "(placement-tracker COMMAND --help).",
+        description="Track a social work student's placement. Commands: "
+        + ", ".join(COMMANDS)
+        + " (placement-tracker COMMAND --help).",
     )
     parser.add_argument("--db", metavar="PATH", help="database file (default: your data folder, "
                         "or $PLACEMENT_TRACKER_DB)")  # fmt: skip

@@ -39,3 +39,9 @@ def test_unknown_page_is_refused_with_the_list_of_pages(tmp_path: Path) -> None:
     result = run_app("--demo", "--page", "Nowhere", "--screenshot", str(tmp_path / "x.png"))
     assert result.returncode == 2
     assert "Overview" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_help_names_every_command() -> None:
+    result = run_app("--help")
+    assert result.returncode == 0
+    assert all(command in result.stdout for command in ("check", "import", "export", "pdf"))
