@@ -20,6 +20,8 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 from app.db import Database  # noqa: E402
+from app.policy.snapshot import Placement  # noqa: E402
+from app.services.placements import new_placement  # noqa: E402
 
 AS_OF = date(2026, 11, 23)
 
@@ -39,3 +41,13 @@ def db(db_path: Path) -> Iterator[Database]:
 @pytest.fixture
 def as_of() -> date:
     return AS_OF
+
+
+def sam_placement(**changes: object) -> Placement:
+    """The invented placement most tests start from: Sam's first placement in Early Help,
+    5 Jan to 24 Apr 2026, with Pat as educator and Lee as team manager."""
+    details: dict[str, object] = {
+        "student": "Sam Student", "kind": "first", "setting": "early-help", "start": date(2026, 1, 5),
+        "end": date(2026, 4, 24), "educator": "Pat Educator", "team_manager": "Lee Manager",
+    }  # fmt: skip
+    return new_placement(**{**details, **changes})  # type: ignore[arg-type]

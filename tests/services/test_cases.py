@@ -11,7 +11,8 @@ from app.db import Database
 from app.policy.snapshot import Case, ManagerOverride
 from app.services.audit import audit_trail
 from app.services.cases import AllocationRefused, CaseService
-from app.services.placements import InvalidInput, PlacementService, new_placement
+from app.services.placements import InvalidInput, PlacementService
+from tests.conftest import sam_placement
 
 START = date(2026, 1, 5)
 OPENS = date(2026, 1, 19)
@@ -20,18 +21,7 @@ TODAY = date(2026, 2, 2)
 
 @pytest.fixture
 def placement_id(db: Database) -> int:
-    return PlacementService(db).create(
-        new_placement(
-            student="Sam Student",
-            kind="first",
-            setting="early-help",
-            start=START,
-            end=date(2026, 4, 24),
-            educator="Pat Educator",
-            team_manager="Lee Manager",
-            host_team_average_caseload=16,
-        )  # fmt: skip
-    )
+    return PlacementService(db).create(sam_placement(host_team_average_caseload=16))
 
 
 def draft(ref: str = "D-100", **changes: object) -> Case:

@@ -14,27 +14,18 @@ from app.policy.snapshot import Case, ChecklistEntry, Event
 from app.policy.vocabulary import TRANSITION_ITEMS
 from app.services.cases import CaseService
 from app.services.endings import EndingsService
-from app.services.placements import InvalidInput, PlacementService, new_placement
+from app.services.placements import InvalidInput, PlacementService
 from app.services.records import render
 from app.services.records_of_work import RecordsService
 from app.services.supervision import SupervisionService
+from tests.conftest import sam_placement
 
 START, OPENS, END = date(2026, 1, 5), date(2026, 1, 19), date(2026, 4, 24)
 
 
 @pytest.fixture
 def pid(db: Database) -> int:
-    pid = PlacementService(db).create(
-        new_placement(
-            student="Sam Student",
-            kind="first",
-            setting="early-help",
-            start=START,
-            end=END,
-            educator="Pat Educator",
-            team_manager="Lee Manager",
-        )  # fmt: skip
-    )
+    pid = PlacementService(db).create(sam_placement())
     cases = CaseService(db)
     cases.allocate(
         pid, Case("D-1", "cin", "lead", OPENS, True, initials="AB", rationale="Fits."), OPENS

@@ -14,8 +14,9 @@ from app.policy.snapshot import ChecklistEntry, PlacementAgreement, SupervisionA
 from app.policy.vocabulary import INDUCTION_ITEMS
 from app.services.audit import audit_trail
 from app.services.induction import InductionService
-from app.services.placements import InvalidInput, PlacementService, new_placement
+from app.services.placements import InvalidInput, PlacementService
 from app.services.records import render
+from tests.conftest import sam_placement
 
 START, OPENS = date(2026, 1, 5), date(2026, 1, 19)
 
@@ -23,17 +24,7 @@ START, OPENS = date(2026, 1, 5), date(2026, 1, 19)
 @pytest.fixture
 def pid(db: Database) -> int:
     return PlacementService(db).create(
-        new_placement(
-            student="Sam Student",
-            kind="first",
-            setting="early-help",
-            start=START,
-            end=date(2026, 4, 24),
-            educator="Pat Educator",
-            team_manager="Lee Manager",
-            educator_onsite=False,
-            onsite_supervisor="Jo Supervisor",
-        )  # fmt: skip
+        sam_placement(educator_onsite=False, onsite_supervisor="Jo Supervisor")
     )
 
 
@@ -113,15 +104,7 @@ def test_bad_dates_and_unknown_items_are_refused(db: Database, pid: int) -> None
 
 def test_link_worker_is_asked_for_when_the_educator_is_the_manager(db: Database) -> None:
     pid = PlacementService(db).create(
-        new_placement(
-            student="Sam",
-            kind="first",
-            setting="cin",
-            start=START,
-            end=date(2026, 4, 24),
-            educator="Lee Manager",
-            team_manager="Lee Manager",
-        )  # fmt: skip
+        sam_placement(student="Sam", setting="cin", educator="Lee Manager")
     )
     service = InductionService(db)
     assert service.view(pid, START).link_worker_needed

@@ -16,15 +16,12 @@ from app.services.placements import (
     InvalidInput,
     PlacementService,
     build_overview,
-    new_placement,
 )
+from tests.conftest import sam_placement
 
 
 def _placement(**changes: object):  # type: ignore[no-untyped-def]
-    base = new_placement(
-        student="Sam Student", kind="first", setting="early-help", start=date(2026, 1, 5),
-        end=date(2026, 4, 24), educator="Pat Educator", team_manager="Lee Manager",
-    )  # fmt: skip
+    base = sam_placement()
     return replace(base, **changes)
 
 

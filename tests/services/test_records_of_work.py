@@ -12,26 +12,17 @@ from app.db import Database
 from app.interchange.placement_file import dumps, loads
 from app.policy.snapshot import Absence, Case, Event, LearningEvidence, PcfReview
 from app.services.cases import CaseService
-from app.services.placements import InvalidInput, PlacementService, new_placement
+from app.services.placements import InvalidInput, PlacementService
 from app.services.records import render
 from app.services.records_of_work import RecordsService
+from tests.conftest import sam_placement
 
 START, OPENS = date(2026, 1, 5), date(2026, 1, 19)
 
 
 @pytest.fixture
 def pid(db: Database) -> int:
-    pid = PlacementService(db).create(
-        new_placement(
-            student="Sam Student",
-            kind="first",
-            setting="early-help",
-            start=START,
-            end=date(2026, 4, 24),
-            educator="Pat Educator",
-            team_manager="Lee Manager",
-        )  # fmt: skip
-    )
+    pid = PlacementService(db).create(sam_placement())
     cases = CaseService(db)
     cases.allocate(
         pid, Case("D-1", "cin", "lead", OPENS, True, initials="AB", rationale="Fits."), OPENS

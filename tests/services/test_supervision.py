@@ -16,9 +16,10 @@ from app.policy.snapshot import Action, Case, CaseDirection, Supervision, Superv
 from app.services.audit import audit_trail
 from app.services.cases import CaseService
 from app.services.induction import InductionService
-from app.services.placements import InvalidInput, PlacementService, new_placement
+from app.services.placements import InvalidInput, PlacementService
 from app.services.records import render
 from app.services.supervision import SupervisionService
+from tests.conftest import sam_placement
 
 START, OPENS = date(2026, 1, 5), date(2026, 1, 19)
 
@@ -26,16 +27,8 @@ START, OPENS = date(2026, 1, 5), date(2026, 1, 19)
 @pytest.fixture
 def pid(db: Database) -> int:
     pid = PlacementService(db).create(
-        new_placement(
-            student="Zoë Ōkafor 王小明",
-            kind="first",
-            setting="early-help",
-            start=START,
-            end=date(2026, 4, 24),
-            educator="Pat Educator",
-            team_manager="Lee Manager",
-            educator_onsite=False,
-            onsite_supervisor="Jo Supervisor",
+        sam_placement(
+            student="Zoë Ōkafor 王小明", educator_onsite=False, onsite_supervisor="Jo Supervisor"
         )  # fmt: skip
     )
     cases = CaseService(db)

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from app.services.placements import new_placement
 from app.services.workspace import Workspace
 from app.views.case_dialog import CaseDialog, EndCaseDialog, OverrideReviewDialog
 from app.views.main_window import MainWindow
+from tests.conftest import sam_placement
 from tests.views.conftest import drive_modal
 
 START, OPENS = date(2026, 1, 5), date(2026, 1, 19)
@@ -20,8 +20,7 @@ START, OPENS = date(2026, 1, 5), date(2026, 1, 19)
 @pytest.fixture
 def window(qtbot, workspace: Workspace, settings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
     workspace.placements.create(
-        new_placement(student="Sam Student", kind="first", setting="early-help", start=START, end=date(2026, 4, 24),
-                      educator="Pat Educator", team_manager="Lee Manager", host_team_average_caseload=16)
+        sam_placement(host_team_average_caseload=16)
     )  # fmt: skip
     workspace.as_of = date(2026, 2, 2)
     w = MainWindow(workspace, settings)

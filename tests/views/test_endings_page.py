@@ -9,12 +9,12 @@ import pytest
 from PySide6.QtCore import QDate, QSettings
 
 from app.policy.snapshot import Case
-from app.services.placements import new_placement
 from app.services.workspace import Workspace
 from app.views.case_dialog import EndCaseDialog
 from app.views.endings_page import ClosePlacementDialog
 from app.views.induction_page import ItemDialog
 from app.views.main_window import MainWindow
+from tests.conftest import sam_placement
 from tests.views.conftest import drive_modal
 
 START, OPENS, END = date(2026, 1, 5), date(2026, 1, 19), date(2026, 4, 24)
@@ -22,17 +22,7 @@ START, OPENS, END = date(2026, 1, 5), date(2026, 1, 19), date(2026, 4, 24)
 
 @pytest.fixture
 def window(qtbot, workspace: Workspace, settings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
-    pid = workspace.placements.create(
-        new_placement(
-            student="Sam Student",
-            kind="first",
-            setting="early-help",
-            start=START,
-            end=END,
-            educator="Pat Educator",
-            team_manager="Lee Manager",
-        )  # fmt: skip
-    )
+    pid = workspace.placements.create(sam_placement())
     workspace.cases.allocate(
         pid, Case("D-1", "cin", "lead", OPENS, True, initials="AB", rationale="Fits."), OPENS
     )

@@ -9,11 +9,11 @@ from PySide6.QtCore import QDate, QSettings
 from PySide6.QtWidgets import QDialogButtonBox
 
 from app.policy.snapshot import Case
-from app.services.placements import new_placement
 from app.services.workspace import Workspace
 from app.views.events_page import AbsenceDialog, EventDialog
 from app.views.main_window import MainWindow
 from app.views.pcf_page import LearningDialog, PcfReviewDialog
+from tests.conftest import sam_placement
 from tests.views.conftest import drive_modal
 
 START, OPENS = date(2026, 1, 5), date(2026, 1, 19)
@@ -21,17 +21,7 @@ START, OPENS = date(2026, 1, 5), date(2026, 1, 19)
 
 @pytest.fixture
 def window(qtbot, workspace: Workspace, settings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
-    pid = workspace.placements.create(
-        new_placement(
-            student="Sam Student",
-            kind="first",
-            setting="early-help",
-            start=START,
-            end=date(2026, 4, 24),
-            educator="Pat Educator",
-            team_manager="Lee Manager",
-        )  # fmt: skip
-    )
+    pid = workspace.placements.create(sam_placement())
     workspace.cases.allocate(
         pid, Case("D-1", "cin", "lead", OPENS, True, initials="AB", rationale="Fits."), OPENS
     )

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, QSettings
 
-from app.services.placements import new_placement
 from app.services.workspace import Workspace
 from app.views.induction_page import (
     ItemDialog,
@@ -16,6 +15,7 @@ from app.views.induction_page import (
     SupervisionAgreementDialog,
 )
 from app.views.main_window import MainWindow
+from tests.conftest import sam_placement
 from tests.views.conftest import drive_modal
 
 START = date(2026, 1, 5)
@@ -24,17 +24,7 @@ START = date(2026, 1, 5)
 @pytest.fixture
 def window(qtbot, workspace: Workspace, settings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
     workspace.placements.create(
-        new_placement(
-            student="Sam Student",
-            kind="first",
-            setting="early-help",
-            start=START,
-            end=date(2026, 4, 24),
-            educator="Pat Educator",
-            team_manager="Lee Manager",
-            educator_onsite=False,
-            onsite_supervisor="Jo Supervisor",
-        )  # fmt: skip
+        sam_placement(educator_onsite=False, onsite_supervisor="Jo Supervisor")
     )
     workspace.as_of = date(2026, 1, 8)
     w = MainWindow(workspace, settings)

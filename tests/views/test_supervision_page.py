@@ -10,11 +10,11 @@ from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.policy.snapshot import Case
-from app.services.placements import new_placement
 from app.services.workspace import Workspace
 from app.views.main_window import MainWindow
 from app.views.session_dialog import SessionDialog, parse_actions
 from app.views.supervision_page import AddendumDialog, SignDialog
+from tests.conftest import sam_placement
 from tests.views.conftest import drive_modal
 
 START = date(2026, 1, 5)
@@ -22,17 +22,7 @@ START = date(2026, 1, 5)
 
 @pytest.fixture
 def window(qtbot, workspace: Workspace, settings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
-    pid = workspace.placements.create(
-        new_placement(
-            student="Sam Student",
-            kind="first",
-            setting="early-help",
-            start=START,
-            end=date(2026, 4, 24),
-            educator="Pat Educator",
-            team_manager="Lee Manager",
-        )  # fmt: skip
-    )
+    pid = workspace.placements.create(sam_placement())
     workspace.cases.allocate(pid, Case("D-7", "cin", "lead", date(2026, 1, 19), True, initials="AB",
                                        rationale="Fits."), date(2026, 1, 19))  # fmt: skip
     workspace.as_of = date(2026, 1, 23)
