@@ -166,3 +166,8 @@ def own_item_label(item: str) -> str:
     """A PE's own checklist item shown as words: ``x-parking-permit`` → ``Parking permit``."""
     words = item.removeprefix(OWN_ITEM_PREFIX).replace("-", " ").strip()
     return words[:1].upper() + words[1:]
+
+
+def transition_item_label(item: str) -> str:
+    """A transition checklist item in words: required, optional, or the PE's own."""
+    return TRANSITION_ITEMS.get(item) or OPTIONAL_TRANSITION_ITEMS.get(item) or own_item_label(item)

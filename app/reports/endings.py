@@ -18,11 +18,10 @@ from app.policy.snapshot import PlacementSnapshot
 from app.policy.terms import absent_working_days, as_of_view, student_absence_days
 from app.policy.vocabulary import (
     CASE_TYPE_LABELS,
-    OPTIONAL_TRANSITION_ITEMS,
     PCF_DOMAINS,
     TRANSITION_ITEMS,
-    own_item_label,
     required_learning_outcomes,
+    transition_item_label,
 )
 from app.reports.house import (
     FONT,
@@ -52,10 +51,6 @@ RATINGS = {
 }
 
 
-def _item_label(item: str) -> str:
-    return TRANSITION_ITEMS.get(item) or OPTIONAL_TRANSITION_ITEMS.get(item) or own_item_label(item)
-
-
 def transition_checklist(snap: PlacementSnapshot, profile: PolicyProfile, printed: date) -> bytes:
     st = styles()
     width = content_width()
@@ -80,7 +75,7 @@ def transition_checklist(snap: PlacementSnapshot, profile: PolicyProfile, printe
             entry = items.get(item)
             optional = "" if item in TRANSITION_ITEMS else " (optional)"
             rows.append([
-                Paragraph(text(_item_label(item)) + optional, st.cell),
+                Paragraph(text(transition_item_label(item)) + optional, st.cell),
                 Paragraph(uk(entry.date) if entry else "<b>NOT DONE</b>", st.cell),
                 Paragraph(text(entry.by if entry else None), st.cell),
                 Paragraph(text(entry.note if entry else None), st.cell),

@@ -26,7 +26,7 @@ from app.policy.vocabulary import (
     CASE_TYPE_LABELS,
     OPTIONAL_TRANSITION_ITEMS,
     TRANSITION_ITEMS,
-    own_item_label,
+    transition_item_label,
 )
 from app.services.endings import EndingsView, TransitionRow
 from app.services.errors import InvalidInput
@@ -233,11 +233,7 @@ class EndingsPage(QWidget):
             ]
             for item in [*TRANSITION_ITEMS, *OPTIONAL_TRANSITION_ITEMS, *extra]:
                 entry = row.items.get(item)
-                label = (
-                    TRANSITION_ITEMS.get(item)
-                    or OPTIONAL_TRANSITION_ITEMS.get(item)
-                    or own_item_label(item)
-                )
+                label = transition_item_label(item)
                 if item not in TRANSITION_ITEMS:
                     label += " (optional)"
                 r = self.items.rowCount()
