@@ -1,5 +1,5 @@
 # Placement Tracker: `make run` starts the app, `make test` runs every check headless.
-PYTHON ?= python3
+# PYTHON: leave unset to let tools/find-python pick python3.13 or 3.12 (3.11 is refused: docs/decisions.md).
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
@@ -12,14 +12,17 @@ run: $(STAMP)
 install: $(STAMP)
 
 # Re-install only when the dependency list changed: a second `make install` is instant.
+# A .venv made with a Python older than 3.12 is replaced, never patched.
 $(STAMP): pyproject.toml
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@if [ -x $(PY) ] && ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
+		echo "make: .venv uses a Python older than 3.12: making it again."; rm -rf $(VENV); fi
+	@test -x $(PY) || { py=$$(tools/find-python) && echo "make: .venv with $$py" && $$py -m venv $(VENV); }
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $(STAMP)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check app tests benchmarks
+	$(VENV)/bin/ruff check app tests benchmarks tools
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy app/policy app/interchange app/services
 

@@ -12,9 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
-
-T = TypeVar("T")
+from typing import Any
 
 log = logging.getLogger("app")
 
@@ -152,7 +150,7 @@ class CommandFailed(Exception):
     """Bad input for a command: its message is the one line the person sees."""
 
 
-def _with_database(db_path: str | None, action: Callable[[Any], T]) -> T:
+def _with_database[T](db_path: str | None, action: Callable[[Any], T]) -> T:
     """Open the database, run ``action`` on it, close it; known problems become CommandFailed."""
     from app.db import Database, DatabaseError, default_db_path
     from app.services.placement_files import ExportProblem, PlacementFileError

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any, Final, TypeVar
+from typing import Any, Final
 
 from app.policy.profile import ProfileError, validate_overrides
 from app.policy.snapshot import (
@@ -66,8 +66,6 @@ TOP_KEYS: Final = (
 # File keys that are Python keywords have a trailing underscore in the snapshot.
 FIELD_NAMES: Final = {"with": "with_", "from": "from_"}
 EVENT_COMMON: Final = ("id", "kind", "date", "notes")
-
-T = TypeVar("T")
 
 
 class PlacementFileError(ValueError):
@@ -181,7 +179,7 @@ class _Reader:
         return _fail(self.path, problem)
 
 
-def _or(reader: _Reader, key: str, default: T, read: Callable[[_Reader], T]) -> T:
+def _or[T](reader: _Reader, key: str, default: T, read: Callable[[_Reader], T]) -> T:
     """A key's value read by ``read``, or ``default`` when the key is absent."""
     return read(reader.get(key)) if reader.has(key) else default
 

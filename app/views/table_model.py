@@ -7,15 +7,14 @@ resets, and a UserRole sort key so a QSortFilterProxyModel sorts dates and numbe
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 
 
-class RowsModel(QAbstractTableModel, Generic[Row]):
+class RowsModel[Row](QAbstractTableModel):
     columns: Sequence[str] = ()
 
     def __init__(self) -> None:
