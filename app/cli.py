@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -16,7 +17,7 @@ from typing import Any
 
 log = logging.getLogger("app")
 
-COMMANDS = ("check", "import", "export", "pdf")
+COMMANDS = ("check", "import", "export", "pdf", "backup", "restore", "verify")
 
 
 def parse_date(text: str) -> date:
@@ -27,12 +28,27 @@ def parse_date(text: str) -> date:
 
 
 def setup_logging() -> Path | None:
-    """Log to a file in the user's data directory; tracebacks go there, not to the screen."""
+    """Log to a file in the user's data directory; tracebacks go there, not to the screen.
+
+    It rotates at about 1 MB, three old files kept, and is the user's alone (0600). It holds
+    ids and counts, never what was typed into a record.
+    """
+    from logging.handlers import RotatingFileHandler
+
     from app.paths import log_path
+
+    class PrivateLog(RotatingFileHandler):
+        def _open(self):  # type: ignore[no-untyped-def]
+            stream = super()._open()  # also after each rotation
+            if os.name == "posix":
+                os.chmod(self.baseFilename, 0o600)
+            return stream
 
     try:
         path = log_path()
-        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
+        handler: logging.Handler = PrivateLog(
+            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -86,6 +102,31 @@ def command_parser() -> argparse.ArgumentParser:
         "--placement", type=int, metavar="ID", help="needed when the database holds several"
     )
     exp.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.json")
+
+    backup = sub.add_parser(
+        "backup",
+        help="copy the database to FILE, safely even while the app has it open",
+    )
+    backup.add_argument("--db", metavar="PATH")
+    backup.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+
+    restore = sub.add_parser(
+        "restore",
+        help="put a backup in place of the database (checked first; the replaced one is backed up)",
+    )
+    restore.add_argument("file", type=Path, metavar="FILE")
+    restore.add_argument("--db", metavar="PATH")
+    restore.add_argument(
+        "--force", action="store_true", help="replace an existing database (it is backed up first)"
+    )
+
+    verify = sub.add_parser(
+        "verify",
+        help="check the database whole: exit 0 when sound, 2 when damaged",
+        description="Checks the database's integrity and foreign keys and re-validates every "
+        "placement as an import would. Exit 0: sound; 2: damaged (the problems are listed).",
+    )
+    verify.add_argument("--db", metavar="PATH")
 
     pdf = sub.add_parser("pdf", help="print a record to PDF (induction, …)")
     pdf.add_argument("record", metavar="RECORD", help="induction")
@@ -151,12 +192,13 @@ class CommandFailed(Exception):
 
 
 def _with_database[T](db_path: str | None, action: Callable[[Any], T]) -> T:
-    """Open the database, run ``action`` on it, close it; known problems become CommandFailed."""
+    """Open an existing database, run ``action`` on it, close it; known problems become
+    CommandFailed. Reading needs no lock: WAL lets the app go on writing meanwhile."""
     from app.db import Database, DatabaseError, default_db_path
     from app.services.placement_files import ExportProblem, PlacementFileError
 
     try:
-        db = Database(default_db_path(db_path))
+        db = Database(default_db_path(db_path), create=False)
     except DatabaseError as exc:
         raise CommandFailed(str(exc)) from None
     try:
@@ -168,9 +210,58 @@ def _with_database[T](db_path: str | None, action: Callable[[Any], T]) -> T:
 
 
 def run_import(options: argparse.Namespace) -> int:
-    from app.services.placement_files import import_placement
+    from app.db import DatabaseError, default_db_path
+    from app.services.placement_files import PlacementFileError
+    from app.services.storage import import_locked
 
-    print(_with_database(options.db, lambda db: import_placement(db, options.file)))
+    try:
+        print(import_locked(default_db_path(options.db), options.file))
+    except (DatabaseError, PlacementFileError) as exc:
+        raise CommandFailed(str(exc)) from None
+    return 0
+
+
+def run_backup(options: argparse.Namespace) -> int:
+    from app.db import DatabaseError, default_db_path
+    from app.services.storage import backup_database
+
+    db_path = default_db_path(options.db)
+    try:
+        backup_database(db_path, options.output)
+    except DatabaseError as exc:
+        raise CommandFailed(str(exc)) from None
+    print(f"Backed up {db_path} to {options.output}", file=sys.stderr)
+    return 0
+
+
+def run_restore(options: argparse.Namespace) -> int:
+    from app.db import DatabaseError, default_db_path
+    from app.services.storage import restore_database
+
+    db_path = default_db_path(options.db)
+    try:
+        saved = restore_database(options.file, db_path, force=options.force)
+    except DatabaseError as exc:
+        raise CommandFailed(str(exc)) from None
+    kept = f"; the database it replaced is kept as {saved}" if saved else ""
+    print(f"Restored {db_path} from {options.file}{kept}", file=sys.stderr)
+    return 0
+
+
+def run_verify(options: argparse.Namespace) -> int:
+    from app.db import DatabaseError, default_db_path
+    from app.services.storage import verify_database
+
+    db_path = default_db_path(options.db)
+    try:
+        problems = verify_database(db_path)
+    except DatabaseError as exc:
+        raise CommandFailed(str(exc)) from None
+    for problem in problems:
+        print(f"placement-tracker: {problem}", file=sys.stderr)
+    if problems:
+        return 2
+    print(f"{db_path}: sound (integrity, foreign keys and every placement checked)")
     return 0
 
 
@@ -187,9 +278,15 @@ def run_export(options: argparse.Namespace) -> int:
 def run_command(args: list[str]) -> int:
     options = command_parser().parse_args(args)
     setup_logging()
-    runner = {"check": run_check, "import": run_import, "export": run_export, "pdf": run_pdf}[
-        options.command
-    ]
+    runner = {
+        "check": run_check,
+        "import": run_import,
+        "export": run_export,
+        "pdf": run_pdf,
+        "backup": run_backup,
+        "restore": run_restore,
+        "verify": run_verify,
+    }[options.command]
     try:
         return runner(options)
     except CommandFailed as exc:

@@ -14,11 +14,16 @@ DB_ENV = "PLACEMENT_TRACKER_DB"
 
 
 def data_dir() -> Path:
-    """The user's data directory (created on first use); logs and the database live here."""
+    """The user's data directory (created on first use, the user's alone: 0700 on Linux/macOS).
+
+    The database, its backups and the log live here.
+    """
     from platformdirs import user_data_dir
 
     path = Path(user_data_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
+    if os.name == "posix":
+        path.chmod(0o700)
     return path
 
 

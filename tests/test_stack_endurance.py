@@ -8,6 +8,7 @@ the real paths in a child process, so an abort is an exit code here, not a dead 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -122,7 +123,9 @@ def test_two_year_placement_opens_on_every_page(two_year_db: Path, tmp_path: Pat
         while pending and len(running) < 2:
             page = pending.pop(0)
             as_of = TWO_YEAR_AS_OF.isoformat()
-            cmd = [sys.executable, "-m", "app", "--db", str(two_year_db), "--as-of", as_of]
+            own = tmp_path / f"{len(results) + len(running)}.sqlite"  # one writer per database
+            shutil.copyfile(two_year_db, own)
+            cmd = [sys.executable, "-m", "app", "--db", str(own), "--as-of", as_of]
             cmd += ["--page", page, "--screenshot", str(shots[page])]
             running[page] = subprocess.Popen(
                 cmd, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True

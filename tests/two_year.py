@@ -85,7 +85,7 @@ def two_year_placement(cases: int = 300, events: int = 20_000) -> PlacementSnaps
     return snap
 
 
-def write_two_year_file(folder: Path, events: int = 20_000) -> Path:
+def write_two_year_file(folder: Path, events: int = 20_000, cases: int = 300) -> Path:
     path = folder / "two-years.json"
-    path.write_text(dumps(two_year_placement(events=events)), encoding="utf-8")
+    path.write_text(dumps(two_year_placement(cases, events)), encoding="utf-8")
     return path

@@ -2,19 +2,34 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.db.storage import (
+    HEAD_REVISION,
+    DamagedDatabase,
+    DatabaseError,
+    DatabaseInUse,
+    create_private_file,
+    inspect_file,
+    make_backup,
+    make_private,
+    restore_hint,
+)
 from app.paths import data_dir, default_db_path
 
 __all__ = [
+    "HEAD_REVISION",
+    "DamagedDatabase",
     "Database",
     "DatabaseError",
+    "DatabaseInUse",
     "data_dir",
     "default_db_path",
     "upgrade",
@@ -22,19 +37,14 @@ __all__ = [
 ]
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-# The newest revision in migrations/versions (a test checks that Alembic agrees).
-HEAD_REVISION = "0003_drafts"
-
-
-class DatabaseError(Exception):
-    """The database cannot be opened or is not a Placement Tracker database."""
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    # FULL: a commit the PE saw succeed survives a power cut too (docs/decisions.md).
+    cursor.execute("PRAGMA synchronous=FULL")
     cursor.close()
 
 
@@ -80,6 +90,28 @@ def create_schema(engine: Engine) -> None:
         )
 
 
+def create_new_file(path: Path) -> None:
+    """A new database appears whole or not at all: built under a temporary name, then renamed.
+
+    Creating tables is not one transaction in Python's sqlite3, so a crash while building in
+    place could leave an empty or half-made file that the next start would refuse.
+    """
+    staged = path.with_name(f".{path.name}.new")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for leftover in (staged, staged.with_name(staged.name + "-journal")):
+            leftover.unlink(missing_ok=True)
+        create_private_file(staged)
+        engine = create_engine(f"sqlite:///{staged}")
+        try:
+            create_schema(engine)
+        finally:
+            engine.dispose()
+        os.replace(staged, path)
+    except OSError as exc:
+        raise DatabaseError(f"Cannot create {path}: {exc.strerror}.") from None
+
+
 def current_revision(engine: Engine) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
@@ -88,29 +120,44 @@ def current_revision(engine: Engine) -> str | None:
 
 
 class Database:
-    """An open database file: hands out sessions, one per user action."""
+    """An open database file: hands out sessions, one per user action.
 
-    def __init__(self, path: str | Path) -> None:
+    The file is checked before use (``quick_check``, schema revision) and never changed when
+    it fails: the error names the newest good backup. ``create=False`` refuses a missing
+    file instead of making one (commands that only read).
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
         self.path = Path(path)
+        self.changed = False
+        if self.path.exists():
+            try:
+                state = inspect_file(self.path)
+            except DamagedDatabase as exc:
+                raise DamagedDatabase(f"{exc} {restore_hint(self.path)}") from None
+            revision: str | None = state.revision
+        elif not create:
+            raise DatabaseError(f"There is no database at {self.path}.")
+        else:
+            create_new_file(self.path)
+            revision = HEAD_REVISION
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.engine = create_engine(f"sqlite:///{self.path}")
+            # hide_parameters: what a PE typed never reaches an error message or the log.
+            self.engine = create_engine(f"sqlite:///{self.path}", hide_parameters=True)
             event.listen(self.engine, "connect", _on_connect)
-            tables = set(inspect(self.engine).get_table_names())
-        except Exception as exc:  # sqlite3 says "file is not a database" and the like
-            raise DatabaseError(f"Cannot open {self.path}: {exc}") from exc
-        if tables and "alembic_version" not in tables:
-            raise DatabaseError(
-                f"{self.path} is not a Placement Tracker database. Choose another file."
-            )
-        try:
-            if not tables:
-                create_schema(self.engine)
-            elif stored_revision(self.engine) != HEAD_REVISION:
+            if revision != HEAD_REVISION:
+                make_backup(self.path, "before-migration")
                 upgrade(self.engine)
+        except DatabaseError:
+            raise
         except Exception as exc:
             raise DatabaseError(f"Cannot update {self.path} to this version: {exc}") from exc
+        make_private(self.path)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        event.listen(self._sessions, "after_flush", self._mark_changed)
+
+    def _mark_changed(self, *_args: Any) -> None:
+        self.changed = True
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
@@ -124,6 +171,10 @@ class Database:
             raise
         finally:
             session.close()
+
+    def placement_count(self) -> int:
+        with self.engine.connect() as connection:
+            return int(connection.execute(text("SELECT count(*) FROM placement")).scalar() or 0)
 
     def close(self) -> None:
         self.engine.dispose()

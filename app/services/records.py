@@ -69,7 +69,7 @@ def snapshot_from(
     from app.services.placement_files import choose_placement
     from app.services.placements import PlacementService
 
-    db = Database(default_db_path(db_path))
+    db = Database(default_db_path(db_path), create=False)
     try:
         return PlacementService(db).snapshot(choose_placement(db, placement_id))
     finally:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from app.db import Database, DatabaseError, default_db_path
+from app.db import Database, DatabaseError, DatabaseInUse, default_db_path
+from app.db.storage import WriterLock, make_backup, took_backup_today
 from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
 from app.services.cases import CaseService
 from app.services.endings import EndingsService
@@ -14,14 +15,23 @@ from app.services.placements import PlacementService
 from app.services.records_of_work import RecordsService
 from app.services.supervision import SupervisionService
 
-__all__ = ["DatabaseError", "Workspace"]
+__all__ = ["DatabaseError", "DatabaseInUse", "Workspace", "default_db_path"]
+
+DAILY = "daily"
 
 
 class Workspace:
     """One open database and the services over it. The GUI holds one; tests make their own."""
 
-    def __init__(self, db: Database, as_of: date, profile: PolicyProfile = DEFAULT_PROFILE) -> None:
+    def __init__(
+        self,
+        db: Database,
+        as_of: date,
+        profile: PolicyProfile = DEFAULT_PROFILE,
+        lock: WriterLock | None = None,
+    ) -> None:
         self.db = db
+        self.lock = lock
         self.as_of = as_of
         self.placements = PlacementService(db, profile)
         self.cases = CaseService(db, profile)
@@ -34,8 +44,18 @@ class Workspace:
     def open(
         cls, path: str | Path | None, as_of: date, profile: PolicyProfile = DEFAULT_PROFILE
     ) -> Workspace:
-        """Open (or create) the database at ``path``; raises DatabaseError with a readable message."""
-        return cls(Database(default_db_path(path)), as_of, profile)
+        """Open (or create) the database at ``path`` as its one writer.
+
+        Raises DatabaseError with a readable message: damaged, foreign or newer files, and a
+        database another window or an import is already writing to (DatabaseInUse).
+        """
+        db_path = default_db_path(path)
+        lock = WriterLock(db_path).acquire()
+        try:
+            return cls(Database(db_path), as_of, profile, lock)
+        except BaseException:
+            lock.release()
+            raise
 
     @property
     def profile(self) -> PolicyProfile:
@@ -55,5 +75,14 @@ class Workspace:
     def path(self) -> Path:
         return self.db.path
 
-    def close(self) -> None:
-        self.db.close()
+    def close(self, backup: bool = True) -> Path | None:
+        """Close the database; when something changed, a backup (at most one a day)."""
+        made = None
+        try:
+            if backup and self.db.changed and not took_backup_today(self.db.path, DAILY):
+                made = make_backup(self.db.path, DAILY)
+        finally:
+            self.db.close()
+            if self.lock is not None:
+                self.lock.release()
+        return made

@@ -14,7 +14,8 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.services.demo import load_demo
-from app.services.workspace import DatabaseError, Workspace
+from app.services.storage import newest_usable_backup, restore_database
+from app.services.workspace import DatabaseError, DatabaseInUse, Workspace, default_db_path
 from app.views.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -44,14 +45,45 @@ def log_file_hint() -> str:
     return "the log file"
 
 
-def open_workspace(db_path: str | None, demo: bool, as_of: date) -> Workspace:
-    """The real database, or a throwaway one for ``--demo`` (unless ``--db`` names one)."""
+def open_workspace(
+    db_path: str | None, demo: bool, as_of: date, scratch: Path | None = None
+) -> Workspace:
+    """The real database, or a throwaway one for ``--demo`` (unless ``--db`` names one).
+
+    The throwaway database goes in ``scratch``, a folder the caller removes at exit.
+    """
     if demo and not db_path:
-        db_path = str(Path(tempfile.mkdtemp(prefix="placement-demo-")) / "demo.sqlite")
+        folder = scratch or Path(tempfile.mkdtemp(prefix="placement-demo-"))
+        db_path = str(folder / "demo.sqlite")
     workspace = Workspace.open(db_path, as_of)
     if demo:
         load_demo(workspace.db, as_of)
     return workspace
+
+
+def offer_restore(path: Path, problem: DatabaseError) -> bool:
+    """The database cannot be used: say why, and offer its newest good backup in its place.
+
+    Returns True once the backup is in place (the damaged file is kept in the backups folder).
+    """
+    backup = newest_usable_backup(path) if path.exists() else None
+    if backup is None:
+        QMessageBox.critical(None, "Cannot open database", str(problem))
+        return False
+    box = QMessageBox(QMessageBox.Icon.Critical, "Cannot open database", str(problem))
+    restore = box.addButton("&Restore the newest backup", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    if box.clickedButton() is not restore:
+        return False
+    try:
+        restore_database(backup, path, force=True)
+    except DatabaseError as exc:
+        QMessageBox.critical(None, "Not restored", str(exc))
+        return False
+    log.info("restored the newest backup at start")
+    return True
 
 
 def save_screenshot(window: MainWindow, path: Path) -> None:
@@ -103,21 +135,57 @@ def run_gui(
     QCoreApplication.setApplicationName("Placement Tracker")
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     sys.excepthook = _report_unexpected
+    # --demo's database and --screenshot's settings live here and go when the app ends.
+    with tempfile.TemporaryDirectory(prefix="placement-tracker-") as scratch:
+        return _run(qt_app, Path(scratch), db_path, as_of, demo, screenshot, page, dialog)
+
+
+def _run(
+    qt_app: QCoreApplication,
+    scratch: Path,
+    db_path: str | None,
+    as_of: date,
+    demo: bool,
+    screenshot: Path | None,
+    page: str | None,
+    dialog: str | None,
+) -> int:
     try:
-        workspace = open_workspace(db_path, demo, as_of)
+        workspace = open_workspace(db_path, demo, as_of, scratch)
     except DatabaseError as exc:
-        log.error("%s", exc)
+        log.error("cannot open the database: %s", type(exc).__name__)
         if screenshot:
             print(f"placement-tracker: {exc}", file=sys.stderr)
-        else:
-            QMessageBox.critical(None, "Cannot open database", str(exc))
-        return 2
+            return 2
+        if isinstance(exc, DatabaseInUse):
+            QMessageBox.critical(None, "Already open", str(exc))
+            return 2
+        if not offer_restore(default_db_path(db_path), exc):
+            return 2
+        try:
+            workspace = open_workspace(db_path, demo, as_of, scratch)
+        except DatabaseError as again:
+            QMessageBox.critical(None, "Cannot open database", str(again))
+            return 2
     settings = (
         QSettings()
         if not screenshot
-        else QSettings(str(Path(tempfile.mkdtemp()) / "settings.ini"), QSettings.Format.IniFormat)
+        else QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
     )
     window = MainWindow(workspace, settings)
+    try:
+        return _show(qt_app, window, screenshot, page, dialog)
+    finally:
+        window.workspace.close()  # the window may have switched database meanwhile
+
+
+def _show(
+    qt_app: QCoreApplication,
+    window: MainWindow,
+    screenshot: Path | None,
+    page: str | None,
+    dialog: str | None,
+) -> int:
     if page:
         titles = [t.lower() for t in window.page_titles()]
         if page.lower() not in titles:
@@ -132,12 +200,10 @@ def run_gui(
             return 2
         save_dialog_screenshot(window, dialog, screenshot)
         print(f"Saved {screenshot}")
-        workspace.close()
         return 0
     if screenshot:
         save_screenshot(window, screenshot)
         print(f"Saved {screenshot}")
-        workspace.close()
         return 0
     window.show()
     QTimer.singleShot(0, window.raise_)

@@ -37,12 +37,13 @@ from app.services.placement_files import (
     ExportProblem,
     PlacementFileError,
     export_placement,
-    import_placement,
 )
 from app.services.placements import InvalidInput
 from app.services.records import RecordProblem, render, write_pdf
 from app.services.screen import placement_screen
+from app.services.storage import back_up_now, backup_rows, import_into, restore_database
 from app.services.workspace import DatabaseError, Workspace
+from app.views.backups_dialog import BackupsDialog
 from app.views.case_dialog import CaseDialog, EndCaseDialog, OverrideReviewDialog
 from app.views.cases_page import CasesPage
 from app.views.compliance_page import CompliancePage
@@ -199,6 +200,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Import placement file…", QKeySequence("Ctrl+I"), self.import_file)
         self.export_action = self._action(file_menu, "&Export placement file…", QKeySequence("Ctrl+E"),
                                           self.export_file)  # fmt: skip
+        file_menu.addSeparator()
+        self._action(file_menu, "&Backups…", QKeySequence("Ctrl+Shift+B"), self.show_backups)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence("Ctrl+Q"), self.close)
 
@@ -865,7 +868,7 @@ class MainWindow(QMainWindow):
         """Import a placement file whole; a bad file is explained and nothing is stored."""
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            placement_id = import_placement(self.workspace.db, path)
+            placement_id = import_into(self.workspace.db, path)
         except PlacementFileError as exc:
             QApplication.restoreOverrideCursor()
             QMessageBox.warning(
@@ -917,17 +920,67 @@ class MainWindow(QMainWindow):
             self.switch_database(Path(path))
 
     def switch_database(self, path: Path) -> bool:
+        if path.expanduser().resolve() == self.workspace.path.resolve():
+            self.reload()  # already the one open: opening it again would meet our own lock
+            return True
         try:
             workspace = Workspace.open(path, self.workspace.as_of, self.workspace.profile)
         except DatabaseError as exc:
-            log.warning("could not open %s: %s", path, exc)
+            log.warning("could not open a database: %s", type(exc).__name__)
             QMessageBox.warning(self, "Cannot open database", str(exc))
             return False
         self.workspace.close()
         self.workspace = workspace
         self.placement_id = None
+        self.undo_stack.clear()
+        self._update_undo()
         self.reload()
         return True
+
+    # ------------------------------------------------------------------ backups
+
+    def show_backups(self) -> BackupsDialog:
+        path = self.workspace.path
+        dialog = BackupsDialog(
+            path, lambda: backup_rows(path), lambda: self._back_up(path), self.restore_backup, self
+        )
+        dialog.open()
+        return dialog
+
+    def _back_up(self, path: Path) -> None:
+        try:
+            made = back_up_now(path)
+        except DatabaseError as exc:
+            QMessageBox.warning(self, "No backup made", str(exc))
+            return
+        self.statusBar().showMessage(f"Backed up to {made.name}", 5000)
+
+    def restore_backup(self, backup: Path) -> bool:
+        """Let go of the database, put the backup in its place, and open it again."""
+        ws = self.workspace
+        path, as_of, profile = ws.path, ws.as_of, ws.profile
+        ws.close(backup=False)  # the restore backs the current file up itself
+        try:
+            saved = restore_database(backup, path, force=True)
+        except DatabaseError as exc:
+            QMessageBox.warning(self, "Not restored", f"{exc}\n\nThe database was not changed.")
+            saved = None
+            restored = False
+        else:
+            restored = True
+        try:
+            self.workspace = Workspace.open(path, as_of, profile)
+        except DatabaseError as exc:
+            QMessageBox.critical(self, "Cannot open database", str(exc))
+            raise SystemExit(2) from None
+        self.placement_id = None
+        self.undo_stack.clear()
+        self._update_undo()
+        self.reload()
+        if restored:
+            kept = f" The database it replaced is kept as {saved.name}." if saved else ""
+            self.statusBar().showMessage(f"Restored {backup.name}.{kept}", 10000)
+        return restored
 
     # ------------------------------------------------------------------ settings
 

@@ -73,7 +73,7 @@ def test_a_file_that_is_not_ours_is_refused(tmp_path: Path) -> None:
         Database(other)
     garbage = tmp_path / "garbage.sqlite"
     garbage.write_bytes(b"this is not sqlite at all" * 100)
-    with pytest.raises(DatabaseError, match="Cannot open"):
+    with pytest.raises(DatabaseError, match="not a database file"):
         Database(garbage)
 
 
@@ -133,8 +133,10 @@ def test_a_file_from_a_newer_version_is_refused_not_damaged(tmp_path: Path) -> N
     Database(path).close()
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
-    with pytest.raises(DatabaseError, match="Cannot update"):
+    with pytest.raises(DatabaseError, match="written by a newer Placement Tracker"):
         Database(path)
+    with sqlite3.connect(path) as conn:  # refused, not "repaired": the file is as it was
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("9999_future",)
 
 
 def test_an_older_file_is_migrated_on_open_and_keeps_its_data(tmp_path: Path, as_of: date) -> None:

@@ -133,7 +133,7 @@ def test_switching_placements_and_opening_another_database(
     bad = tmp_path / "notes.txt"
     bad.write_text("not a database" * 200)
     assert demo_window.switch_database(bad) is False
-    assert shown and "Cannot open" in shown[0]
+    assert shown and "not a database file" in shown[0]
     assert demo_window.overview.title.text() == "Robin Ashdown"  # still on the old one
 
     assert demo_window.switch_database(tmp_path / "fresh.sqlite") is True

@@ -1,0 +1,358 @@
+"""The database file itself: private modes, checks on open, online backups, the one-writer lock.
+
+No Qt and no SQLAlchemy here: the commands ``backup`` and ``verify`` and the start-up
+check use the standard ``sqlite3`` module, which is quick to load and has SQLite's
+online backup API (never copy a live file: a copy taken mid-write is not a database).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sqlite3
+import stat
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+# Every schema revision this version knows, oldest first (app/db/migrations/versions).
+KNOWN_REVISIONS = ("0001_baseline", "0002_agreements", "0003_drafts")
+HEAD_REVISION = KNOWN_REVISIONS[-1]
+SQLITE_HEADER = b"SQLite format 3\x00"
+KEEP_NEWEST = 10
+KEEP_MONTHS = 12
+POSIX = os.name == "posix"
+
+
+class DatabaseError(Exception):
+    """The database cannot be opened or is not a Placement Tracker database."""
+
+
+class DamagedDatabase(DatabaseError):
+    """The file is damaged, foreign, empty or newer than this version: left exactly as found."""
+
+
+class DatabaseInUse(DatabaseError):
+    """Another Placement Tracker window (or an import) is writing to this database."""
+
+
+# ---------------------------------------------------------------- private files
+
+
+def private_dir(path: Path) -> Path:
+    """Create ``path`` if needed and make it the user's alone (0700), whatever the umask."""
+    path.mkdir(parents=True, exist_ok=True)
+    if POSIX:
+        path.chmod(0o700)
+    return path
+
+
+def private_file(path: Path) -> None:
+    """Make an existing file readable and writable by its owner only (0600)."""
+    if POSIX and path.exists():
+        path.chmod(stat.S_IRUSR | stat.S_IWUSR)
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file that was never readable by others (SQLite gives its WAL the same mode)."""
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    private_file(path)
+
+
+def companions(db_path: Path) -> list[Path]:
+    """The files SQLite keeps beside a database while it is open."""
+    return [db_path.with_name(db_path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def make_private(db_path: Path) -> None:
+    for path in (db_path, *companions(db_path)):
+        private_file(path)
+
+
+# ---------------------------------------------------------------- checks
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What an existing database file holds, read without changing it."""
+
+    revision: str
+    placements: int
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    # Not read-only: a file left with a WAL by a crash needs the WAL read back in, which is
+    # SQLite's normal recovery, not a repair. Nothing here writes.
+    return sqlite3.connect(path, timeout=5, isolation_level=None)
+
+
+def inspect_file(path: Path, *, full: bool = False) -> FileState:
+    """Check an existing file before the app uses it; raise DamagedDatabase with what is wrong.
+
+    ``full`` runs ``integrity_check`` and the foreign keys (``verify``); otherwise the quick
+    check that keeps start-up fast.
+    """
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseError(f"Cannot read {path}: {exc.strerror}.") from None
+    if size == 0:
+        raise DamagedDatabase(f"{path} is an empty file, not a Placement Tracker database.")
+    if header != SQLITE_HEADER:
+        raise DamagedDatabase(f"{path} is not a database file (it may be damaged or encrypted).")
+    try:
+        connection = _connect(path)
+    except sqlite3.Error as exc:
+        raise DamagedDatabase(f"{path} cannot be opened: {exc}.") from None
+    try:
+        problems = _integrity(connection, full)
+        if problems:
+            raise DamagedDatabase(f"{path} is damaged ({problems[0]}).")
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+        if "alembic_version" not in tables or "placement" not in tables:
+            raise DamagedDatabase(
+                f"{path} is not a Placement Tracker database (another program made it)."
+            )
+        revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        if revision is None or revision[0] not in KNOWN_REVISIONS:
+            found = revision[0] if revision else "none"
+            raise DamagedDatabase(
+                f"{path} was written by a newer Placement Tracker (schema {found}); "
+                "update the app to open it."
+            )
+        placements = connection.execute("SELECT count(*) FROM placement").fetchone()[0]
+        return FileState(revision[0], placements)
+    except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed"
+        raise DamagedDatabase(f"{path} is damaged ({exc}).") from None
+    finally:
+        connection.close()
+
+
+def _integrity(connection: sqlite3.Connection, full: bool) -> list[str]:
+    pragma = "integrity_check" if full else "quick_check"
+    rows = [row[0] for row in connection.execute(f"PRAGMA {pragma}")]
+    problems = [] if rows == ["ok"] else rows
+    if full:
+        problems += [
+            f"a {table} row points to a missing {parent} row"
+            for table, _rowid, parent, _fk in connection.execute("PRAGMA foreign_key_check")
+        ]
+    return problems
+
+
+# ---------------------------------------------------------------- backups
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    taken: datetime
+    reason: str
+    size: int
+
+
+def backups_dir(db_path: Path) -> Path:
+    """Backups live in ``backups/`` beside the database (for the usual one: the data folder)."""
+    return db_path.parent / "backups"
+
+
+def backup_to(db_path: Path, target: Path) -> Path:
+    """Copy a database, even while it is open, with SQLite's online backup API, to ``target``.
+
+    Written to a temporary name first and renamed, so ``target`` is never half a file.
+    """
+    target = target.expanduser()
+    partial = target.with_name(f".{target.name}.partial")
+    partial.unlink(missing_ok=True)
+    try:
+        create_private_file(partial)
+        source = _connect(db_path)
+        try:
+            copy = sqlite3.connect(partial)
+            try:
+                source.backup(copy)
+                copy.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
+            finally:
+                copy.close()
+        finally:
+            source.close()
+        os.replace(partial, target)
+    except (OSError, sqlite3.Error) as exc:
+        partial.unlink(missing_ok=True)
+        detail = exc.strerror if isinstance(exc, OSError) else str(exc)
+        raise DatabaseError(f"Cannot back up to {target}: {detail}.") from None
+    private_file(target)
+    return target
+
+
+def make_backup(db_path: Path, reason: str, now: datetime | None = None) -> Path:
+    """A dated backup in the backups folder, then the folder pruned to what we keep."""
+    now = now or datetime.now()
+    folder = private_dir(backups_dir(db_path))
+    name = f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-{reason}.sqlite"
+    while (folder / name).exists() or any(folder.glob(f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-*")):
+        now += timedelta(seconds=1)  # two in one second: named a second apart, in order
+        name = f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-{reason}.sqlite"
+    target = backup_to(db_path, folder / name)
+    prune_backups(db_path, now)
+    return target
+
+
+def list_backups(db_path: Path) -> list[Backup]:
+    """This database's backups, newest first."""
+    folder = backups_dir(db_path)
+    found = []
+    for path in folder.glob(f"{db_path.stem}-*.sqlite") if folder.is_dir() else ():
+        rest = path.stem[len(db_path.stem) + 1 :]
+        try:
+            taken = datetime.strptime(rest[:15], "%Y%m%d-%H%M%S")
+        except ValueError:
+            continue
+        found.append(Backup(path, taken, rest[16:], path.stat().st_size))
+    return sorted(found, key=lambda b: b.taken, reverse=True)
+
+
+def prune_backups(db_path: Path, now: datetime) -> list[Path]:
+    """Keep the newest ten, and the newest of each month for a year; remove the rest."""
+    backups = list_backups(db_path)
+    keep = {b.path for b in backups[:KEEP_NEWEST]}
+    months: set[tuple[int, int]] = set()
+    for b in backups:  # newest first, so the first seen in a month is its newest
+        month = (b.taken.year, b.taken.month)
+        age = (now.year - b.taken.year) * 12 + now.month - b.taken.month
+        if age < KEEP_MONTHS and month not in months:
+            months.add(month)
+            keep.add(b.path)
+    removed = [b.path for b in backups if b.path not in keep]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+def newest_good_backup(db_path: Path) -> tuple[Backup, FileState] | None:
+    for backup in list_backups(db_path):
+        try:
+            return backup, inspect_file(backup.path)
+        except DatabaseError:
+            continue
+    return None
+
+
+def took_backup_today(db_path: Path, reason: str, today: datetime | None = None) -> bool:
+    day = (today or datetime.now()).date()
+    return any(b.taken.date() == day and b.reason == reason for b in list_backups(db_path))
+
+
+def restore_hint(db_path: Path) -> str:
+    """What to say when a file cannot be used: the newest good backup and how to put it back."""
+    good = newest_good_backup(db_path)
+    if good is None:
+        return "There is no backup of it in the backups folder. The file was left as it is."
+    backup, state = good
+    return (
+        f"The file was left as it is. The newest good backup is {backup.path.name} "
+        f"({backup.taken:%d %b %Y %H:%M}, {state.placements} placement"
+        f"{'' if state.placements == 1 else 's'}). Restore it when the app offers to, or with "
+        f'placement-tracker restore "{backup.path}" --db "{db_path}" --force'
+    )
+
+
+def restore_file(backup: Path, db_path: Path, *, force: bool) -> Path | None:
+    """Put ``backup`` in place of ``db_path``, checked first; the replaced file is backed up.
+
+    Returns the backup made of the replaced database (None when there was none). The caller
+    holds the writer lock and has closed every connection to ``db_path``.
+    """
+    state = inspect_file(backup)  # a damaged or foreign backup is refused before anything moves
+    del state
+    saved = None
+    if db_path.exists():
+        if not force:
+            raise DatabaseError(
+                f"{db_path} already exists; add --force to replace it (it is backed up first)."
+            )
+        try:
+            saved = make_backup(db_path, "before-restore")
+        except DatabaseError:  # too damaged to read: keep its bytes as they are, aside
+            saved = _keep_damaged(db_path)
+        _checkpoint(db_path)
+    staged = db_path.with_name(f".{db_path.name}.restoring")
+    backup_to(backup, staged)
+    for path in companions(db_path):
+        path.unlink(missing_ok=True)
+    os.replace(staged, db_path)
+    private_file(db_path)
+    return saved
+
+
+def _keep_damaged(db_path: Path) -> Path:
+    """A file SQLite cannot read is copied byte for byte (it is not open: we hold the lock)."""
+    folder = private_dir(backups_dir(db_path))
+    target = folder / f"{db_path.stem}-{datetime.now():%Y%m%d-%H%M%S}-replaced.damaged"
+    shutil.copyfile(db_path, target)
+    private_file(target)
+    return target
+
+
+def _checkpoint(db_path: Path) -> None:
+    """Fold the WAL into the file so nothing of the replaced database lingers beside the new one."""
+    with contextlib.suppress(sqlite3.Error):
+        connection = _connect(db_path)
+        try:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            connection.close()
+
+
+# ---------------------------------------------------------------- one writer
+
+
+def lock_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".lock")
+
+
+class WriterLock:
+    """One writer per database: a lock file beside it, held while the app or an import runs.
+
+    The operating system lets go of the lock when the process ends, however it ends, so a
+    lock left by a killed process is simply taken over.
+    """
+
+    def __init__(self, db_path: Path) -> None:
+        from filelock import FileLock
+
+        self.path = lock_path(db_path)
+        self._lock = FileLock(self.path, timeout=0, mode=0o600)
+
+    def acquire(self) -> WriterLock:
+        from filelock import Timeout
+
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise DatabaseInUse(
+                f"{self.path.with_suffix('')} is already open in Placement Tracker (another "
+                "window, or an import or restore). Close it there first."
+            ) from None
+        except OSError as exc:
+            raise DatabaseError(f"Cannot lock {self.path}: {exc.strerror}.") from None
+        private_file(self.path)
+        return self
+
+    def release(self) -> None:
+        if self._lock.is_locked:
+            self._lock.release(force=True)
+
+
+def is_in_use(db_path: Path) -> bool:
+    lock = WriterLock(db_path)
+    try:
+        lock.acquire()
+    except DatabaseInUse:
+        return True
+    lock.release()
+    return False

@@ -1,0 +1,148 @@
+"""Keeping the records safe: backups, restore, verify and imports under the one-writer lock.
+
+The commands and File › Backups… both come here, so they refuse and back up alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from app.db import Database, DatabaseError
+from app.db.storage import (
+    HEAD_REVISION,
+    Backup,
+    DamagedDatabase,
+    WriterLock,
+    backup_to,
+    inspect_file,
+    list_backups,
+    make_backup,
+    newest_good_backup,
+    restore_file,
+)
+from app.interchange.placement_file import PlacementFileError, dumps, loads
+from app.services.placement_files import import_placement
+from app.services.placements import PlacementService
+
+__all__ = [
+    "BackupRow",
+    "backup_database",
+    "backup_rows",
+    "back_up_now",
+    "import_into",
+    "import_locked",
+    "newest_usable_backup",
+    "restore_database",
+    "verify_database",
+]
+
+
+@dataclass(frozen=True)
+class BackupRow:
+    """One backup as File › Backups… lists it."""
+
+    path: Path
+    taken: datetime
+    reason: str
+    size: int
+    placements: int | None  # None: the backup itself is damaged
+
+    @property
+    def usable(self) -> bool:
+        return self.placements is not None
+
+
+def backup_rows(db_path: Path) -> list[BackupRow]:
+    rows = []
+    for b in list_backups(db_path):
+        rows.append(BackupRow(b.path, b.taken, b.reason, b.size, _placements(b)))
+    return rows
+
+
+def _placements(backup: Backup) -> int | None:
+    try:
+        return inspect_file(backup.path).placements
+    except DatabaseError:
+        return None
+
+
+def newest_usable_backup(db_path: Path) -> Path | None:
+    """The newest backup that passes the checks, for the start-up dialog's Restore button."""
+    found = newest_good_backup(db_path)
+    return found[0].path if found else None
+
+
+def backup_database(db_path: Path, output: Path) -> Path:
+    """``placement-tracker backup``: a copy of a (possibly open) database, checked first."""
+    if not db_path.exists():
+        raise DatabaseError(f"There is no database at {db_path}.")
+    inspect_file(db_path)
+    return backup_to(db_path, output)
+
+
+def back_up_now(db_path: Path) -> Path:
+    """A backup in the backups folder, on the PE's request."""
+    return make_backup(db_path, "by-hand")
+
+
+def restore_database(backup: Path, db_path: Path, *, force: bool) -> Path | None:
+    """Put a backup in place of the database; refused while the database is open elsewhere.
+
+    Returns the backup made of the replaced database, if there was one.
+    """
+    if not backup.exists():
+        raise DatabaseError(f"There is no backup file at {backup}.")
+    if backup.resolve() == db_path.resolve():
+        raise DatabaseError("That is the database itself; choose a backup file.")
+    lock = WriterLock(db_path).acquire()
+    try:
+        return restore_file(backup, db_path, force=force)
+    finally:
+        lock.release()
+
+
+def import_locked(db_path: Path, source: Path) -> int:
+    """``placement-tracker import``: as the one writer, with a backup of the database first."""
+    lock = WriterLock(db_path).acquire()
+    try:
+        db = Database(db_path)
+        try:
+            return import_into(db, source)
+        finally:
+            db.close()
+    finally:
+        lock.release()
+
+
+def import_into(db: Database, source: Path) -> int:
+    """Import into an open database (the caller is its writer), backing it up first."""
+    if db.placement_count():
+        make_backup(db.path, "before-import")
+    return import_placement(db, source)
+
+
+def verify_database(db_path: Path) -> list[str]:
+    """Everything ``verify`` checks: integrity, foreign keys, and every placement re-read and
+    validated as an import would; returns the problems found (none: the file is sound)."""
+    if not db_path.exists():
+        raise DatabaseError(f"There is no database at {db_path}.")
+    try:
+        state = inspect_file(db_path, full=True)
+    except DamagedDatabase as exc:
+        return [str(exc)]
+    if state.revision != HEAD_REVISION:
+        return []  # an older schema is sound; it is brought up to date when the app opens it
+    db = Database(db_path, create=False)
+    problems = []
+    try:
+        service = PlacementService(db)
+        for placement in service.list_placements():
+            try:
+                loads(dumps(service.snapshot(placement.id)))
+            except PlacementFileError as exc:
+                problems.append(f"placement {placement.id}: {exc}")
+    finally:
+        db.close()
+    return problems
