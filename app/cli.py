@@ -15,9 +15,22 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app.paths import NEW_PASSPHRASE_ENV, PASSPHRASE_ENV, PASSPHRASE_SOURCES
+
 log = logging.getLogger("app")
 
-COMMANDS = ("check", "import", "export", "pdf", "backup", "restore", "verify")
+COMMANDS = (
+    "check",
+    "import",
+    "export",
+    "pdf",
+    "backup",
+    "restore",
+    "verify",
+    "encrypt",
+    "decrypt",
+    "change-passphrase",
+)
 
 
 def parse_date(text: str) -> date:
@@ -128,6 +141,29 @@ def command_parser() -> argparse.ArgumentParser:
     )
     verify.add_argument("--db", metavar="PATH")
 
+    lost = "A lost passphrase means lost records: keep it safe, and back up first."
+    encrypt = sub.add_parser(
+        "encrypt",
+        help="encrypt the database and its backups with a passphrase (SQLCipher 4)",
+        description="Re-writes the database encrypted, checks it, and swaps it in; backups are "
+        f"re-made encrypted. The passphrase comes from ${NEW_PASSPHRASE_ENV} (or "
+        "$PLACEMENT_TRACKER_PASSPHRASE), --passphrase-file, or a prompt. " + lost,
+    )
+    decrypt = sub.add_parser(
+        "decrypt",
+        help="remove the encryption from the database and its backups",
+        description="Re-writes the database and its backups without encryption.",
+    )
+    change = sub.add_parser(
+        "change-passphrase",
+        help="give the database and its backups a new passphrase",
+        description=f"The current passphrase as for any command; the new one from "
+        f"${NEW_PASSPHRASE_ENV}, --new-passphrase-file, or a prompt. " + lost,
+    )
+    change.add_argument("--new-passphrase-file", type=Path, metavar="FILE")
+    for command in (encrypt, decrypt, change):
+        command.add_argument("--db", metavar="PATH")
+
     pdf = sub.add_parser("pdf", help="print a record to PDF (induction, …)")
     pdf.add_argument("record", metavar="RECORD", help="induction")
     pdf.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
@@ -143,7 +179,58 @@ def command_parser() -> argparse.ArgumentParser:
     pdf.add_argument(
         "--printed", type=parse_date, metavar="YYYY-MM-DD", help="the date printed on the record"
     )
+    for name, command in sub.choices.items():
+        if name != "check":
+            command.add_argument(
+                "--passphrase-file",
+                type=Path,
+                metavar="FILE",
+                help=f"the passphrase of an encrypted database, from FILE (or ${PASSPHRASE_ENV}; "
+                "never on the command line)",
+            )
     return parser
+
+
+def passphrase(
+    options: argparse.Namespace,
+    what: str,
+    *,
+    env: str = PASSPHRASE_ENV,
+    file_option: str = "passphrase_file",
+    confirm: bool = False,
+) -> str:
+    """A passphrase from the environment, a file, or a prompt on a terminal; never argv."""
+    value = os.environ.get(env)
+    if value:
+        return value
+    file: Path | None = getattr(options, file_option, None)
+    if file is not None:
+        try:
+            return file.read_text(encoding="utf-8").rstrip("\r\n")
+        except OSError as exc:
+            raise CommandFailed(
+                f"Cannot read the passphrase file {file}: {exc.strerror}."
+            ) from None
+    if sys.stdin.isatty():
+        import getpass
+
+        first = getpass.getpass(f"Passphrase for {what}: ")
+        if confirm and getpass.getpass("The same passphrase again: ") != first:
+            raise CommandFailed("The two passphrases differ; nothing was changed.")
+        return first
+    if what.endswith("(new)"):
+        raise CommandFailed(f"No new passphrase for {what[:-6]} was given: {PASSPHRASE_SOURCES}.")
+    raise CommandFailed(
+        f"{what} is not a database file that opens without a passphrase (it is encrypted or "
+        f"damaged); to give its passphrase, {PASSPHRASE_SOURCES}."
+    )
+
+
+def key_for(options: argparse.Namespace, db_path: Path) -> str | None:
+    """The passphrase, asked for only when the database is encrypted."""
+    from app.services.storage import needs_passphrase
+
+    return passphrase(options, str(db_path)) if needs_passphrase(db_path) else None
 
 
 def run_pdf(options: argparse.Namespace) -> int:
@@ -154,8 +241,11 @@ def run_pdf(options: argparse.Namespace) -> int:
 
     if options.input is not None and options.placement is not None:
         return _fail("--placement goes with --db, not with --input.")
+    from app.db import default_db_path
+
+    key = None if options.input is not None else key_for(options, default_db_path(options.db))
     try:
-        snapshot = snapshot_from(options.input, options.db, options.placement)
+        snapshot = snapshot_from(options.input, options.db, options.placement, key)
         data = render(
             options.record, snapshot, options.printed or date.today(), record_id=options.id
         )
@@ -191,14 +281,14 @@ class CommandFailed(Exception):
     """Bad input for a command: its message is the one line the person sees."""
 
 
-def _with_database[T](db_path: str | None, action: Callable[[Any], T]) -> T:
+def _with_database[T](db_path: str | None, action: Callable[[Any], T], key: str | None = None) -> T:
     """Open an existing database, run ``action`` on it, close it; known problems become
     CommandFailed. Reading needs no lock: WAL lets the app go on writing meanwhile."""
     from app.db import Database, DatabaseError, default_db_path
     from app.services.placement_files import ExportProblem, PlacementFileError
 
     try:
-        db = Database(default_db_path(db_path), create=False)
+        db = Database(default_db_path(db_path), create=False, key=key)
     except DatabaseError as exc:
         raise CommandFailed(str(exc)) from None
     try:
@@ -215,7 +305,8 @@ def run_import(options: argparse.Namespace) -> int:
     from app.services.storage import import_locked
 
     try:
-        print(import_locked(default_db_path(options.db), options.file))
+        db_path = default_db_path(options.db)
+        print(import_locked(db_path, options.file, key_for(options, db_path)))
     except (DatabaseError, PlacementFileError) as exc:
         raise CommandFailed(str(exc)) from None
     return 0
@@ -227,7 +318,7 @@ def run_backup(options: argparse.Namespace) -> int:
 
     db_path = default_db_path(options.db)
     try:
-        backup_database(db_path, options.output)
+        backup_database(db_path, options.output, key_for(options, db_path))
     except DatabaseError as exc:
         raise CommandFailed(str(exc)) from None
     print(f"Backed up {db_path} to {options.output}", file=sys.stderr)
@@ -240,7 +331,9 @@ def run_restore(options: argparse.Namespace) -> int:
 
     db_path = default_db_path(options.db)
     try:
-        saved = restore_database(options.file, db_path, force=options.force)
+        # The backup's passphrase, if it has one; it is also the database's (same key).
+        key = key_for(options, options.file)
+        saved = restore_database(options.file, db_path, force=options.force, key=key)
     except DatabaseError as exc:
         raise CommandFailed(str(exc)) from None
     kept = f"; the database it replaced is kept as {saved}" if saved else ""
@@ -254,7 +347,7 @@ def run_verify(options: argparse.Namespace) -> int:
 
     db_path = default_db_path(options.db)
     try:
-        problems = verify_database(db_path)
+        problems = verify_database(db_path, key_for(options, db_path))
     except DatabaseError as exc:
         raise CommandFailed(str(exc)) from None
     for problem in problems:
@@ -266,12 +359,59 @@ def run_verify(options: argparse.Namespace) -> int:
 
 
 def run_export(options: argparse.Namespace) -> int:
+    from app.db import default_db_path
     from app.services.placement_files import export_placement
 
     chosen = _with_database(
-        options.db, lambda db: export_placement(db, options.placement, options.output)
+        options.db,
+        lambda db: export_placement(db, options.placement, options.output),
+        key_for(options, default_db_path(options.db)),
     )
     print(f"Exported placement {chosen} to {options.output}", file=sys.stderr)
+    return 0
+
+
+def run_encryption(options: argparse.Namespace) -> int:
+    """encrypt, decrypt and change-passphrase: the database and its backups, re-written."""
+    from app.db import DatabaseError, default_db_path
+    from app.services.storage import change_passphrase, needs_passphrase
+
+    db_path = default_db_path(options.db)
+    if not db_path.exists():
+        raise CommandFailed(f"There is no database at {db_path}.")
+    encrypted = needs_passphrase(db_path)
+    if options.command == "encrypt" and encrypted:
+        raise CommandFailed(f"{db_path} is already encrypted; use change-passphrase.")
+    if options.command != "encrypt" and not encrypted:
+        raise CommandFailed(f"{db_path} is not encrypted.")
+    old = passphrase(options, str(db_path)) if encrypted else None
+    new = None
+    if options.command == "encrypt":
+        new = os.environ.get(NEW_PASSPHRASE_ENV) or passphrase(
+            options, f"{db_path} (new)", confirm=True
+        )
+    elif options.command == "change-passphrase":
+        new = passphrase(
+            options,
+            f"{db_path} (new)",
+            env=NEW_PASSPHRASE_ENV,
+            file_option="new_passphrase_file",
+            confirm=True,
+        )
+    try:
+        notes = change_passphrase(db_path, old, new)
+    except DatabaseError as exc:
+        raise CommandFailed(str(exc)) from None
+    done = {
+        "encrypt": "Encrypted",
+        "decrypt": "Decrypted",
+        "change-passphrase": "New passphrase for",
+    }
+    print(f"{done[options.command]} {db_path}.", file=sys.stderr)
+    for note in notes:
+        print(f"  backup {note}", file=sys.stderr)
+    if new is not None:
+        print("Keep the passphrase safe: without it the records cannot be opened.", file=sys.stderr)
     return 0
 
 
@@ -286,6 +426,9 @@ def run_command(args: list[str]) -> int:
         "backup": run_backup,
         "restore": run_restore,
         "verify": run_verify,
+        "encrypt": run_encryption,
+        "decrypt": run_encryption,
+        "change-passphrase": run_encryption,
     }[options.command]
     try:
         return runner(options)

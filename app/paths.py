@@ -11,6 +11,12 @@ from pathlib import Path
 
 APP_NAME = "PlacementTracker"
 DB_ENV = "PLACEMENT_TRACKER_DB"
+PASSPHRASE_ENV = "PLACEMENT_TRACKER_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "PLACEMENT_TRACKER_NEW_PASSPHRASE"
+# Where a command takes an encrypted database's passphrase from: never the command line.
+PASSPHRASE_SOURCES = (
+    f"set {PASSPHRASE_ENV}, use --passphrase-file FILE, or run it in a terminal to be asked"
+)
 
 
 def data_dir() -> Path:

@@ -16,10 +16,14 @@ from app.db.storage import (
     DamagedDatabase,
     DatabaseError,
     DatabaseInUse,
+    PassphraseNeeded,
+    WrongPassphrase,
     create_private_file,
     inspect_file,
     make_backup,
     make_private,
+    newest_good_backup,
+    open_connection,
     restore_hint,
 )
 from app.paths import data_dir, default_db_path
@@ -30,6 +34,8 @@ __all__ = [
     "Database",
     "DatabaseError",
     "DatabaseInUse",
+    "PassphraseNeeded",
+    "WrongPassphrase",
     "data_dir",
     "default_db_path",
     "upgrade",
@@ -90,6 +96,23 @@ def create_schema(engine: Engine) -> None:
         )
 
 
+def _engine(path: Path, key: str | None) -> Engine:
+    """The engine over ``path``; with a key, every connection is a keyed SQLCipher one.
+
+    hide_parameters: what a PE typed never reaches an error message or the log.
+    """
+    if key is None:
+        return create_engine(f"sqlite:///{path}", hide_parameters=True)
+    import sqlcipher3.dbapi2
+
+    def connect() -> Any:
+        return open_connection(path, key, isolation_level="", check_same_thread=False)
+
+    return create_engine(
+        f"sqlite:///{path}", module=sqlcipher3.dbapi2, creator=connect, hide_parameters=True
+    )
+
+
 def create_new_file(path: Path) -> None:
     """A new database appears whole or not at all: built under a temporary name, then renamed.
 
@@ -124,29 +147,39 @@ class Database:
 
     The file is checked before use (``quick_check``, schema revision) and never changed when
     it fails: the error names the newest good backup. ``create=False`` refuses a missing
-    file instead of making one (commands that only read).
+    file instead of making one (commands that only read). An encrypted file (SQLCipher)
+    opens with ``key``, its passphrase; the key lives only as long as this object.
     """
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, key: str | None = None) -> None:
         self.path = Path(path)
         self.changed = False
+        self.encrypted = False
         if self.path.exists():
             try:
-                state = inspect_file(self.path)
+                state = inspect_file(self.path, key=key)
             except DamagedDatabase as exc:
-                raise DamagedDatabase(f"{exc} {restore_hint(self.path)}") from None
+                raise DamagedDatabase(f"{exc} {restore_hint(self.path, key)}") from None
+            except PassphraseNeeded as exc:
+                if newest_good_backup(self.path) is None:
+                    raise
+                hint = restore_hint(self.path)
+                raise PassphraseNeeded(
+                    f"{exc} If it was never encrypted, it is damaged: {hint}"
+                ) from None
             revision: str | None = state.revision
+            self.encrypted = state.encrypted
         elif not create:
             raise DatabaseError(f"There is no database at {self.path}.")
         else:
             create_new_file(self.path)
             revision = HEAD_REVISION
         try:
-            # hide_parameters: what a PE typed never reaches an error message or the log.
-            self.engine = create_engine(f"sqlite:///{self.path}", hide_parameters=True)
+            self.key = key if self.encrypted else None
+            self.engine = _engine(self.path, self.key)
             event.listen(self.engine, "connect", _on_connect)
             if revision != HEAD_REVISION:
-                make_backup(self.path, "before-migration")
+                make_backup(self.path, "before-migration", key=self.key)
                 upgrade(self.engine)
         except DatabaseError:
             raise
@@ -177,4 +210,6 @@ class Database:
             return int(connection.execute(text("SELECT count(*) FROM placement")).scalar() or 0)
 
     def close(self) -> None:
+        """Close every connection and forget the key."""
         self.engine.dispose()
+        self.key = None

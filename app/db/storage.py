@@ -15,6 +15,9 @@ import stat
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
+
+from app.paths import PASSPHRASE_SOURCES
 
 # Every schema revision this version knows, oldest first (app/db/migrations/versions).
 KNOWN_REVISIONS = ("0001_baseline", "0002_agreements", "0003_drafts")
@@ -35,6 +38,14 @@ class DamagedDatabase(DatabaseError):
 
 class DatabaseInUse(DatabaseError):
     """Another Placement Tracker window (or an import) is writing to this database."""
+
+
+class PassphraseNeeded(DatabaseError):
+    """The file is encrypted (or unreadable) and no passphrase was given."""
+
+
+class WrongPassphrase(DatabaseError):
+    """The passphrase does not open the file: nothing was changed."""
 
 
 # ---------------------------------------------------------------- private files
@@ -80,19 +91,66 @@ class FileState:
 
     revision: str
     placements: int
+    encrypted: bool = False
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    # Not read-only: a file left with a WAL by a crash needs the WAL read back in, which is
-    # SQLite's normal recovery, not a repair. Nothing here writes.
-    return sqlite3.connect(path, timeout=5, isolation_level=None)
+def quote_key(key: str) -> str:
+    """The passphrase as an SQL string literal (quotes doubled): SQLCipher derives the key from
+    it exactly as DB Browser for SQLite does, so the file opens there too."""
+    return "'" + key.replace("'", "''") + "'"
 
 
-def inspect_file(path: Path, *, full: bool = False) -> FileState:
+def is_encrypted(path: Path) -> bool:
+    """An existing file whose first bytes are not SQLite's header: SQLCipher (or damage).
+
+    A SQLCipher file starts with a random 16-byte salt; all zeros is damage, not a salt.
+    """
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError:
+        return False
+    return len(header) == len(SQLITE_HEADER) and header != SQLITE_HEADER and any(header)
+
+
+def _silence_sqlcipher() -> None:
+    """SQLCipher writes "ERROR CORE … hmac check failed" to stderr on a wrong key: the person
+    should see only our sentence."""
+    import sqlcipher3
+
+    quiet = sqlcipher3.connect(":memory:")
+    quiet.execute("PRAGMA cipher_log_level = NONE")
+    quiet.close()
+
+
+def open_connection(path: Path, key: str | None = None, **options: Any) -> sqlite3.Connection:
+    """A DB-API connection to ``path``: the standard ``sqlite3``, or SQLCipher keyed with ``key``.
+
+    Not read-only: a file left with a WAL by a crash needs the WAL read back in, which is
+    SQLite's normal recovery, not a repair.
+    """
+    settings: dict[str, Any] = {"timeout": 5, "isolation_level": None, **options}
+    if key is None:
+        plain: sqlite3.Connection = sqlite3.connect(path, **settings)
+        return plain
+    import sqlcipher3
+
+    _silence_sqlcipher()
+    connection = sqlcipher3.connect(str(path), **settings)
+    connection.execute(f"PRAGMA key = {quote_key(key)}")
+    return connection  # type: ignore[no-any-return]
+
+
+def _connect(path: Path, key: str | None = None) -> sqlite3.Connection:
+    return open_connection(path, key)
+
+
+def inspect_file(path: Path, *, full: bool = False, key: str | None = None) -> FileState:
     """Check an existing file before the app uses it; raise DamagedDatabase with what is wrong.
 
     ``full`` runs ``integrity_check`` and the foreign keys (``verify``); otherwise the quick
-    check that keeps start-up fast.
+    check that keeps start-up fast. An encrypted file needs ``key``: without it
+    PassphraseNeeded, with a wrong one WrongPassphrase.
     """
     try:
         size = path.stat().st_size
@@ -102,13 +160,27 @@ def inspect_file(path: Path, *, full: bool = False) -> FileState:
         raise DatabaseError(f"Cannot read {path}: {exc.strerror}.") from None
     if size == 0:
         raise DamagedDatabase(f"{path} is an empty file, not a Placement Tracker database.")
-    if header != SQLITE_HEADER:
-        raise DamagedDatabase(f"{path} is not a database file (it may be damaged or encrypted).")
+    encrypted = header != SQLITE_HEADER
+    if encrypted and not is_encrypted(path):
+        raise DamagedDatabase(f"{path} is not a database file (its first bytes are blank).")
+    if encrypted and key is None:
+        raise PassphraseNeeded(
+            f"{path} is not a database file that opens without a passphrase: it is encrypted "
+            f"or damaged. To give its passphrase, {PASSPHRASE_SOURCES}."
+        )
     try:
-        connection = _connect(path)
-    except sqlite3.Error as exc:
+        connection = _connect(path, key if encrypted else None)
+    except Exception as exc:  # sqlite3 and sqlcipher3 have their own error classes
         raise DamagedDatabase(f"{path} cannot be opened: {exc}.") from None
     try:
+        if encrypted:
+            try:
+                connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except Exception:
+                raise WrongPassphrase(
+                    f"Wrong passphrase for {path} (or the file is damaged); nothing was changed. "
+                    f"To give it, {PASSPHRASE_SOURCES}."
+                ) from None
         problems = _integrity(connection, full)
         if problems:
             raise DamagedDatabase(f"{path} is damaged ({problems[0]}).")
@@ -125,8 +197,10 @@ def inspect_file(path: Path, *, full: bool = False) -> FileState:
                 "update the app to open it."
             )
         placements = connection.execute("SELECT count(*) FROM placement").fetchone()[0]
-        return FileState(revision[0], placements)
-    except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed"
+        return FileState(revision[0], placements, encrypted)
+    except DatabaseError:
+        raise
+    except Exception as exc:  # "file is not a database", "malformed", from either library
         raise DamagedDatabase(f"{path} is damaged ({exc}).") from None
     finally:
         connection.close()
@@ -160,19 +234,21 @@ def backups_dir(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
-def backup_to(db_path: Path, target: Path) -> Path:
+def backup_to(db_path: Path, target: Path, key: str | None = None) -> Path:
     """Copy a database, even while it is open, with SQLite's online backup API, to ``target``.
 
-    Written to a temporary name first and renamed, so ``target`` is never half a file.
+    Written to a temporary name first and renamed, so ``target`` is never half a file. The
+    copy of an encrypted database is encrypted with the same key: ``key`` opens both.
     """
+    key = key if is_encrypted(db_path) else None
     target = target.expanduser()
     partial = target.with_name(f".{target.name}.partial")
     partial.unlink(missing_ok=True)
     try:
         create_private_file(partial)
-        source = _connect(db_path)
+        source = _connect(db_path, key)
         try:
-            copy = sqlite3.connect(partial)
+            copy = open_connection(partial, key, isolation_level="")
             try:
                 source.backup(copy)
                 copy.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
@@ -181,7 +257,7 @@ def backup_to(db_path: Path, target: Path) -> Path:
         finally:
             source.close()
         os.replace(partial, target)
-    except (OSError, sqlite3.Error) as exc:
+    except Exception as exc:  # OSError, or either library's database error
         partial.unlink(missing_ok=True)
         detail = exc.strerror if isinstance(exc, OSError) else str(exc)
         raise DatabaseError(f"Cannot back up to {target}: {detail}.") from None
@@ -189,7 +265,9 @@ def backup_to(db_path: Path, target: Path) -> Path:
     return target
 
 
-def make_backup(db_path: Path, reason: str, now: datetime | None = None) -> Path:
+def make_backup(
+    db_path: Path, reason: str, now: datetime | None = None, key: str | None = None
+) -> Path:
     """A dated backup in the backups folder, then the folder pruned to what we keep."""
     now = now or datetime.now()
     folder = private_dir(backups_dir(db_path))
@@ -197,7 +275,7 @@ def make_backup(db_path: Path, reason: str, now: datetime | None = None) -> Path
     while (folder / name).exists() or any(folder.glob(f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-*")):
         now += timedelta(seconds=1)  # two in one second: named a second apart, in order
         name = f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-{reason}.sqlite"
-    target = backup_to(db_path, folder / name)
+    target = backup_to(db_path, folder / name, key)
     prune_backups(db_path, now)
     return target
 
@@ -233,10 +311,10 @@ def prune_backups(db_path: Path, now: datetime) -> list[Path]:
     return removed
 
 
-def newest_good_backup(db_path: Path) -> tuple[Backup, FileState] | None:
+def newest_good_backup(db_path: Path, key: str | None = None) -> tuple[Backup, FileState] | None:
     for backup in list_backups(db_path):
         try:
-            return backup, inspect_file(backup.path)
+            return backup, inspect_file(backup.path, key=key)
         except DatabaseError:
             continue
     return None
@@ -247,9 +325,9 @@ def took_backup_today(db_path: Path, reason: str, today: datetime | None = None)
     return any(b.taken.date() == day and b.reason == reason for b in list_backups(db_path))
 
 
-def restore_hint(db_path: Path) -> str:
+def restore_hint(db_path: Path, key: str | None = None) -> str:
     """What to say when a file cannot be used: the newest good backup and how to put it back."""
-    good = newest_good_backup(db_path)
+    good = newest_good_backup(db_path, key)
     if good is None:
         return "There is no backup of it in the backups folder. The file was left as it is."
     backup, state = good
@@ -261,14 +339,15 @@ def restore_hint(db_path: Path) -> str:
     )
 
 
-def restore_file(backup: Path, db_path: Path, *, force: bool) -> Path | None:
+def restore_file(
+    backup: Path, db_path: Path, *, force: bool, key: str | None = None
+) -> Path | None:
     """Put ``backup`` in place of ``db_path``, checked first; the replaced file is backed up.
 
     Returns the backup made of the replaced database (None when there was none). The caller
     holds the writer lock and has closed every connection to ``db_path``.
     """
-    state = inspect_file(backup)  # a damaged or foreign backup is refused before anything moves
-    del state
+    inspect_file(backup, key=key)  # a damaged or foreign backup is refused before anything moves
     saved = None
     if db_path.exists():
         if not force:
@@ -276,12 +355,12 @@ def restore_file(backup: Path, db_path: Path, *, force: bool) -> Path | None:
                 f"{db_path} already exists; add --force to replace it (it is backed up first)."
             )
         try:
-            saved = make_backup(db_path, "before-restore")
+            saved = make_backup(db_path, "before-restore", key=key)
         except DatabaseError:  # too damaged to read: keep its bytes as they are, aside
             saved = _keep_damaged(db_path)
-        _checkpoint(db_path)
+        _checkpoint(db_path, key)
     staged = db_path.with_name(f".{db_path.name}.restoring")
-    backup_to(backup, staged)
+    backup_to(backup, staged, key)
     for path in companions(db_path):
         path.unlink(missing_ok=True)
     os.replace(staged, db_path)
@@ -298,10 +377,10 @@ def _keep_damaged(db_path: Path) -> Path:
     return target
 
 
-def _checkpoint(db_path: Path) -> None:
+def _checkpoint(db_path: Path, key: str | None = None) -> None:
     """Fold the WAL into the file so nothing of the replaced database lingers beside the new one."""
-    with contextlib.suppress(sqlite3.Error):
-        connection = _connect(db_path)
+    with contextlib.suppress(Exception):
+        connection = _connect(db_path, key if is_encrypted(db_path) else None)
         try:
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
@@ -356,3 +435,105 @@ def is_in_use(db_path: Path) -> bool:
         return True
     lock.release()
     return False
+
+
+# ---------------------------------------------------------------- encryption at rest
+
+
+def _export(source: Path, source_key: str | None, target: Path, target_key: str | None) -> None:
+    """Copy ``source`` into a new ``target`` with SQLCipher's ``sqlcipher_export``; the target is
+    encrypted with ``target_key``, or plaintext when it is None."""
+    import sqlcipher3
+
+    _silence_sqlcipher()
+    target.unlink(missing_ok=True)
+    create_private_file(target)
+    connection = sqlcipher3.connect(str(source), isolation_level=None)
+    try:
+        if source_key is not None:
+            connection.execute(f"PRAGMA key = {quote_key(source_key)}")
+        connection.execute(
+            f"ATTACH DATABASE {quote_key(str(target))} AS target KEY {quote_key(target_key or '')}"
+        )
+        connection.execute("SELECT sqlcipher_export('target')")
+        connection.execute("DETACH DATABASE target")
+    finally:
+        connection.close()
+
+
+def _row_counts(path: Path, key: str | None) -> dict[str, int]:
+    connection = _connect(path, key)
+    try:
+        tables = [
+            r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        ]
+        return {t: connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+    finally:
+        connection.close()
+
+
+def _scrub(path: Path) -> None:
+    """Overwrite a file with zeros before it goes, so its plaintext is not left in free space
+    (a best effort: SSDs and copy-on-write file systems may keep old blocks elsewhere)."""
+    try:
+        with path.open("r+b") as handle:
+            size = handle.seek(0, os.SEEK_END)
+            handle.seek(0)
+            for _ in range(0, size, 1 << 20):
+                handle.write(b"\0" * min(1 << 20, size - handle.tell()))
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError:
+        pass
+    path.unlink(missing_ok=True)
+
+
+def _rewrite(path: Path, old_key: str | None, new_key: str | None) -> None:
+    """Re-write one database file under ``new_key``, checked, then swapped in whole."""
+    staged = path.with_name(f".{path.name}.rekeyed")
+    try:
+        _checkpoint(path, old_key)
+        _export(path, old_key, staged, new_key)
+        inspect_file(staged, full=True, key=new_key)
+        if _row_counts(staged, new_key) != _row_counts(path, old_key):
+            raise DatabaseError(f"The re-written copy of {path.name} did not match it.")
+        old = path.with_name(f".{path.name}.old")
+        os.replace(path, old)
+        os.replace(staged, path)
+        for companion in companions(path):
+            companion.unlink(missing_ok=True)
+        _scrub(old)
+    except DatabaseError:
+        staged.unlink(missing_ok=True)
+        raise
+    except Exception as exc:
+        staged.unlink(missing_ok=True)
+        raise DatabaseError(
+            f"Could not re-write {path.name}: {exc}. Nothing was changed."
+        ) from None
+    private_file(path)
+
+
+def change_encryption(db_path: Path, old_key: str | None, new_key: str | None) -> list[str]:
+    """Encrypt (None → key), decrypt (key → None) or change the passphrase of a database and
+    of its backups. The caller holds the writer lock and has closed its connections.
+
+    The database is re-written into a new file, checked, and swapped in; the old file is
+    overwritten and removed. Returns one sentence per backup: re-made, or removed and why.
+    """
+    inspect_file(db_path, full=True, key=old_key)  # wrong passphrase or damage: stop here
+    _rewrite(db_path, old_key, new_key)
+    done = "re-made encrypted" if new_key is not None else "re-made without encryption"
+    notes = []
+    folder = backups_dir(db_path)
+    for backup in list_backups(db_path):
+        try:
+            _rewrite(backup.path, old_key if is_encrypted(backup.path) else None, new_key)
+            notes.append(f"{backup.path.name}: {done}")
+        except DatabaseError:
+            _scrub(backup.path)
+            notes.append(f"{backup.path.name}: removed (it could not be read to be re-made)")
+    for damaged in folder.glob(f"{db_path.stem}-*.damaged") if folder.is_dir() else ():
+        _scrub(damaged)
+        notes.append(f"{damaged.name}: removed (an unreadable copy kept from a restore)")
+    return notes

@@ -60,7 +60,10 @@ def renderers() -> dict[str, Renderer]:
 
 
 def snapshot_from(
-    input_file: Path | None, db_path: str | None, placement_id: int | None
+    input_file: Path | None,
+    db_path: str | None,
+    placement_id: int | None,
+    key: str | None = None,
 ) -> PlacementSnapshot:
     """The placement to print: a placement file, or one placement of a database."""
     if input_file is not None:
@@ -69,7 +72,7 @@ def snapshot_from(
     from app.services.placement_files import choose_placement
     from app.services.placements import PlacementService
 
-    db = Database(default_db_path(db_path), create=False)
+    db = Database(default_db_path(db_path), create=False, key=key)
     try:
         return PlacementService(db).snapshot(choose_placement(db, placement_id))
     finally:

@@ -16,7 +16,9 @@ from app.db.storage import (
     DamagedDatabase,
     WriterLock,
     backup_to,
+    change_encryption,
     inspect_file,
+    is_encrypted,
     list_backups,
     make_backup,
     newest_good_backup,
@@ -30,8 +32,11 @@ __all__ = [
     "BackupRow",
     "backup_database",
     "backup_rows",
+    "change_passphrase",
+    "needs_passphrase",
     "back_up_now",
     "import_into",
+    "inspect_database",
     "import_locked",
     "newest_usable_backup",
     "restore_database",
@@ -54,40 +59,69 @@ class BackupRow:
         return self.placements is not None
 
 
-def backup_rows(db_path: Path) -> list[BackupRow]:
+def inspect_database(db_path: Path, key: str | None = None) -> None:
+    """Check a database opens (with ``key`` if encrypted); raises its DatabaseError if not."""
+    inspect_file(db_path, key=key)
+
+
+def needs_passphrase(db_path: Path) -> bool:
+    """The database exists and is encrypted: ask for its passphrase before opening it."""
+    return db_path.exists() and is_encrypted(db_path)
+
+
+def backup_rows(db_path: Path, key: str | None = None) -> list[BackupRow]:
     rows = []
     for b in list_backups(db_path):
-        rows.append(BackupRow(b.path, b.taken, b.reason, b.size, _placements(b)))
+        rows.append(BackupRow(b.path, b.taken, b.reason, b.size, _placements(b, key)))
     return rows
 
 
-def _placements(backup: Backup) -> int | None:
+def _placements(backup: Backup, key: str | None) -> int | None:
     try:
-        return inspect_file(backup.path).placements
+        return inspect_file(backup.path, key=key).placements
     except DatabaseError:
         return None
 
 
-def newest_usable_backup(db_path: Path) -> Path | None:
+def newest_usable_backup(db_path: Path, key: str | None = None) -> Path | None:
     """The newest backup that passes the checks, for the start-up dialog's Restore button."""
-    found = newest_good_backup(db_path)
+    found = newest_good_backup(db_path, key)
     return found[0].path if found else None
 
 
-def backup_database(db_path: Path, output: Path) -> Path:
-    """``placement-tracker backup``: a copy of a (possibly open) database, checked first."""
+def backup_database(db_path: Path, output: Path, key: str | None = None) -> Path:
+    """``placement-tracker backup``: a copy of a (possibly open) database, checked first.
+
+    The copy of an encrypted database is encrypted with the same passphrase."""
     if not db_path.exists():
         raise DatabaseError(f"There is no database at {db_path}.")
-    inspect_file(db_path)
-    return backup_to(db_path, output)
+    inspect_file(db_path, key=key)
+    return backup_to(db_path, output, key)
 
 
-def back_up_now(db_path: Path) -> Path:
+def back_up_now(db_path: Path, key: str | None = None) -> Path:
     """A backup in the backups folder, on the PE's request."""
-    return make_backup(db_path, "by-hand")
+    return make_backup(db_path, "by-hand", key=key)
 
 
-def restore_database(backup: Path, db_path: Path, *, force: bool) -> Path | None:
+def change_passphrase(db_path: Path, old_key: str | None, new_key: str | None) -> list[str]:
+    """Encrypt (old None), decrypt (new None) or change the passphrase, as the one writer.
+
+    Returns what became of each backup (re-made alike, or removed and why)."""
+    if old_key is None and new_key is None:
+        raise DatabaseError("The database is not encrypted.")
+    if new_key is not None and not new_key:
+        raise DatabaseError("An empty passphrase would not protect anything; choose one.")
+    lock = WriterLock(db_path).acquire()
+    try:
+        return change_encryption(db_path, old_key, new_key)
+    finally:
+        lock.release()
+
+
+def restore_database(
+    backup: Path, db_path: Path, *, force: bool, key: str | None = None
+) -> Path | None:
     """Put a backup in place of the database; refused while the database is open elsewhere.
 
     Returns the backup made of the replaced database, if there was one.
@@ -98,16 +132,16 @@ def restore_database(backup: Path, db_path: Path, *, force: bool) -> Path | None
         raise DatabaseError("That is the database itself; choose a backup file.")
     lock = WriterLock(db_path).acquire()
     try:
-        return restore_file(backup, db_path, force=force)
+        return restore_file(backup, db_path, force=force, key=key)
     finally:
         lock.release()
 
 
-def import_locked(db_path: Path, source: Path) -> int:
+def import_locked(db_path: Path, source: Path, key: str | None = None) -> int:
     """``placement-tracker import``: as the one writer, with a backup of the database first."""
     lock = WriterLock(db_path).acquire()
     try:
-        db = Database(db_path)
+        db = Database(db_path, key=key)
         try:
             return import_into(db, source)
         finally:
@@ -119,22 +153,22 @@ def import_locked(db_path: Path, source: Path) -> int:
 def import_into(db: Database, source: Path) -> int:
     """Import into an open database (the caller is its writer), backing it up first."""
     if db.placement_count():
-        make_backup(db.path, "before-import")
+        make_backup(db.path, "before-import", key=db.key)
     return import_placement(db, source)
 
 
-def verify_database(db_path: Path) -> list[str]:
+def verify_database(db_path: Path, key: str | None = None) -> list[str]:
     """Everything ``verify`` checks: integrity, foreign keys, and every placement re-read and
     validated as an import would; returns the problems found (none: the file is sound)."""
     if not db_path.exists():
         raise DatabaseError(f"There is no database at {db_path}.")
     try:
-        state = inspect_file(db_path, full=True)
+        state = inspect_file(db_path, full=True, key=key)
     except DamagedDatabase as exc:
         return [str(exc)]
     if state.revision != HEAD_REVISION:
         return []  # an older schema is sound; it is brought up to date when the app opens it
-    db = Database(db_path, create=False)
+    db = Database(db_path, create=False, key=key)
     problems = []
     try:
         service = PlacementService(db)

@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from app.db import Database, DatabaseError, DatabaseInUse, default_db_path
+from app.db import (
+    Database,
+    DatabaseError,
+    DatabaseInUse,
+    PassphraseNeeded,
+    WrongPassphrase,
+    default_db_path,
+)
 from app.db.storage import WriterLock, make_backup, took_backup_today
 from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
 from app.services.cases import CaseService
@@ -15,7 +22,14 @@ from app.services.placements import PlacementService
 from app.services.records_of_work import RecordsService
 from app.services.supervision import SupervisionService
 
-__all__ = ["DatabaseError", "DatabaseInUse", "Workspace", "default_db_path"]
+__all__ = [
+    "DatabaseError",
+    "DatabaseInUse",
+    "PassphraseNeeded",
+    "Workspace",
+    "WrongPassphrase",
+    "default_db_path",
+]
 
 DAILY = "daily"
 
@@ -30,9 +44,14 @@ class Workspace:
         profile: PolicyProfile = DEFAULT_PROFILE,
         lock: WriterLock | None = None,
     ) -> None:
-        self.db = db
         self.lock = lock
+        self.locked = False
+        self._changed_before = False
         self.as_of = as_of
+        self._attach(db, profile)
+
+    def _attach(self, db: Database, profile: PolicyProfile) -> None:
+        self.db = db
         self.placements = PlacementService(db, profile)
         self.cases = CaseService(db, profile)
         self.induction = InductionService(db, profile)
@@ -42,7 +61,11 @@ class Workspace:
 
     @classmethod
     def open(
-        cls, path: str | Path | None, as_of: date, profile: PolicyProfile = DEFAULT_PROFILE
+        cls,
+        path: str | Path | None,
+        as_of: date,
+        profile: PolicyProfile = DEFAULT_PROFILE,
+        key: str | None = None,
     ) -> Workspace:
         """Open (or create) the database at ``path`` as its one writer.
 
@@ -52,7 +75,7 @@ class Workspace:
         db_path = default_db_path(path)
         lock = WriterLock(db_path).acquire()
         try:
-            return cls(Database(db_path), as_of, profile, lock)
+            return cls(Database(db_path, key=key), as_of, profile, lock)
         except BaseException:
             lock.release()
             raise
@@ -71,6 +94,24 @@ class Workspace:
         self.recording.profile = profile
         self.endings.profile = profile
 
+    def lock_records(self) -> None:
+        """Hide the records: close every connection and forget the key. The writer lock stays
+        ours, so no other window can take the database meanwhile."""
+        self._changed_before = self.db.changed
+        self.db.close()
+        self.locked = True
+
+    def unlock(self, key: str | None) -> None:
+        """Open the database again with its passphrase (WrongPassphrase leaves it locked)."""
+        db = Database(self.db.path, key=key)
+        db.changed = self._changed_before
+        self._attach(db, self.profile)
+        self.locked = False
+
+    @property
+    def encrypted(self) -> bool:
+        return self.db.encrypted
+
     @property
     def path(self) -> Path:
         return self.db.path
@@ -80,7 +121,7 @@ class Workspace:
         made = None
         try:
             if backup and self.db.changed and not took_backup_today(self.db.path, DAILY):
-                made = make_backup(self.db.path, DAILY)
+                made = make_backup(self.db.path, DAILY, key=self.db.key)
         finally:
             self.db.close()
             if self.lock is not None:

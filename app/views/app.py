@@ -13,10 +13,23 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app.paths import PASSPHRASE_ENV
 from app.services.demo import load_demo
-from app.services.storage import newest_usable_backup, restore_database
-from app.services.workspace import DatabaseError, DatabaseInUse, Workspace, default_db_path
+from app.services.storage import (
+    inspect_database,
+    needs_passphrase,
+    newest_usable_backup,
+    restore_database,
+)
+from app.services.workspace import (
+    DatabaseError,
+    DatabaseInUse,
+    Workspace,
+    WrongPassphrase,
+    default_db_path,
+)
 from app.views.main_window import MainWindow
+from app.views.security import PassphraseDialog
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +59,11 @@ def log_file_hint() -> str:
 
 
 def open_workspace(
-    db_path: str | None, demo: bool, as_of: date, scratch: Path | None = None
+    db_path: str | None,
+    demo: bool,
+    as_of: date,
+    scratch: Path | None = None,
+    key: str | None = None,
 ) -> Workspace:
     """The real database, or a throwaway one for ``--demo`` (unless ``--db`` names one).
 
@@ -55,10 +72,49 @@ def open_workspace(
     if demo and not db_path:
         folder = scratch or Path(tempfile.mkdtemp(prefix="placement-demo-"))
         db_path = str(folder / "demo.sqlite")
-    workspace = Workspace.open(db_path, as_of)
+    workspace = Workspace.open(db_path, as_of, key=key)
     if demo:
         load_demo(workspace.db, as_of)
     return workspace
+
+
+def ask_passphrase(path: Path, unattended: bool) -> str | None:
+    """The passphrase of an encrypted database: from the environment, else asked for until it
+    opens the file (Cancel: None). With --screenshot only the environment is used."""
+    given = os.environ.get(PASSPHRASE_ENV)
+
+    def attempt(passphrase: str) -> str | None:
+        try:
+            inspect_database(path, passphrase)
+        except WrongPassphrase:
+            return "Wrong passphrase. Try again."
+        except DatabaseError as exc:
+            return str(exc)
+        return None
+
+    if given and attempt(given) is None:
+        return given
+    if unattended:
+        problem = "wrong passphrase in" if given else "no passphrase; set"
+        print(
+            f"placement-tracker: {path} is encrypted: {problem} {PASSPHRASE_ENV}.", file=sys.stderr
+        )
+        return None
+    chosen: list[str] = []
+
+    def remember(passphrase: str) -> str | None:
+        problem = attempt(passphrase)
+        if problem is None:
+            chosen.append(passphrase)
+        return problem
+
+    dialog = PassphraseDialog(
+        "Encrypted database",
+        f"{path.name} is encrypted. Type its passphrase to open it.",
+        remember,
+    )
+    dialog.exec()
+    return chosen[0] if chosen else None
 
 
 def offer_restore(path: Path, problem: DatabaseError) -> bool:
@@ -150,8 +206,14 @@ def _run(
     page: str | None,
     dialog: str | None,
 ) -> int:
+    key = None
+    path = default_db_path(db_path) if db_path or not demo else None
+    if path is not None and needs_passphrase(path):
+        key = ask_passphrase(path, screenshot is not None)
+        if key is None:
+            return 2
     try:
-        workspace = open_workspace(db_path, demo, as_of, scratch)
+        workspace = open_workspace(db_path, demo, as_of, scratch, key)
     except DatabaseError as exc:
         log.error("cannot open the database: %s", type(exc).__name__)
         if screenshot:
@@ -163,7 +225,7 @@ def _run(
         if not offer_restore(default_db_path(db_path), exc):
             return 2
         try:
-            workspace = open_workspace(db_path, demo, as_of, scratch)
+            workspace = open_workspace(db_path, demo, as_of, scratch, key)
         except DatabaseError as again:
             QMessageBox.critical(None, "Cannot open database", str(again))
             return 2

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,8 +41,14 @@ from app.services.placement_files import (
 from app.services.placements import InvalidInput
 from app.services.records import RecordProblem, render, write_pdf
 from app.services.screen import placement_screen
-from app.services.storage import back_up_now, backup_rows, import_into, restore_database
-from app.services.workspace import DatabaseError, Workspace
+from app.services.storage import (
+    back_up_now,
+    backup_rows,
+    change_passphrase,
+    import_into,
+    restore_database,
+)
+from app.services.workspace import DatabaseError, Workspace, WrongPassphrase
 from app.views.backups_dialog import BackupsDialog
 from app.views.case_dialog import CaseDialog, EndCaseDialog, OverrideReviewDialog
 from app.views.cases_page import CasesPage
@@ -60,6 +66,14 @@ from app.views.pcf_page import LearningDialog, PcfPage, PcfReviewDialog
 from app.views.placement_page import PlacementPage
 from app.views.placement_wizard import PlacementWizard
 from app.views.policy_dialog import PolicyDialog, load_profile, save_profile
+from app.views.security import (
+    IDLE_DEFAULT,
+    IDLE_SETTING,
+    IdleWatcher,
+    LockScreen,
+    NewPassphraseDialog,
+    PassphraseDialog,
+)
 from app.views.session_dialog import SessionDialog
 from app.views.style import STYLE_SHEET
 from app.views.supervision_page import AddendumDialog, SignDialog, SupervisionPage
@@ -69,6 +83,12 @@ log = logging.getLogger(__name__)
 # Where each agenda item is done.
 AGENDA_PAGES = {"cases": "Cases", "supervision": "Supervision", "visits": "Visits & observations",
                 "pcf": "PCF & learning", "endings": "Endings"}  # fmt: skip
+
+
+def backups(count: int) -> str:
+    return {0: "Its backups (none yet) are", 1: "Its one backup is"}.get(
+        count, f"Its {count} backups are"
+    )
 
 
 class MainWindow(QMainWindow):
@@ -155,13 +175,19 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
 
-        central = QWidget()
-        row = QHBoxLayout(central)
+        records = QWidget()
+        row = QHBoxLayout(records)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.nav)
         row.addWidget(self.pages, 1)
-        self.setCentralWidget(central)
+        self.lock_screen = LockScreen(self.unlock)
+        self.screens = QStackedWidget()
+        self.screens.addWidget(records)
+        self.screens.addWidget(self.lock_screen)
+        self.setCentralWidget(self.screens)
+        self.idle = IdleWatcher(self.lock, self)
+        QApplication.instance().installEventFilter(self.idle)
 
         self.placement_box = QComboBox()
         self.placement_box.setMinimumWidth(280)
@@ -177,10 +203,12 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(QLabel(" Placement: "))
         toolbar.addWidget(self.placement_box)
         self.addToolBar(toolbar)
+        self.toolbar = toolbar
 
         self._build_menus()
         self._restore_geometry()
         self.reload()
+        self.start_idle_lock()
 
     # ------------------------------------------------------------------ layout
 
@@ -202,6 +230,18 @@ class MainWindow(QMainWindow):
                                           self.export_file)  # fmt: skip
         file_menu.addSeparator()
         self._action(file_menu, "&Backups…", QKeySequence("Ctrl+Shift+B"), self.show_backups)
+        security = file_menu.addMenu("&Security")
+        self.encrypt_action = self._action(
+            security, "&Encrypt database…", None, self.encrypt_database
+        )
+        self.decrypt_action = self._action(
+            security, "&Decrypt database…", None, self.decrypt_database
+        )
+        self.rekey_action = self._action(
+            security, "&Change passphrase…", None, self.change_passphrase
+        )
+        security.addSeparator()
+        self._action(security, "Lock after &idle…", None, self.edit_idle_lock)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence("Ctrl+Q"), self.close)
 
@@ -213,6 +253,9 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         self._action(edit_menu, "&Placement details…", None, self.edit_placement)
         self._action(edit_menu, "P&olicy settings…", QKeySequence("Ctrl+,"), self.edit_policy)
+
+        placement_menu = self.menuBar().addMenu("&Placement")
+        self.lock_action = self._action(placement_menu, "&Lock", QKeySequence("Ctrl+L"), self.lock)
 
         cases_menu = self.menuBar().addMenu("&Cases")
         self.allocate_action = self._action(cases_menu, "&Allocate case…", QKeySequence("Ctrl+Shift+N"),
@@ -263,6 +306,9 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         """Re-read the placements and every page of the one on screen."""
         ws = self.workspace
+        if ws.locked:
+            return
+        self._update_security()
         placements = ws.placements.list_placements()
         ids = [p.id for p in placements]
         if self.placement_id not in ids:
@@ -512,7 +558,7 @@ class MainWindow(QMainWindow):
     def print_induction(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self,
-            "Save the induction record",
+            self._plain_copy_title("Save the induction record"),
             str(Path.home() / "induction-record.pdf"),
             "PDF (*.pdf)",
         )
@@ -560,6 +606,8 @@ class MainWindow(QMainWindow):
         assert self.placement_id is not None
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()
+        if self.workspace.locked:
+            return  # closed by the lock: its draft is kept, and offered back on unlocking
         if not accepted:
             self.workspace.supervision.discard_draft(self.placement_id, key)
         self.reload()
@@ -626,7 +674,7 @@ class MainWindow(QMainWindow):
     def export_supervision_pdf(self, sid: str) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self,
-            "Save the supervision record",
+            self._plain_copy_title("Save the supervision record"),
             str(Path.home() / f"supervision-{sid}.pdf"),
             "PDF (*.pdf)",
         )
@@ -644,7 +692,7 @@ class MainWindow(QMainWindow):
             return
         path, _ = QFileDialog.getSaveFileName(
             self,
-            "Save supervision dates",
+            self._plain_copy_title("Save supervision dates"),
             str(Path.home() / "supervision-dates.ics"),
             "Calendar (*.ics)",
         )
@@ -794,7 +842,7 @@ class MainWindow(QMainWindow):
         self._act(lambda: ws.recording.clear_learning(pid, item), "Evidence cleared", undo)
 
     def print_pcf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save the PCF summary", str(Path.home() / "pcf-summary.pdf"),
+        path, _ = QFileDialog.getSaveFileName(self, self._plain_copy_title("Save the PCF summary"), str(Path.home() / "pcf-summary.pdf"),
                                               "PDF (*.pdf)")  # fmt: skip
         if path and self.save_record("pcf", Path(path)):
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
@@ -835,7 +883,10 @@ class MainWindow(QMainWindow):
         if self.placement_id is None:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save the record", str(Path.home() / f"{stem}.pdf"), "PDF (*.pdf)"
+            self,
+            self._plain_copy_title("Save the record"),
+            str(Path.home() / f"{stem}.pdf"),
+            "PDF (*.pdf)",
         )
         if path and self.save_record(kind, Path(path)):
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
@@ -891,7 +942,7 @@ class MainWindow(QMainWindow):
             return
         path, _ = QFileDialog.getSaveFileName(
             self,
-            "Export the placement",
+            self._plain_copy_title("Export the placement"),
             str(Path.home() / "placement.json"),
             "Placement files (*.json)",
         )
@@ -937,19 +988,184 @@ class MainWindow(QMainWindow):
         self.reload()
         return True
 
+    # ------------------------------------------------------------------ security
+
+    def _plain_copy_title(self, title: str) -> str:
+        """Save dialogs say when what they write is readable, unlike the encrypted database."""
+        if self.workspace.encrypted:
+            return f"{title} (the saved copy is not encrypted)"
+        return title
+
+    def _update_security(self) -> None:
+        encrypted = self.workspace.encrypted
+        self.encrypt_action.setEnabled(not encrypted)
+        self.decrypt_action.setEnabled(encrypted)
+        self.rekey_action.setEnabled(encrypted)
+        self.lock_action.setEnabled(encrypted)
+
+    def idle_minutes(self) -> int:
+        return int(self.settings.value(IDLE_SETTING, IDLE_DEFAULT))
+
+    def start_idle_lock(self) -> None:
+        if self.workspace.encrypted and not self.workspace.locked:
+            self.idle.start(self.idle_minutes())
+        else:
+            self.idle.stop()
+
+    def edit_idle_lock(self) -> None:
+        minutes, ok = QInputDialog.getInt(
+            self,
+            "Lock after idle",
+            "Lock an encrypted database after this many minutes without use (0: never):",
+            self.idle_minutes(),
+            0,
+            240,
+        )
+        if ok:
+            self.settings.setValue(IDLE_SETTING, minutes)
+            self.start_idle_lock()
+
+    def lock(self) -> None:
+        """Hide every record and drop the key; open forms keep what was typed as a draft."""
+        ws = self.workspace
+        if not ws.encrypted or ws.locked:
+            return
+        self.idle.stop()
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                saver = getattr(dialog, "save_draft_now", None)
+                if callable(saver):
+                    saver()
+                dialog.reject()
+        ws.lock_records()
+        self.screens.setCurrentWidget(self.lock_screen)
+        self.menuBar().setEnabled(False)
+        self.toolbar.setEnabled(False)
+        self.setWindowTitle(f"Placement Tracker [{ws.path.name}] — locked")
+        QTimer.singleShot(0, self.unlock)
+
+    def unlock(self) -> bool:
+        ws = self.workspace
+        if not ws.locked:
+            return True
+
+        def attempt(passphrase: str) -> str | None:
+            try:
+                ws.unlock(passphrase)
+            except WrongPassphrase:
+                return "Wrong passphrase. Try again."
+            except DatabaseError as exc:
+                return str(exc)
+            return None
+
+        dialog = PassphraseDialog(
+            "Unlock",
+            f"The records in {ws.path.name} are locked. Type the passphrase to go on.",
+            attempt,
+            self,
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted or ws.locked:
+            return False
+        self.screens.setCurrentIndex(0)
+        self.menuBar().setEnabled(True)
+        self.toolbar.setEnabled(True)
+        self.reload()
+        self.start_idle_lock()
+        QTimer.singleShot(0, self.offer_drafts)
+        return True
+
+    def encrypt_database(self) -> None:
+        ws = self.workspace
+        count = len(backup_rows(ws.path))
+        dialog = NewPassphraseDialog(
+            "Encrypt the database",
+            f"The database is written out again, encrypted, and checked before it replaces "
+            f"the readable file, which is then overwritten. {backups(count)} re-made "
+            "encrypted with the same passphrase, so no readable copy stays behind; a backup "
+            "that cannot be read is removed. Exported files and PDFs you saved stay as they are.",
+            back_up=lambda: back_up_now(ws.path),
+            parent=self,
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._change_encryption(None, dialog.passphrase(), "Encrypted")
+
+    def decrypt_database(self) -> None:
+        ws = self.workspace
+        answer = QMessageBox.question(
+            self,
+            "Decrypt the database?",
+            "The database and its backups are written out again without encryption: anyone "
+            "who has this laptop could then read them. Do this only when the laptop's disk is "
+            "encrypted, or to move the records somewhere that cannot open encrypted files.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._change_encryption(ws.db.key, None, "Decrypted")
+
+    def change_passphrase(self) -> None:
+        ws = self.workspace
+        current = ws.db.key
+        dialog = PassphraseDialog(
+            "Change passphrase",
+            "Type the current passphrase first.",
+            lambda text: None if text == current else "That is not the current passphrase.",
+            self,
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        new = NewPassphraseDialog(
+            "New passphrase",
+            f"The database is re-made with the new passphrase, and "
+            f"{backups(len(backup_rows(ws.path, current))).lower()} too; the old passphrase "
+            "will no longer open them.",
+            parent=self,
+        )
+        if new.exec() == QDialog.DialogCode.Accepted:
+            self._change_encryption(current, new.passphrase(), "New passphrase set for")
+
+    def _change_encryption(self, old: str | None, new: str | None, done: str) -> None:
+        """Let go of the database, re-write it and its backups, and open it again."""
+        ws = self.workspace
+        path, as_of, profile = ws.path, ws.as_of, ws.profile
+        ws.close(backup=False)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            notes = change_passphrase(path, old, new)
+        except DatabaseError as exc:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, "Nothing changed", str(exc))
+            notes, new = None, old
+        else:
+            QApplication.restoreOverrideCursor()
+        try:
+            self.workspace = Workspace.open(path, as_of, profile, key=new)
+        except DatabaseError as exc:
+            QMessageBox.critical(self, "Cannot open database", str(exc))
+            raise SystemExit(2) from None
+        self.reload()
+        self.start_idle_lock()
+        if notes is not None:
+            detail = "\n".join(f"• {note}" for note in notes) or "There were no backups."
+            QMessageBox.information(self, done.split()[0], f"{done} {path.name}.\n\n{detail}")
+
     # ------------------------------------------------------------------ backups
 
     def show_backups(self) -> BackupsDialog:
-        path = self.workspace.path
+        path, key = self.workspace.path, self.workspace.db.key
         dialog = BackupsDialog(
-            path, lambda: backup_rows(path), lambda: self._back_up(path), self.restore_backup, self
+            path,
+            lambda: backup_rows(path, key),
+            lambda: self._back_up(path),
+            self.restore_backup,
+            self,
         )
         dialog.open()
         return dialog
 
     def _back_up(self, path: Path) -> None:
         try:
-            made = back_up_now(path)
+            made = back_up_now(path, self.workspace.db.key)
         except DatabaseError as exc:
             QMessageBox.warning(self, "No backup made", str(exc))
             return
@@ -958,10 +1174,10 @@ class MainWindow(QMainWindow):
     def restore_backup(self, backup: Path) -> bool:
         """Let go of the database, put the backup in its place, and open it again."""
         ws = self.workspace
-        path, as_of, profile = ws.path, ws.as_of, ws.profile
+        path, as_of, profile, key = ws.path, ws.as_of, ws.profile, ws.db.key
         ws.close(backup=False)  # the restore backs the current file up itself
         try:
-            saved = restore_database(backup, path, force=True)
+            saved = restore_database(backup, path, force=True, key=key)
         except DatabaseError as exc:
             QMessageBox.warning(self, "Not restored", f"{exc}\n\nThe database was not changed.")
             saved = None
@@ -969,7 +1185,7 @@ class MainWindow(QMainWindow):
         else:
             restored = True
         try:
-            self.workspace = Workspace.open(path, as_of, profile)
+            self.workspace = Workspace.open(path, as_of, profile, key=key)
         except DatabaseError as exc:
             QMessageBox.critical(self, "Cannot open database", str(exc))
             raise SystemExit(2) from None

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from app.db import DamagedDatabase, Database, DatabaseInUse
+from app.db import DamagedDatabase, Database, DatabaseInUse, PassphraseNeeded
 from app.db.storage import (
     list_backups,
     make_backup,
@@ -85,6 +85,7 @@ def _newer(path: Path) -> None:
 DAMAGE = {
     "damaged": (_damaged, "is damaged"),
     "foreign": (_foreign, "not a Placement Tracker database"),
+    # indistinguishable from an encrypted file without its passphrase, so that is asked for
     "random bytes": (lambda p: p.write_bytes(os.urandom(64 * 1024)), "not a database file"),
     "empty": (lambda p: p.write_bytes(b""), "empty file"),
     "newer schema": (_newer, "newer Placement Tracker"),
@@ -97,7 +98,9 @@ def test_each_kind_of_damage_is_refused_and_left_as_found(tmp_path: Path, kind: 
     path = tmp_path / "placements.sqlite"
     make(path)
     before = digest(path)
-    with pytest.raises(DamagedDatabase, match=words):
+    with pytest.raises(
+        DamagedDatabase if kind != "random bytes" else PassphraseNeeded, match=words
+    ):
         Database(path)
     assert digest(path) == before, "the file was changed behind the user's back"
 
@@ -115,7 +118,7 @@ def test_refusal_names_the_newest_good_backup_and_how_to_restore(tmp_path: Path)
     newer_but_bad = make_backup(path, "by-hand", datetime(2026, 11, 21, 9, 0))
     newer_but_bad.write_bytes(b"\0" * 4096)
     path.write_bytes(os.urandom(8192))
-    with pytest.raises(DamagedDatabase) as refused:
+    with pytest.raises(PassphraseNeeded) as refused:
         Database(path)
     message = str(refused.value)
     assert good.name in message and newer_but_bad.name not in message

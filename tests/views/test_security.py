@@ -1,0 +1,154 @@
+"""Encryption in the window: asked for at start, set from File › Security, and the idle lock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from app.db.storage import is_encrypted
+from app.services.demo import load_demo
+from app.services.storage import change_passphrase
+from app.services.workspace import Workspace
+from app.views.main_window import MainWindow
+from app.views.security import NewPassphraseDialog, PassphraseDialog
+
+AS_OF = date(2026, 11, 23)
+QUOTES = "a\"b'c;--é"
+
+
+def when_modal(kind: type, act: Callable[[QWidget], None]) -> None:
+    """When a modal ``kind`` opens, let ``act`` work it (as a person at the keyboard would)."""
+
+    def look() -> None:
+        widget = QApplication.activeModalWidget()
+        if not isinstance(widget, kind):
+            QTimer.singleShot(10, look)
+            return
+        act(widget)
+
+    QTimer.singleShot(0, look)
+
+
+def type_passphrase(text: str) -> Callable[[QWidget], None]:
+    def act(dialog: QWidget) -> None:
+        assert isinstance(dialog, PassphraseDialog)
+        dialog.passphrase.setText(text)
+        dialog.try_passphrase()
+
+    return act
+
+
+def encrypted_demo(tmp_path: Path) -> Path:
+    path = tmp_path / "placements.sqlite"
+    ws = Workspace.open(path, AS_OF)
+    load_demo(ws.db, AS_OF)
+    ws.close()
+    change_passphrase(path, None, QUOTES)
+    return path
+
+
+def test_the_app_asks_for_the_passphrase_and_says_when_it_is_wrong(
+    qtbot, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from app.views import app as gui
+
+    path = encrypted_demo(tmp_path)
+    monkeypatch.delenv("PLACEMENT_TRACKER_PASSPHRASE", raising=False)
+    opened: list[MainWindow] = []
+    monkeypatch.setattr(gui, "_show", lambda _app, window, *_a: opened.append(window) or 0)
+    problems: list[str] = []
+
+    def wrong_then_right(dialog: QWidget) -> None:
+        type_passphrase("not it")(dialog)
+        problems.append(dialog.problem.text())  # type: ignore[attr-defined]
+        assert dialog.isVisible()  # still asking
+        type_passphrase(QUOTES)(dialog)
+
+    when_modal(PassphraseDialog, wrong_then_right)
+    assert gui.run_gui(db_path=str(path), as_of=AS_OF) == 0
+    assert problems == ["Wrong passphrase. Try again."]
+    assert opened and opened[0].overview.title.text() == "Robin Ashdown"
+
+    when_modal(PassphraseDialog, lambda d: d.reject())  # Cancel: the app does not start
+    assert gui.run_gui(db_path=str(path), as_of=AS_OF) == 2
+
+
+def test_encrypting_from_the_security_menu_and_the_idle_lock(qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "placements.sqlite"
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    ws = Workspace.open(path, AS_OF)
+    load_demo(ws.db, AS_OF)
+    window = MainWindow(ws, settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.lock_action.isEnabled()  # nothing to lock in a plaintext database
+
+    def choose(dialog: QWidget) -> None:
+        assert isinstance(dialog, NewPassphraseDialog)
+        ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+        dialog.first.setText(QUOTES)
+        dialog.second.setText(QUOTES + "x")
+        assert "differ" in dialog.problem.text() and not ok.isEnabled()
+        dialog.second.setText(QUOTES)
+        assert ok.isEnabled()
+        ok.click()
+
+    when_modal(NewPassphraseDialog, choose)
+    when_modal(QMessageBox, lambda box: box.accept())  # the summary of what became of the backups
+    window.encrypt_database()
+    assert is_encrypted(path) and window.workspace.encrypted
+    assert window.lock_action.isEnabled() and window.overview.title.text() == "Robin Ashdown"
+
+    # A session being written when the laptop is left: the idle lock keeps it as a draft.
+    pid = window.placement_id
+    dialog = window.session_dialog()
+    dialog.wellbeing.setPlainText("Talked about the drive home after the visit.")
+    dialog.show()
+    offered: list[str] = []
+    kept: list[str] = []
+    seen: dict[str, object] = {}
+
+    def no_thanks(*args, **_kw):  # type: ignore[no-untyped-def]
+        offered.append(args[2])
+        kept.extend(str(content) for _k, _t, content in window.workspace.supervision.drafts(pid))
+        return QMessageBox.StandardButton.No
+
+    def at_the_prompt(prompt: QWidget) -> None:
+        """Locked: the records are gone and the key dropped, until the right passphrase."""
+        assert isinstance(prompt, PassphraseDialog)
+        seen["locked"] = window.workspace.locked
+        seen["key"] = window.workspace.db.key
+        seen["screen"] = window.screens.currentWidget() is window.lock_screen
+        seen["menus"] = window.menuBar().isEnabled()
+        seen["form open"] = dialog.isVisible()
+        type_passphrase("wrong")(prompt)
+        seen["wrong"] = prompt.problem.text()
+        seen["still locked"] = window.workspace.locked
+        monkeypatch.setattr(QMessageBox, "question", no_thanks)
+        type_passphrase(QUOTES)(prompt)
+
+    when_modal(PassphraseDialog, at_the_prompt)
+    window.idle.timer.setInterval(50)
+    window.idle.timer.start()
+    qtbot.waitUntil(lambda: bool(offered), timeout=5000)
+    assert seen == {
+        "locked": True,
+        "key": None,
+        "screen": True,
+        "menus": False,
+        "form open": False,
+        "wrong": "Wrong passphrase. Try again.",
+        "still locked": True,
+    }
+    assert not window.workspace.locked and window.screens.currentIndex() == 0
+    assert "not saved" in offered[0]
+    assert kept and "drive home" in kept[0]  # what was typed came back, from the encrypted file
+
+    window.close()  # the window writes its settings: never the passphrase
+    settings.sync()
+    assert QUOTES not in (tmp_path / "settings.ini").read_text(encoding="utf-8")
+    window.workspace.close()
