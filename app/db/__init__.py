@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -96,17 +96,22 @@ def create_schema(engine: Engine) -> None:
         )
 
 
-def _engine(path: Path, key: str | None) -> Engine:
+def _engine(path: Path, key: Callable[[], str | None]) -> Engine:
     """The engine over ``path``; with a key, every connection is a keyed SQLCipher one.
 
-    hide_parameters: what a PE typed never reaches an error message or the log.
+    The key is read at each connection, so once the Database forgets it (closed, or the app
+    locked) no new connection can open the file. hide_parameters: what a PE typed never
+    reaches an error message or the log.
     """
-    if key is None:
+    if key() is None:
         return create_engine(f"sqlite:///{path}", hide_parameters=True)
     import sqlcipher3.dbapi2
 
     def connect() -> Any:
-        return open_connection(path, key, isolation_level="", check_same_thread=False)
+        current = key()
+        if current is None:
+            raise DatabaseError(f"{path} is locked: its passphrase is needed again.")
+        return open_connection(path, current, isolation_level="", check_same_thread=False)
 
     return create_engine(
         f"sqlite:///{path}", module=sqlcipher3.dbapi2, creator=connect, hide_parameters=True
@@ -176,7 +181,7 @@ class Database:
             revision = HEAD_REVISION
         try:
             self.key = key if self.encrypted else None
-            self.engine = _engine(self.path, self.key)
+            self.engine = _engine(self.path, lambda: self.key)
             event.listen(self.engine, "connect", _on_connect)
             if revision != HEAD_REVISION:
                 make_backup(self.path, "before-migration", key=self.key)

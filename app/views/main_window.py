@@ -69,6 +69,7 @@ from app.views.policy_dialog import PolicyDialog, load_profile, save_profile
 from app.views.security import (
     IDLE_DEFAULT,
     IDLE_SETTING,
+    Cover,
     IdleWatcher,
     LockScreen,
     NewPassphraseDialog,
@@ -187,6 +188,7 @@ class MainWindow(QMainWindow):
         self.screens.addWidget(self.lock_screen)
         self.setCentralWidget(self.screens)
         self.idle = IdleWatcher(self.lock, self)
+        self.covered: list[tuple[QDialog, Cover]] = []  # forms under the lock's cover
         QApplication.instance().installEventFilter(self.idle)
 
         self.placement_box = QComboBox()
@@ -606,8 +608,6 @@ class MainWindow(QMainWindow):
         assert self.placement_id is not None
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()
-        if self.workspace.locked:
-            return  # closed by the lock: its draft is kept, and offered back on unlocking
         if not accepted:
             self.workspace.supervision.discard_draft(self.placement_id, key)
         self.reload()
@@ -1026,21 +1026,24 @@ class MainWindow(QMainWindow):
             self.start_idle_lock()
 
     def lock(self) -> None:
-        """Hide every record and drop the key; open forms keep what was typed as a draft."""
+        """Hide every record and drop the key. Open forms stay as they are, covered and
+        disabled; the supervision form saves its draft (encrypted) first."""
         ws = self.workspace
         if not ws.encrypted or ws.locked:
             return
         self.idle.stop()
+        self.covered = []
         for dialog in self.findChildren(QDialog):
-            if dialog.isVisible():
-                saver = getattr(dialog, "save_draft_now", None)
-                if callable(saver):
-                    saver()
-                dialog.reject()
+            if dialog.isVisible() and not isinstance(dialog, PassphraseDialog):
+                pause = getattr(dialog, "pause_drafts", None)
+                if callable(pause):
+                    pause()
+                dialog.setEnabled(False)
+                self.covered.append((dialog, Cover(dialog)))
         ws.lock_records()
         self.screens.setCurrentWidget(self.lock_screen)
         self.menuBar().setEnabled(False)
-        self.toolbar.setEnabled(False)
+        self.toolbar.setVisible(False)  # it names the student
         self.setWindowTitle(f"Placement Tracker [{ws.path.name}] — locked")
         QTimer.singleShot(0, self.unlock)
 
@@ -1068,10 +1071,13 @@ class MainWindow(QMainWindow):
             return False
         self.screens.setCurrentIndex(0)
         self.menuBar().setEnabled(True)
-        self.toolbar.setEnabled(True)
+        self.toolbar.setVisible(True)
+        for form, cover in self.covered:
+            cover.deleteLater()
+            form.setEnabled(True)
+        self.covered = []
         self.reload()
         self.start_idle_lock()
-        QTimer.singleShot(0, self.offer_drafts)
         return True
 
     def encrypt_database(self) -> None:

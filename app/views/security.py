@@ -192,7 +192,6 @@ class LockScreen(QWidget):
         text = QLabel(
             "The records are hidden and the database is closed until you type its passphrase."
         )
-        text.setWordWrap(True)
         button = QPushButton("&Unlock…")
         button.clicked.connect(lambda: unlock())
         layout = QVBoxLayout(self)
@@ -200,3 +199,26 @@ class LockScreen(QWidget):
         for widget in (title, text, button):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
+
+
+class Cover(QWidget):
+    """An opaque sheet over an open form while the app is locked: what was typed stays in the
+    form, unseen and untouchable, and comes back as it was after the passphrase."""
+
+    def __init__(self, form: QWidget) -> None:
+        super().__init__(form)
+        self.setObjectName("lockCover")
+        self.setAutoFillBackground(True)
+        label = QLabel("Locked")
+        label.setObjectName("pageTitle")
+        layout = QVBoxLayout(self)
+        layout.addWidget(label, 0, Qt.AlignmentFlag.AlignCenter)
+        self.setGeometry(form.rect())
+        form.installEventFilter(self)
+        self.raise_()
+        self.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self.setGeometry(watched.rect())
+        return False

@@ -314,6 +314,12 @@ class SessionDialog(QDialog):
             self.next.setDate(to_qdate(date.fromisoformat(str(d["next"]))))
         self.draft_note.setText("Restored from the draft saved before the app closed.")
 
+    def pause_drafts(self) -> None:
+        """The app is locking: save what is typed now, and nothing more until it is unlocked
+        (typing resumes the saving)."""
+        self.save_draft_now()
+        self._timer.stop()
+
     def save_draft_now(self) -> None:
         self._timer.stop()
         self._save_draft(self.draft_content())

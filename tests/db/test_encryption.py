@@ -143,3 +143,19 @@ def test_backup_and_restore_of_an_encrypted_database(plain: Path, tmp_path: Path
     db.close()
     replaced = [b for b in list_backups(plain) if b.reason == "before-restore"]
     assert replaced and is_encrypted(replaced[0].path)
+
+
+def test_a_locked_workspace_cannot_reach_the_file_until_the_passphrase(plain: Path) -> None:
+    from app.services.workspace import DatabaseError
+
+    assert cli("encrypt", "--db", str(plain), passphrase=QUOTES).returncode == 0
+    ws = Workspace.open(plain, AS_OF, key=QUOTES)
+    ws.lock_records()
+    with pytest.raises(DatabaseError, match="locked"):
+        ws.placements.list_placements()  # the key is gone: no new connection can open it
+    with pytest.raises(WrongPassphrase):
+        ws.unlock("guess")
+    assert ws.locked
+    ws.unlock(QUOTES)
+    assert [p.id for p in ws.placements.list_placements()] == [1]
+    ws.close()

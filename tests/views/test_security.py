@@ -14,7 +14,7 @@ from app.services.demo import load_demo
 from app.services.storage import change_passphrase
 from app.services.workspace import Workspace
 from app.views.main_window import MainWindow
-from app.views.security import NewPassphraseDialog, PassphraseDialog
+from app.views.security import Cover, NewPassphraseDialog, PassphraseDialog
 
 AS_OF = date(2026, 11, 23)
 QUOTES = "a\"b'c;--é"
@@ -77,7 +77,7 @@ def test_the_app_asks_for_the_passphrase_and_says_when_it_is_wrong(
     assert gui.run_gui(db_path=str(path), as_of=AS_OF) == 2
 
 
-def test_encrypting_from_the_security_menu_and_the_idle_lock(qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_encrypting_from_the_security_menu_and_the_idle_lock(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "placements.sqlite"
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     ws = Workspace.open(path, AS_OF)
@@ -103,19 +103,13 @@ def test_encrypting_from_the_security_menu_and_the_idle_lock(qtbot, tmp_path, mo
     assert is_encrypted(path) and window.workspace.encrypted
     assert window.lock_action.isEnabled() and window.overview.title.text() == "Robin Ashdown"
 
-    # A session being written when the laptop is left: the idle lock keeps it as a draft.
+    # A session being written when the laptop is left: the idle lock covers the form,
+    # saves what was typed as an (encrypted) draft, and gives the form back as it was.
     pid = window.placement_id
     dialog = window.session_dialog()
     dialog.wellbeing.setPlainText("Talked about the drive home after the visit.")
     dialog.show()
-    offered: list[str] = []
-    kept: list[str] = []
     seen: dict[str, object] = {}
-
-    def no_thanks(*args, **_kw):  # type: ignore[no-untyped-def]
-        offered.append(args[2])
-        kept.extend(str(content) for _k, _t, content in window.workspace.supervision.drafts(pid))
-        return QMessageBox.StandardButton.No
 
     def at_the_prompt(prompt: QWidget) -> None:
         """Locked: the records are gone and the key dropped, until the right passphrase."""
@@ -124,29 +118,35 @@ def test_encrypting_from_the_security_menu_and_the_idle_lock(qtbot, tmp_path, mo
         seen["key"] = window.workspace.db.key
         seen["screen"] = window.screens.currentWidget() is window.lock_screen
         seen["menus"] = window.menuBar().isEnabled()
-        seen["form open"] = dialog.isVisible()
+        seen["names shown"] = window.toolbar.isVisible() or "Robin" in window.windowTitle()
+        seen["form usable"] = dialog.isEnabled()
+        seen["form covered"] = any(c.isVisible() for c in dialog.findChildren(Cover))
         type_passphrase("wrong")(prompt)
         seen["wrong"] = prompt.problem.text()
         seen["still locked"] = window.workspace.locked
-        monkeypatch.setattr(QMessageBox, "question", no_thanks)
         type_passphrase(QUOTES)(prompt)
 
     when_modal(PassphraseDialog, at_the_prompt)
     window.idle.timer.setInterval(50)
     window.idle.timer.start()
-    qtbot.waitUntil(lambda: bool(offered), timeout=5000)
+    qtbot.waitUntil(lambda: "still locked" in seen and not window.workspace.locked, timeout=5000)
     assert seen == {
         "locked": True,
         "key": None,
         "screen": True,
         "menus": False,
-        "form open": False,
+        "names shown": False,
+        "form usable": False,
+        "form covered": True,
         "wrong": "Wrong passphrase. Try again.",
         "still locked": True,
     }
-    assert not window.workspace.locked and window.screens.currentIndex() == 0
-    assert "not saved" in offered[0]
-    assert kept and "drive home" in kept[0]  # what was typed came back, from the encrypted file
+    assert window.screens.currentIndex() == 0 and dialog.isVisible() and dialog.isEnabled()
+    assert dialog.wellbeing.toPlainText() == "Talked about the drive home after the visit."
+    qtbot.waitUntil(lambda: not any(c.isVisible() for c in dialog.findChildren(Cover)))
+    drafts = window.workspace.supervision.drafts(pid)  # saved while locking, in the encrypted file
+    assert drafts and "drive home" in str(drafts[0][2])
+    dialog.reject()
 
     window.close()  # the window writes its settings: never the passphrase
     settings.sync()
