@@ -446,7 +446,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = gui_parser().parse_args(args)
     setup_logging()
     # Load the database layer before Qt: once PySide6 is in, it inspects every module imported.
-    import app.services.demo  # noqa: F401
     import app.services.workspace  # noqa: F401
     from app.views.app import run_gui
 

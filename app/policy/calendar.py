@@ -6,25 +6,34 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
-
+from app.policy.bank_holidays_ew import BANK_HOLIDAYS, FIRST_YEAR, LAST_YEAR
 from app.policy.vocabulary import DEFAULT_INDUCTION_DAYS, DEFAULT_WORKING_DAYS, WEEKDAYS
 
 ONE_DAY = timedelta(days=1)
 
 
 @lru_cache(maxsize=64)
+def _year(year: int) -> dict[date, str]:
+    """England and Wales share one list of bank holidays (the `holidays` package's GB/ENG).
+
+    Years in the generated table are read from it; others ask the package itself, which is
+    slow to import (docs/decisions.md, "Start-up").
+    """
+    if FIRST_YEAR <= year <= LAST_YEAR:
+        prefix = f"{year}-"
+        return {date.fromisoformat(k): v for k, v in BANK_HOLIDAYS.items() if k.startswith(prefix)}
+    import holidays
+
+    return {d: str(n) for d, n in holidays.country_holidays("GB", subdiv="ENG", years=year).items()}
+
+
 def _bank_holidays(year: int) -> frozenset[date]:
-    # England and Wales share one list of bank holidays; the package calls it UK/ENG.
-    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year).keys())
+    return frozenset(_year(year))
 
 
 def bank_holiday_name(day: date) -> str | None:
     """The name of the England and Wales bank holiday on ``day``, or None."""
-    if day not in _bank_holidays(day.year):
-        return None
-    name = holidays.country_holidays("GB", subdiv="ENG", years=day.year).get(day)
-    return str(name) if name else None
+    return _year(day.year).get(day)
 
 
 def is_bank_holiday(day: date) -> bool:

@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.paths import PASSPHRASE_ENV
-from app.services.demo import load_demo
 from app.services.storage import (
     inspect_database,
     needs_passphrase,
@@ -74,6 +73,8 @@ def open_workspace(
         db_path = str(folder / "demo.sqlite")
     workspace = Workspace.open(db_path, as_of, key=key)
     if demo:
+        from app.services.demo import load_demo  # invented data: loaded only when asked for
+
         load_demo(workspace.db, as_of)
     return workspace
 

@@ -34,3 +34,17 @@ def test_midpoint_and_uk_dates() -> None:
     assert midpoint(date(2026, 1, 5), date(2026, 4, 24)) == date(2026, 2, 28)
     assert uk_date(date(2026, 2, 6)) == "6 Feb 2026"
     assert uk_date(None) == ""
+
+
+def test_the_bank_holiday_table_matches_the_holidays_package() -> None:
+    """The start-up table is a copy of `holidays` (GB/ENG): rerun tools/make_bank_holidays.py
+    when this fails after an upgrade, e.g. for a newly announced bank holiday."""
+    import holidays
+
+    from app.policy.bank_holidays_ew import BANK_HOLIDAYS, FIRST_YEAR, LAST_YEAR
+
+    years = range(FIRST_YEAR, LAST_YEAR + 1)
+    package = holidays.country_holidays("GB", subdiv="ENG", years=years)
+    assert {d.isoformat(): str(n) for d, n in package.items()} == BANK_HOLIDAYS
+    assert bank_holiday_name(date(2023, 5, 8)) == "Coronation of Charles III"
+    assert bank_holiday_name(date(2051, 12, 25)) == "Christmas Day"  # beyond the table: the package

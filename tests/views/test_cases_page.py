@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtCore import QDate, QPoint, QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from app.services.workspace import Workspace
@@ -189,3 +189,17 @@ def test_chart_shows_caseload_by_day_and_hover_names_the_cases(demo_window: Main
     assert "still to come" in chart.describe_day(today + 1)
     christmas = series.days.index(date(2026, 12, 25))
     assert date(2026, 12, 25) in series.bank_holidays and christmas > today
+
+
+def test_pointing_at_the_chart_names_the_day_and_its_cases(demo_window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    demo_window.show_page_named("Overview")
+    chart = demo_window.overview.chart
+    series = chart.series
+    assert series is not None
+    today = (series.as_of - series.days[0]).days
+    x = round(chart.plot.x_at(today + 0.5))
+    qtbot.mouseMove(chart.plot, QPoint(x, 120))
+    qtbot.waitUntil(lambda: chart.hover.text().startswith("23 Nov 2026: 4 of 6"))
+    assert chart.plot.toolTip() == chart.hover.text()
+    image = chart.plot.grab().toImage()  # the today line is drawn where the mouse points
+    assert image.pixelColor(x, 60).name() == "#2e7d32"
