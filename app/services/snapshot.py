@@ -137,11 +137,23 @@ def case_from_record(c: CaseRecord) -> Case:
     )
 
 
-def _event(e: EventRecord) -> Event:
-    event = Event(id=e.key, kind=e.kind, date=e.date, case=e.case.ref if e.case else None)
-    for name in EVENT_FIELDS:
-        setattr(event, name, getattr(e, name))
-    return event
+def _events(session: Session, placement_id: int) -> list[Event]:
+    """The placement's events as plain rows, not ORM objects: a long placement has ~20,000,
+    and building mapped objects for them took most of a refresh."""
+    columns = [getattr(EventRecord, name) for name in EVENT_FIELDS]
+    query = (
+        select(EventRecord.key, EventRecord.kind, EventRecord.date, CaseRecord.ref, *columns)
+        .outerjoin(CaseRecord, EventRecord.case_id == CaseRecord.id)
+        .where(EventRecord.placement_id == placement_id)
+        .order_by(EventRecord.position, EventRecord.id)
+    )
+    events = []
+    for key, kind, day, ref, *values in session.execute(query):
+        event = Event(id=key, kind=kind, date=day, case=ref)
+        for name, value in zip(EVENT_FIELDS, values, strict=True):
+            setattr(event, name, value)
+        events.append(event)
+    return events
 
 
 def _supervision(s: SupervisionRecord) -> Supervision:
@@ -197,7 +209,6 @@ def load_snapshot(session: Session, placement_id: int) -> PlacementSnapshot:
             selectinload(PlacementRecord.induction_items),
             selectinload(PlacementRecord.absences),
             selectinload(PlacementRecord.cases).selectinload(CaseRecord.manager_override),
-            selectinload(PlacementRecord.events).selectinload(EventRecord.case),
             selectinload(PlacementRecord.supervisions).options(
                 selectinload(SupervisionRecord.attendees),
                 selectinload(SupervisionRecord.cases_discussed).selectinload(CaseDiscussed.case),
@@ -224,7 +235,7 @@ def load_snapshot(session: Session, placement_id: int) -> PlacementSnapshot:
             Absence(a.key, a.who, a.first_day, a.last_day, a.reason, a.cover) for a in p.absences
         ],
         cases=[case_from_record(c) for c in p.cases],
-        events=[_event(e) for e in p.events],
+        events=_events(session, placement_id),
         supervisions=[_supervision(s) for s in p.supervisions],
         pcf_reviews=[_pcf_review(r) for r in p.pcf_reviews],
         learning=[LearningEvidence(x.item, x.evidenced, x.evidence) for x in p.learning],

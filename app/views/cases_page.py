@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.policy.calendar import uk_date
 from app.services.cases import CaseRow
-from app.views.table_model import RowsModel
+from app.views.table_model import RowsFilter, RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Ref", "Initials", "Type", "Role", "Allocated", "Days open", "Complexity", "Risk",
@@ -90,7 +90,7 @@ class CasesModel(RowsModel[CaseRow]):
         return None
 
 
-class OpenFilter(QSortFilterProxyModel):
+class OpenFilter(RowsFilter):
     def __init__(self) -> None:
         super().__init__()
         self.show: str = "open"  # open | ended | all
@@ -161,6 +161,7 @@ class CasesPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setResizeContentsPrecision(200)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _i: self._emit_for_selected(self.edit_requested))
         self.details = QTextBrowser()

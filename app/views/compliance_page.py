@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.policy.calendar import uk_date
 from app.services.compliance import ComplianceItem
-from app.views.table_model import RowsModel
+from app.views.table_model import RowsFilter, RowsModel
 
 SEVERITY_COLOURS = {"breach": "#c62828", "warning": "#b26a00", "due": "#1565c0"}
 COLUMNS = ("Severity", "Date", "Rule", "About", "What was found", "Source")
@@ -66,7 +66,7 @@ class FindingsModel(RowsModel[ComplianceItem]):
         return None
 
 
-class SeverityFilter(QSortFilterProxyModel):
+class SeverityFilter(RowsFilter):
     def __init__(self) -> None:
         super().__init__()
         self.severity: str | None = None
@@ -124,6 +124,7 @@ class CompliancePage(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(200)  # judged from the first rows: fast at any size
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.details = QTextBrowser()
         self.details.setMinimumHeight(110)

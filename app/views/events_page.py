@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -30,7 +31,8 @@ from app.policy.snapshot import Absence, Case, Event
 from app.policy.vocabulary import BOOLEAN_EVENT_KEYS, EVENT_ENUMS, EVENT_KIND_LABELS, EVENT_KINDS
 from app.services.placements import InvalidInput
 from app.services.records_of_work import EventCheck
-from app.views.widgets import date_edit, from_qdate, ruled_table, select_key, selected_key
+from app.views.table_model import RowsModel
+from app.views.widgets import date_edit, from_qdate, ruled_table, ruled_view, selected_key
 
 FIELD_LABELS = {
     "with": "With", "observer": "Observer", "feedback": "Observer's feedback", "after_hours": "After hours",
@@ -283,6 +285,27 @@ def event_summary(e: Event) -> str:
     return "; ".join(parts + ([e.notes] if e.notes else []))
 
 
+class EventsModel(RowsModel[Event]):
+    """Events newest first; a cell's text is worked out only when the view shows it."""
+
+    columns = ("Date", "Kind", "Case", "Details")
+
+    def cell(self, row: Event, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            match column:
+                case 0:
+                    return uk_date(row.date)
+                case 1:
+                    return EVENT_KIND_LABELS[row.kind]
+                case 2:
+                    return row.case or "—"
+                case _:
+                    return event_summary(row)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+
 class EventsPage(QWidget):
     new_event_requested = Signal()
     edit_event_requested = Signal(str)
@@ -321,7 +344,11 @@ class EventsPage(QWidget):
             actions.addWidget(b)
         actions.addStretch(1)
         ev.addLayout(actions)
-        self.table = ruled_table(("Date", "Kind", "Case", "Details"))
+        # A model, not a table of items: a two-year placement has ~20,000 events, and the
+        # view asks only for the rows on screen.
+        self.model = EventsModel()
+        self.table = ruled_view(self.model)
+        self.table.setAccessibleName("Events")
         ev.addWidget(self.table, 1)
         self.tabs.addTab(events, "Events")
 
@@ -343,13 +370,9 @@ class EventsPage(QWidget):
         self.tabs.addTab(absences, "Absences")
 
         self.new_button.clicked.connect(self.new_event_requested)
-        self.edit_button.clicked.connect(lambda: self._emit(self.table, self.edit_event_requested))
-        self.delete_button.clicked.connect(
-            lambda: self._emit(self.table, self.delete_event_requested)
-        )
-        self.table.cellDoubleClicked.connect(
-            lambda _r, _c: self._emit(self.table, self.edit_event_requested)
-        )
+        self.edit_button.clicked.connect(lambda: self._emit_event(self.edit_event_requested))
+        self.delete_button.clicked.connect(lambda: self._emit_event(self.delete_event_requested))
+        self.table.doubleClicked.connect(lambda _i: self._emit_event(self.edit_event_requested))
         self.new_absence.clicked.connect(self.new_absence_requested)
         self.edit_absence.clicked.connect(
             lambda: self._emit(self.absence_table, self.edit_absence_requested)
@@ -362,6 +385,15 @@ class EventsPage(QWidget):
         )
         self.case_filter.currentIndexChanged.connect(self._fill_events)
         self.kind_filter.currentIndexChanged.connect(self._fill_events)
+
+    def _emit_event(self, signal: Signal) -> None:  # type: ignore[type-arg]
+        key = self.selected_event()
+        if key:
+            signal.emit(key)  # type: ignore[attr-defined]
+
+    def selected_event(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()].id if rows else None
 
     def _emit(self, table: QTableWidget, signal: Signal) -> None:  # type: ignore[type-arg]
         key = selected_key(table)
@@ -403,17 +435,14 @@ class EventsPage(QWidget):
 
     def _fill_events(self) -> None:
         case, kind = self.case_filter.currentData(), self.kind_filter.currentData()
-        self.table.setRowCount(0)
-        for e in self.events:
-            if case is not None and (e.case or NO_CASE) != case:
-                continue
-            if kind is not None and e.kind != kind:
-                continue
-            self._row(
-                self.table,
-                e.id,
-                (uk_date(e.date), EVENT_KIND_LABELS[e.kind], e.case or "—", event_summary(e)),
-            )
+        self.model.set_rows(
+            [
+                e
+                for e in self.events
+                if (case is None or (e.case or NO_CASE) == case)
+                and (kind is None or e.kind == kind)
+            ]
+        )
 
     @staticmethod
     def _row(table: QTableWidget, key: str, values: tuple[str, ...]) -> None:
@@ -425,10 +454,11 @@ class EventsPage(QWidget):
             table.setItem(r, c, cell)
 
     def visible_events(self) -> list[str]:
-        return [
-            str(self.table.item(r, 0).data(Qt.ItemDataRole.UserRole))
-            for r in range(self.table.rowCount())
-        ]
+        return [e.id for e in self.model.rows]
 
     def select_event(self, key: str) -> bool:
-        return select_key(self.table, key)
+        for r, e in enumerate(self.model.rows):
+            if e.id == key:
+                self.table.selectRow(r)
+                return True
+        return False

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QAbstractItemView, QDateEdit, QHeaderView, QTableWidget
+from PySide6.QtCore import QAbstractItemModel, QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QHeaderView,
+    QTableView,
+    QTableWidget,
+)
 
 
 def to_qdate(day: date) -> QDate:
@@ -24,17 +30,32 @@ def date_edit(day: date) -> QDateEdit:
     return edit
 
 
-def ruled_table(columns: tuple[str, ...] | list[str]) -> QTableWidget:
-    """A read-only table of whole rows, one selectable at a time, last column stretched."""
-    table = QTableWidget(0, len(columns))
-    table.setHorizontalHeaderLabels(list(columns))
+def _rows_only[T: QTableView](table: T) -> T:
+    """Read-only whole rows, one selectable at a time, last column stretched; columns fit
+    their contents, judged from the first rows only (every row of thousands would take
+    seconds)."""
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setResizeContentsPrecision(200)
     return table
+
+
+def ruled_table(columns: tuple[str, ...] | list[str]) -> QTableWidget:
+    """A read-only table of whole rows, one selectable at a time, last column stretched."""
+    table = QTableWidget(0, len(columns))
+    table.setHorizontalHeaderLabels(list(columns))
+    return _rows_only(table)
+
+
+def ruled_view(model: QAbstractItemModel) -> QTableView:
+    """The same, over a model that hands the view only the rows it shows."""
+    table = QTableView()
+    table.setModel(model)
+    return _rows_only(table)
 
 
 def selected_key(table: QTableWidget) -> str | None:

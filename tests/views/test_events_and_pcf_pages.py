@@ -52,7 +52,7 @@ def test_adding_a_joint_visit_clears_the_compliance_breach(qtbot, window: MainWi
 
     drive_modal(window.events.new_button.click, record)
     assert "visit.joint-within-6-weeks" not in window.compliance.visible_rules()
-    assert "Joint visit" in window.events.table.item(0, 1).text()
+    assert "Joint visit" in window.events.model.index(0, 1).data()
     window.events.set_filters(case="L-2")
     assert window.events.visible_events() == []
     window.events.set_filters(case="D-1", kind="joint-visit")
