@@ -21,6 +21,9 @@ from app.services.supervision import SessionRow, WeekMark, frequency_strip, sess
 
 @dataclass(frozen=True, slots=True)
 class PlacementScreen:
+    """Everything the window shows of one placement, worked out in one go (on any thread)."""
+
+    placement_id: int
     snapshot: PlacementSnapshot
     placement: Placement
     profile: PolicyProfile
@@ -40,6 +43,7 @@ def placement_screen(service: PlacementService, placement_id: int, as_of: date) 
     profile = profile_for(snap, service.profile)
     findings = evaluate(snap, as_of, profile)
     return PlacementScreen(
+        placement_id=placement_id,
         snapshot=snap,
         placement=snap.placement,
         profile=profile,

@@ -6,7 +6,9 @@ imported file (or the demo) becomes rows. Both keep list order through ``positio
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from itertools import batched
+
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.models import (
@@ -146,6 +148,7 @@ def _events(session: Session, placement_id: int) -> list[Event]:
         .outerjoin(CaseRecord, EventRecord.case_id == CaseRecord.id)
         .where(EventRecord.placement_id == placement_id)
         .order_by(EventRecord.position, EventRecord.id)
+        .execution_options(yield_per=1000)  # in chunks: the window's thread gets turns between
     )
     events = []
     for key, kind, day, ref, *values in session.execute(query):
@@ -408,14 +411,6 @@ def store_snapshot(session: Session, snap: PlacementSnapshot) -> PlacementRecord
         )  # fmt: skip
         for i, a in enumerate(snap.absences)
     ]
-    events = []
-    for i, e in enumerate(snap.events):
-        row = EventRecord(key=e.id, kind=e.kind, date=e.date, position=i)
-        row.case = cases[e.case] if e.case else None
-        for name in EVENT_FIELDS:
-            setattr(row, name, getattr(e, name))
-        events.append(row)
-    record.events = events
     record.supervisions = [supervision_row(s, cases, i) for i, s in enumerate(snap.supervisions)]
     record.pcf_reviews = [
         PcfReviewRecord(
@@ -454,4 +449,27 @@ def store_snapshot(session: Session, snap: PlacementSnapshot) -> PlacementRecord
     ]
     session.add(record)
     session.flush()
+    _insert_events(session, record.id, {ref: c.id for ref, c in cases.items()}, snap.events)
     return record
+
+
+def _insert_events(
+    session: Session, placement_id: int, case_ids: dict[str, int], events: list[Event]
+) -> None:
+    """Events as plain rows, a thousand at a time: a long placement has ~20,000, and one
+    ORM flush of them held Python's GIL long enough to stall the window for a quarter of a
+    second (the import runs in a worker thread)."""
+    rows = [
+        {
+            "placement_id": placement_id,
+            "key": e.id,
+            "kind": e.kind,
+            "date": e.date,
+            "position": i,
+            "case_id": case_ids[e.case] if e.case else None,
+            **{name: getattr(e, name) for name in EVENT_FIELDS},
+        }
+        for i, e in enumerate(events)
+    ]
+    for chunk in batched(rows, 1000):
+        session.execute(insert(EventRecord), list(chunk))

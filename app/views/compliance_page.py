@@ -140,8 +140,10 @@ class CompliancePage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
 
     def show_items(self, items: list[ComplianceItem]) -> None:
+        if self.model.order is None:  # by date at first; after that as the PE last sorted it
+            self.model.sort(1, Qt.SortOrder.AscendingOrder)
+            self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
         self.model.set_items(items)
-        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         counts = {
             s: sum(1 for i in items if i.finding.severity == s)
             for s in ("breach", "warning", "due")

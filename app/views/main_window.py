@@ -40,7 +40,7 @@ from app.services.placement_files import (
 )
 from app.services.placements import InvalidInput
 from app.services.records import RecordProblem, render, write_pdf
-from app.services.screen import placement_screen
+from app.services.screen import PlacementScreen, placement_screen
 from app.services.storage import (
     back_up_now,
     backup_rows,
@@ -61,6 +61,7 @@ from app.views.induction_page import (
     PlacementAgreementDialog,
     SupervisionAgreementDialog,
 )
+from app.views.operation import Operation
 from app.views.overview_page import OverviewPage
 from app.views.pcf_page import LearningDialog, PcfPage, PcfReviewDialog
 from app.views.placement_page import PlacementPage
@@ -189,6 +190,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.screens)
         self.idle = IdleWatcher(self.lock, self)
         self.covered: list[tuple[QDialog, Cover]] = []  # forms under the lock's cover
+        self._stale: dict[QWidget, Callable[[], None]] = {}  # pages to fill when first shown
+        self.pages.currentChanged.connect(self._page_shown)
         QApplication.instance().installEventFilter(self.idle)
 
         self.placement_box = QComboBox()
@@ -305,8 +308,13 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ data
 
-    def reload(self) -> None:
-        """Re-read the placements and every page of the one on screen."""
+    def reload(self, screen: PlacementScreen | None = None, lazy: bool = False) -> None:
+        """Re-read the placements and fill every page of the one on screen.
+
+        ``screen``: already worked out (by an operation in a worker thread). ``lazy``: fill
+        only the page on screen now and each other page when it is first shown, so the
+        window goes on drawing however long the placement is.
+        """
         ws = self.workspace
         if ws.locked:
             return
@@ -323,6 +331,7 @@ class MainWindow(QMainWindow):
         self.placement_box.setEnabled(bool(placements))
         pid = self.placement_id
         if pid is None:
+            self._stale = {}
             self.overview.show_overview(None)
             self.compliance.show_items([])
             self.cases.show_rows([], allowed=False)
@@ -334,27 +343,45 @@ class MainWindow(QMainWindow):
             self.endings.show_view(None)
             self.setWindowTitle(f"Placement Tracker [{ws.path.name}]")
             return
-        screen = placement_screen(ws.placements, pid, ws.as_of)
-        overview = screen.overview
-        self.overview.show_overview(overview, screen.series, screen.agenda)
-        self.compliance.show_items(screen.compliance)
-        self.cases.show_rows(screen.cases, allowed=overview.archived is None)
-        self.placement_page.show_placement(screen.placement, screen.profile)
-        self.induction.show_view(screen.induction, editable=overview.archived is None)
-        self.supervision.show_rows(
-            screen.sessions, screen.weeks, editable=overview.archived is None
-        )
-        self.current_placement = screen.placement
-        snap, editable = screen.snapshot, overview.archived is None
-        self.events.show_data(
-            snap.events, snap.cases, snap.absences, overview.absent_days, editable
-        )
+        if screen is None or screen.placement_id != pid:
+            screen = placement_screen(ws.placements, pid, ws.as_of)
+        steps = self._fill_steps(screen)
+        if not lazy:
+            self._stale = {}
+            for step in steps.values():
+                step()
+            return
+        visible = self.pages.currentWidget()
+        steps.pop(visible, lambda: None)()
+        self._stale = steps  # each filled when first shown
+
+    def _page_shown(self, index: int) -> None:
+        fill = self._stale.pop(self.pages.widget(index), None)
+        if fill is not None and not self.workspace.locked:
+            fill()
+
+    def _fill_steps(self, screen: PlacementScreen) -> dict[QWidget, Callable[[], None]]:
+        """Filling each page from one worked-out screen."""
+        ws, overview, snap = self.workspace, screen.overview, screen.snapshot
+        editable = overview.archived is None
         p = snap.placement
-        self.pcf.show_data(p.kind, snap.pcf_reviews, required_learning_outcomes(p.kind, p.setting), snap.learning,
-                           editable)  # fmt: skip
-        self.endings.show_view(screen.endings, editable)
-        self.allocate_action.setEnabled(overview.archived is None)
+        self.current_placement = screen.placement
+        self.allocate_action.setEnabled(editable)
         self.setWindowTitle(f"{overview.student} — Placement Tracker [{ws.path.name}]")
+        learning = required_learning_outcomes(p.kind, p.setting)
+        steps: dict[QWidget, Callable[[], None]] = {
+            self.overview: lambda: self.overview.show_overview(overview, screen.series, screen.agenda),
+            self.compliance: lambda: self.compliance.show_items(screen.compliance),
+            self.cases: lambda: self.cases.show_rows(screen.cases, allowed=editable),
+            self.placement_page: lambda: self.placement_page.show_placement(screen.placement, screen.profile),
+            self.induction: lambda: self.induction.show_view(screen.induction, editable=editable),
+            self.supervision: lambda: self.supervision.show_rows(screen.sessions, screen.weeks, editable=editable),
+            self.events: lambda: self.events.show_data(snap.events, snap.cases, snap.absences, overview.absent_days,
+                                                       editable),
+            self.pcf: lambda: self.pcf.show_data(p.kind, snap.pcf_reviews, learning, snap.learning, editable),
+            self.endings: lambda: self.endings.show_view(screen.endings, editable),
+        }  # fmt: skip
+        return steps
 
     def _placement_chosen(self, index: int) -> None:
         self.placement_id = self.placement_box.itemData(index)
@@ -915,24 +942,41 @@ class MainWindow(QMainWindow):
         if path:
             self.import_path(Path(path))
 
-    def import_path(self, path: Path) -> int | None:
-        """Import a placement file whole; a bad file is explained and nothing is stored."""
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            placement_id = import_into(self.workspace.db, path)
-        except PlacementFileError as exc:
-            QApplication.restoreOverrideCursor()
-            QMessageBox.warning(
-                self, "Placement file not imported",
-                f"{path.name} was not imported, and nothing was stored.\n\n{exc}\n\n"
-                "Correct the file at the place named and import it again.",
-            )  # fmt: skip
-            return None
-        QApplication.restoreOverrideCursor()
-        self.placement_id = placement_id
-        self.reload()
-        self.statusBar().showMessage(f"Imported {path.name}", 5000)
-        return placement_id
+    def import_path(self, path: Path) -> Operation:
+        """Import a placement file whole, in the background; a bad file is explained and
+        nothing is stored. The new placement is worked out there too, then shown."""
+        ws = self.workspace
+
+        def work() -> tuple[int, PlacementScreen]:
+            placement_id = import_into(ws.db, path)
+            return placement_id, placement_screen(ws.placements, placement_id, ws.as_of)
+
+        def done(result: tuple[int, PlacementScreen]) -> None:
+            self.placement_id, screen = result
+            self.reload(screen, lazy=True)
+            self.statusBar().showMessage(f"Imported {path.name}", 5000)
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, PlacementFileError):
+                QMessageBox.warning(
+                    self,
+                    "Placement file not imported",
+                    f"{path.name} was not imported, and nothing was stored.\n\n{error}\n\n"
+                    "Correct the file at the place named and import it again.",
+                )
+            elif isinstance(error, DatabaseError):
+                QMessageBox.warning(self, "Placement file not imported", str(error))
+            else:
+                QMessageBox.critical(
+                    self,
+                    "Placement file not imported",
+                    f"{path.name} was not imported, and nothing was stored: an unexpected "
+                    "problem stopped it. The details are in the log file.",
+                )
+
+        return Operation(
+            self, f"Importing {path.name}", work, done, failed, (PlacementFileError, DatabaseError)
+        ).start()
 
     def export_file(self) -> None:
         if self.placement_id is None:

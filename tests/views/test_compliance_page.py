@@ -49,14 +49,15 @@ def test_overview_counts_and_due_list_come_from_the_engine(demo_window: MainWind
 
 
 def test_import_shows_the_placement_and_its_findings(
-    demo_window: MainWindow, tmp_path: Path
-) -> None:
+    demo_window: MainWindow, tmp_path: Path, qtbot
+) -> None:  # type: ignore[no-untyped-def]
     snap = compliant()
     snap.cases[0].educator_consulted = False
     f = tmp_path / "sam.json"
     f.write_text(dumps(snap))
     demo_window.workspace.as_of = date(2026, 3, 2)
-    assert demo_window.import_path(f) is not None
+    assert demo_window.import_path(f).wait() is not None
+    demo_window.show_page_named("Compliance")  # filled when first shown after an import
     assert demo_window.overview.title.text() == "Sam Student"
     assert demo_window.placement_box.count() == 2
     assert demo_window.compliance.visible_rules() == ["allocation.not-consulted"]
@@ -72,7 +73,7 @@ def test_import_of_a_bad_file_explains_and_stores_nothing(
     doc["cases"][1]["allocated"] = "2026-13-01"  # type: ignore[index]
     f = tmp_path / "bad.json"
     f.write_text(json.dumps(doc))
-    assert demo_window.import_path(f) is None
+    assert demo_window.import_path(f).wait() is None
     assert (
         'cases[1].allocated: not a date: "2026-13-01"' in shown[0]
         and "nothing was stored" in shown[0]

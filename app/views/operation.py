@@ -1,0 +1,109 @@
+"""Slow work off the GUI thread: the one helper every long action goes through.
+
+The work runs in a worker thread and must not touch widgets; its result (or a clear error)
+comes back on the GUI thread. A progress dialog appears only when the work takes more than
+about 300 ms, so quick actions do not flash one. The window never stops drawing meanwhile.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+log = logging.getLogger(__name__)
+
+SHOW_PROGRESS_AFTER_MS = 300
+
+
+class _Bridge(QObject):
+    """Lives on the GUI thread; the worker's emits arrive there as queued calls."""
+
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class Operation(QObject):
+    """One piece of slow work: ``work()`` in a worker, then ``done(result)`` or ``failed(error)``
+    on the GUI thread. ``expected`` lists the errors that are the user's to fix (a bad file):
+    their message is shown; anything else is logged and reported as unexpected."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        title: str,
+        work: Callable[[], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[BaseException], None],
+        expected: tuple[type[BaseException], ...] = (),
+    ) -> None:
+        super().__init__(parent)
+        self.title, self._work, self._done, self._failed = title, work, done, failed
+        self._expected = expected
+        self.finished = False
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self._bridge = _Bridge()
+        self._bridge.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
+        self._bridge.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
+        self.progress = QProgressDialog(f"{title}…", "", 0, 0, parent)
+        self.progress.setWindowTitle(title)
+        self.progress.setCancelButton(
+            None
+        )  # the work is one transaction: stopping it half-way helps nobody
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(0)
+        self.progress.reset()
+        self.progress.hide()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._show_progress)
+
+    def start(self) -> Operation:
+        self._timer.start(SHOW_PROGRESS_AFTER_MS)
+        threading.Thread(target=self._run, name=f"operation: {self.title}", daemon=True).start()
+        return self
+
+    def _run(self) -> None:
+        try:
+            result = self._work()
+        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread, never lost
+            self._bridge.failed.emit(exc)
+        else:
+            self._bridge.finished.emit(result)
+
+    def _show_progress(self) -> None:
+        if not self.finished:
+            self.progress.show()
+
+    def _end(self) -> None:
+        self.finished = True
+        self._timer.stop()
+        self.progress.hide()
+
+    def _on_finished(self, result: Any) -> None:
+        self._end()
+        self.result = result
+        self._done(result)
+
+    def _on_failed(self, error: BaseException) -> None:
+        self._end()
+        self.error = error
+        if not isinstance(error, self._expected):
+            log.error("%s failed", self.title, exc_info=(type(error), error, error.__traceback__))
+        self._failed(error)
+
+    def wait(self) -> Any:
+        """Let the event loop run until the work is done (the window keeps drawing); the result,
+        or None when it failed."""
+        loop, tick = QEventLoop(), QTimer()
+        tick.timeout.connect(loop.quit)
+        tick.start(10)
+        while not self.finished:
+            loop.exec()
+        tick.stop()
+        return self.result

@@ -1,0 +1,34 @@
+"""The window keeps drawing while slow work runs: a 20 ms timer never waits 150 ms."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from app.views.main_window import MainWindow
+from tests.two_year import write_two_year_file
+
+
+def test_importing_a_two_year_file_never_freezes_the_window(
+    demo_window: MainWindow, tmp_path: Path, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+
+    from app.views.app import settle_memory
+
+    source = write_two_year_file(tmp_path)  # 300 cases, 20,000 events
+    settle_memory()  # as the app does once its window is up
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start(20)
+    operation = demo_window.import_path(source)
+    assert operation.wait() is not None
+    demo_window.show_page_named("Visits & observations")  # filled as it is shown
+    qtbot.wait(100)
+    timer.stop()
+    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    assert len(ticks) > 20, "the import was too quick to tell"
+    assert max(gaps) < 0.150, f"the window froze for {max(gaps) * 1000:.0f} ms"
+    assert demo_window.overview.title.text() == "Bench Student"
+    assert len(demo_window.events.visible_events()) == 20_000
