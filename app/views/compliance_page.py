@@ -117,6 +117,7 @@ class CompliancePage(QWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # by date until the PE chooses
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -140,10 +141,7 @@ class CompliancePage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
 
     def show_items(self, items: list[ComplianceItem]) -> None:
-        if self.model.order is None:  # by date at first; after that as the PE last sorted it
-            self.model.sort(1, Qt.SortOrder.AscendingOrder)
-            self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
-        self.model.set_items(items)
+        self.model.set_items(items)  # in the order the PE last chose (by date at first)
         counts = {
             s: sum(1 for i in items if i.finding.severity == s)
             for s in ("breach", "warning", "due")

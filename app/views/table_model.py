@@ -42,10 +42,6 @@ class RowsModel[Row](QAbstractTableModel):
             self._sort_rows(*self._order)
         self.endResetModel()
 
-    @property
-    def order(self) -> tuple[int, Qt.SortOrder] | None:
-        return self._order
-
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort in Python, one key per row: Qt's own sort would call ``data()`` from C++ for
         every comparison, seconds for the thousands of rows of a long placement."""
@@ -86,10 +82,6 @@ class RowsModel[Row](QAbstractTableModel):
 
 class RowsFilter(QSortFilterProxyModel):
     """Filters rows; sorting is handed to the RowsModel underneath (see RowsModel.sort)."""
-
-    @property
-    def order(self) -> tuple[int, Qt.SortOrder] | None:
-        return self._order
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         source = self.sourceModel()

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.interchange.placement_file import dumps, to_document
@@ -111,3 +112,14 @@ def test_policy_settings_change_the_findings_and_are_remembered(
     demo_window.apply_profile(dialog.profile())
     assert demo_window.overview.caseload_card.figure.text() == "4 of 6"
     assert "caseload.over-cap" not in demo_window.compliance.visible_rules()
+
+
+def test_sorting_by_a_column_and_keeping_it_after_a_refresh(demo_window: MainWindow) -> None:
+    page = demo_window.compliance
+    dates = [page.proxy.index(r, 1).data() for r in range(page.proxy.rowCount())]
+    assert dates == ["13 Nov 2026", "13 Nov 2026", "27 Nov 2026"]  # by date at first
+    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # the PE clicks "Severity"
+    severities = [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
+    assert severities == ["Due", "Warning", "Warning"]
+    demo_window.reload()
+    assert [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())] == severities
