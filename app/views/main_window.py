@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QSettings, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -85,6 +85,11 @@ log = logging.getLogger(__name__)
 # Where each agenda item is done.
 AGENDA_PAGES = {"cases": "Cases", "supervision": "Supervision", "visits": "Visits & observations",
                 "pcf": "PCF & learning", "endings": "Endings"}  # fmt: skip
+
+
+def open_file(path: Path) -> None:
+    """Hand a saved PDF to the system's viewer."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def backups(count: int) -> str:
@@ -591,26 +596,58 @@ class MainWindow(QMainWindow):
             str(Path.home() / "induction-record.pdf"),
             "PDF (*.pdf)",
         )
-        if path and self.save_record("induction", Path(path)):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        if path:
+            self.save_record("induction", Path(path), then=lambda: open_file(Path(path)))
 
-    def save_record(self, kind: str, path: Path, record_id: str | None = None) -> bool:
+    def in_background(
+        self,
+        title: str,
+        work: Callable[[], object],
+        saved: str,
+        refused: str,
+        then: Callable[[], None] | None = None,
+    ) -> Operation:
+        """Write a file in a worker thread (PDFs, exports, calendars): the window goes on
+        drawing; a problem the PE can fix (a folder that cannot be written) is explained."""
+
+        def done(_result: object) -> None:
+            self.statusBar().showMessage(saved, 5000)
+            if then is not None:
+                then()
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, RecordProblem | ExportProblem | DatabaseError):
+                QMessageBox.warning(self, refused, str(error))
+            else:
+                QMessageBox.critical(self, refused, "An unexpected problem stopped it; nothing "
+                                     "half-made was kept. The details are in the log file.")  # fmt: skip
+
+        def run() -> bool:
+            work()
+            return True
+
+        expected = (RecordProblem, ExportProblem, DatabaseError)
+        return Operation(self, title, run, done, failed, expected).start()
+
+    def save_record(
+        self,
+        kind: str,
+        path: Path,
+        record_id: str | None = None,
+        then: Callable[[], None] | None = None,
+    ) -> Operation:
         """Render a printed record of the placement on screen to ``path`` (PDF)."""
         assert self.placement_id is not None
-        ws = self.workspace
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            data = render(
-                kind, ws.placements.snapshot(self.placement_id), ws.as_of, ws.profile, record_id
+        ws, pid = self.workspace, self.placement_id
+
+        def work() -> None:
+            write_pdf(
+                path, render(kind, ws.placements.snapshot(pid), ws.as_of, ws.profile, record_id)
             )
-            write_pdf(path, data)
-        except (RecordProblem, ExportProblem) as exc:
-            QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, "Record not saved", str(exc))
-            return False
-        QApplication.restoreOverrideCursor()
-        self.statusBar().showMessage(f"Saved {path}", 5000)
-        return True
+
+        return self.in_background(
+            f"Saving {path.name}", work, f"Saved {path}", "Record not saved", then
+        )
 
     # ------------------------------------------------------------------ supervision
 
@@ -711,8 +748,7 @@ class MainWindow(QMainWindow):
     def print_supervision(self, sid: str) -> None:
         """Open the record in the system's PDF viewer, which prints it."""
         path = Path(tempfile.mkdtemp(prefix="placement-print-")) / f"supervision-{sid}.pdf"
-        if self.save_record("supervision", path, sid):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        self.save_record("supervision", path, sid, then=lambda: open_file(path))
 
     def export_supervision_dates(self) -> None:
         if self.placement_id is None:
@@ -726,15 +762,15 @@ class MainWindow(QMainWindow):
         if path:
             self.save_supervision_dates(Path(path))
 
-    def save_supervision_dates(self, path: Path) -> bool:
+    def save_supervision_dates(self, path: Path) -> Operation:
         assert self.placement_id is not None
-        try:
-            write_pdf(path, self.workspace.supervision.ics(self.placement_id, self.workspace.as_of))
-        except ExportProblem as exc:
-            QMessageBox.warning(self, "Dates not saved", str(exc))
-            return False
-        self.statusBar().showMessage(f"Saved {path}", 5000)
-        return True
+        ws, pid = self.workspace, self.placement_id
+        return self.in_background(
+            f"Saving {path.name}",
+            lambda: write_pdf(path, ws.supervision.ics(pid, ws.as_of)),
+            f"Saved {path}",
+            "Dates not saved",
+        )
 
     # ------------------------------------------------------------------ events, absences, PCF
 
@@ -871,8 +907,8 @@ class MainWindow(QMainWindow):
     def print_pcf(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self._plain_copy_title("Save the PCF summary"), str(Path.home() / "pcf-summary.pdf"),
                                               "PDF (*.pdf)")  # fmt: skip
-        if path and self.save_record("pcf", Path(path)):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        if path:
+            self.save_record("pcf", Path(path), then=lambda: open_file(Path(path)))
 
     # ------------------------------------------------------------------ endings
 
@@ -915,8 +951,8 @@ class MainWindow(QMainWindow):
             str(Path.home() / f"{stem}.pdf"),
             "PDF (*.pdf)",
         )
-        if path and self.save_record(kind, Path(path)):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        if path:
+            self.save_record(kind, Path(path), then=lambda: open_file(Path(path)))
 
     def close_placement(self) -> None:
         assert self.placement_id is not None
@@ -993,15 +1029,15 @@ class MainWindow(QMainWindow):
         if path:
             self.export_path(Path(path))
 
-    def export_path(self, path: Path) -> bool:
+    def export_path(self, path: Path) -> Operation:
         assert self.placement_id is not None
-        try:
-            export_placement(self.workspace.db, self.placement_id, path)
-        except ExportProblem as exc:
-            QMessageBox.warning(self, "Placement not exported", str(exc))
-            return False
-        self.statusBar().showMessage(f"Exported to {path}", 5000)
-        return True
+        db, pid = self.workspace.db, self.placement_id
+        return self.in_background(
+            f"Exporting to {path.name}",
+            lambda: export_placement(db, pid, path),
+            f"Exported to {path}",
+            "Placement not exported",
+        )
 
     def open_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -1124,7 +1160,7 @@ class MainWindow(QMainWindow):
         self.start_idle_lock()
         return True
 
-    def encrypt_database(self) -> None:
+    def encrypt_database(self) -> Operation | None:
         ws = self.workspace
         count = len(backup_rows(ws.path))
         dialog = NewPassphraseDialog(
@@ -1137,9 +1173,10 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._change_encryption(None, dialog.passphrase(), "Encrypted")
+            return self._change_encryption(None, dialog.passphrase(), "Encrypted")
+        return None
 
-    def decrypt_database(self) -> None:
+    def decrypt_database(self) -> Operation | None:
         ws = self.workspace
         answer = QMessageBox.question(
             self,
@@ -1151,9 +1188,10 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Cancel,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._change_encryption(ws.db.key, None, "Decrypted")
+            return self._change_encryption(ws.db.key, None, "Decrypted")
+        return None
 
-    def change_passphrase(self) -> None:
+    def change_passphrase(self) -> Operation | None:
         ws = self.workspace
         current = ws.db.key
         dialog = PassphraseDialog(
@@ -1163,7 +1201,7 @@ class MainWindow(QMainWindow):
             self,
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
+            return None
         new = NewPassphraseDialog(
             "New passphrase",
             f"The database is re-made with the new passphrase, and "
@@ -1172,32 +1210,42 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         if new.exec() == QDialog.DialogCode.Accepted:
-            self._change_encryption(current, new.passphrase(), "New passphrase set for")
+            return self._change_encryption(current, new.passphrase(), "New passphrase set for")
+        return None
 
-    def _change_encryption(self, old: str | None, new: str | None, done: str) -> None:
-        """Let go of the database, re-write it and its backups, and open it again."""
+    def _change_encryption(self, old: str | None, new: str | None, done: str) -> Operation:
+        """Let go of the database, re-write it and its backups in the background (a progress
+        dialog holds the window meanwhile), and open it again."""
         ws = self.workspace
         path, as_of, profile = ws.path, ws.as_of, ws.profile
         ws.close(backup=False)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            notes = change_passphrase(path, old, new)
-        except DatabaseError as exc:
-            QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, "Nothing changed", str(exc))
-            notes, new = None, old
-        else:
-            QApplication.restoreOverrideCursor()
-        try:
-            self.workspace = Workspace.open(path, as_of, profile, key=new)
-        except DatabaseError as exc:
-            QMessageBox.critical(self, "Cannot open database", str(exc))
-            raise SystemExit(2) from None
-        self.reload()
-        self.start_idle_lock()
-        if notes is not None:
+
+        def reopen(key: str | None) -> None:
+            try:
+                self.workspace = Workspace.open(path, as_of, profile, key=key)
+            except DatabaseError as exc:
+                QMessageBox.critical(self, "Cannot open database", str(exc))
+                raise SystemExit(2) from None
+            self.reload()
+            self.start_idle_lock()
+
+        def finished(notes: list[str]) -> None:
+            reopen(new)
             detail = "\n".join(f"• {note}" for note in notes) or "There were no backups."
             QMessageBox.information(self, done.split()[0], f"{done} {path.name}.\n\n{detail}")
+
+        def failed(error: BaseException) -> None:
+            reopen(old)
+            if isinstance(error, DatabaseError):
+                QMessageBox.warning(self, "Nothing changed", str(error))
+            else:
+                QMessageBox.critical(self, "Nothing changed", "An unexpected problem stopped it; "
+                                     "the database is as it was. The details are in the log file.")  # fmt: skip
+
+        return Operation(
+            self, "Re-writing the database", lambda: change_passphrase(path, old, new), finished,
+            failed, (DatabaseError,),
+        ).start()  # fmt: skip
 
     # ------------------------------------------------------------------ backups
 

@@ -84,7 +84,7 @@ def test_import_of_a_bad_file_explains_and_stores_nothing(
 
 def test_export_writes_the_placement_on_screen(demo_window: MainWindow, tmp_path: Path) -> None:
     out = tmp_path / "export.json"
-    assert demo_window.export_path(out)
+    assert demo_window.export_path(out).wait()
     assert json.loads(out.read_text())["placement"]["student"] == "Robin Ashdown"
 
 

@@ -93,5 +93,5 @@ def test_closing_refuses_while_cases_are_open_then_closes_read_only(
 def test_end_of_placement_pdfs(window: MainWindow, tmp_path: Path) -> None:
     for kind in ("transition", "summary"):
         out = tmp_path / f"{kind}.pdf"
-        assert window.save_record(kind, out)
+        assert window.save_record(kind, out).wait()
         assert out.read_bytes().startswith(b"%PDF")

@@ -108,5 +108,5 @@ def test_finding_shows_after_the_fortnight(window: MainWindow) -> None:
 
 def test_print_induction_record(window: MainWindow, tmp_path: Path) -> None:
     out = tmp_path / "induction.pdf"
-    assert window.save_record("induction", out)
+    assert window.save_record("induction", out).wait()
     assert out.read_bytes().startswith(b"%PDF")

@@ -32,3 +32,22 @@ def test_importing_a_two_year_file_never_freezes_the_window(
     assert max(gaps) < 0.150, f"the window froze for {max(gaps) * 1000:.0f} ms"
     assert demo_window.overview.title.text() == "Bench Student"
     assert len(demo_window.events.visible_events()) == 20_000
+
+
+def test_a_pdf_that_cannot_be_written_is_explained_not_half_saved(
+    demo_window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text: shown.append((title, text)))
+    target = tmp_path / "no such folder" / "induction.pdf"
+    assert demo_window.save_record("induction", target).wait() is None
+    assert shown and shown[0][0] == "Record not saved" and "Cannot write" in shown[0][1]
+    assert not target.parent.exists()
+    good = tmp_path / "induction.pdf"
+    assert demo_window.save_record("induction", good).wait() is True
+    assert (
+        good.read_bytes().startswith(b"%PDF")
+        and demo_window.statusBar().currentMessage() == f"Saved {good}"
+    )

@@ -99,7 +99,8 @@ def test_encrypting_from_the_security_menu_and_the_idle_lock(qtbot, tmp_path) ->
 
     when_modal(NewPassphraseDialog, choose)
     when_modal(QMessageBox, lambda box: box.accept())  # the summary of what became of the backups
-    window.encrypt_database()
+    operation = window.encrypt_database()
+    assert operation is not None and operation.wait() is not None
     assert is_encrypted(path) and window.workspace.encrypted
     assert window.lock_action.isEnabled() and window.overview.title.text() == "Robin Ashdown"
 

@@ -98,7 +98,7 @@ def test_signing_locks_the_record_and_addenda_follow(
         in page.details.toPlainText()
     )
     out = tmp_path / "record.pdf"
-    assert window.save_record("supervision", out, page.selected_id())
+    assert window.save_record("supervision", out, page.selected_id()).wait()
     assert out.read_bytes()[:4] == b"%PDF"
 
 
@@ -150,7 +150,7 @@ def test_bad_action_date_is_explained_and_nothing_saved(qtbot, window: MainWindo
 
 def test_ics_export(window: MainWindow, tmp_path: Path) -> None:
     out = tmp_path / "dates.ics"
-    assert window.save_supervision_dates(out)
+    assert window.save_supervision_dates(out).wait()
     assert out.read_text().count("BEGIN:VEVENT") >= 10
 
 
