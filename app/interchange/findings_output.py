@@ -8,6 +8,7 @@ from typing import Final
 
 from app.policy.findings import Finding
 from app.policy.snapshot import ManagerOverride
+from app.policy.wording import counted
 
 FORMAT: Final = "placement-tracker-findings/1"
 
@@ -61,6 +62,7 @@ def findings_text(findings: list[Finding], as_of: date) -> str:
         for r in rows
     ]
     counts = {s: sum(1 for f in findings if f.severity == s) for s in ("breach", "warning", "due")}
-    summary = ", ".join(f"{n} {s}{'es' if s == 'breach' and n != 1 else ('s' if n != 1 and s != 'due' else '')}"
-                        for s, n in counts.items() if n)  # fmt: skip
+    summary = ", ".join(
+        f"{n} due" if s == "due" else counted(n, s) for s, n in counts.items() if n
+    )
     return "\n".join(lines) + f"\n\n{summary} as of {as_of.isoformat()}.\n"

@@ -165,7 +165,8 @@ class RecordsService:
             ]
             if cited:
                 raise InvalidInput(
-                    f"PCF review(s) {', '.join(cited)} cite this event as evidence: remove it there first."
+                    f"{'PCF review' if len(cited) == 1 else 'PCF reviews'} {', '.join(cited)} "
+                    f"{'cites' if len(cited) == 1 else 'cite'} this event as evidence: remove it there first."
                 )
             placement = placement_for_change(
                 session, placement_id

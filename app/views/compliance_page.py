@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.policy.calendar import uk_date
+from app.policy.wording import counted
 from app.services.compliance import ComplianceItem
 from app.views.table_model import RowsFilter, RowsModel
 
@@ -152,7 +153,8 @@ class CompliancePage(QWidget):
             )
         else:
             self.summary.setText(
-                f"{counts['breach']} breach(es), {counts['warning']} warning(s), {counts['due']} due soon. "
+                f"{counted(counts['breach'], 'breach')}, {counted(counts['warning'], 'warning')}, "
+                f"{counts['due']} due soon. "
                 "Select a finding to see what the rule asks."
             )
         self.details.setHtml("")

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.policy.calendar import uk_date
 from app.policy.snapshot import Absence, Case, Event
 from app.policy.vocabulary import BOOLEAN_EVENT_KEYS, EVENT_ENUMS, EVENT_KIND_LABELS, EVENT_KINDS
+from app.policy.wording import counted
 from app.services.placements import InvalidInput
 from app.services.records_of_work import EventCheck
 from app.views.table_model import RowsModel
@@ -426,7 +427,7 @@ class EventsPage(QWidget):
         for a in sorted(absences, key=lambda a: a.from_):
             self._row(self.absence_table, a.id, (uk_date(a.from_), uk_date(a.to), WHO[a.who], a.reason or "",
                                                  a.cover or ""))  # fmt: skip
-        self.absence_summary.setText(f"The student's absences cost {working_days_lost} working day(s) of the "
+        self.absence_summary.setText(f"The student's absences cost {counted(working_days_lost, 'working day')} of the "
                                      "placement; the overview's working-day count allows for them.")  # fmt: skip
 
     def set_filters(self, case: str | None = None, kind: str | None = None) -> None:

@@ -21,6 +21,7 @@ from app.policy.agenda import AgendaItem
 from app.policy.calendar import uk_date
 from app.policy.growth import CaseloadSeries
 from app.policy.vocabulary import SETTINGS
+from app.policy.wording import counted
 from app.services.placements import Overview
 from app.views.caseload_chart import CaseloadChart
 
@@ -236,7 +237,7 @@ class OverviewPage(QScrollArea):
                 figure = f"{c.due} due soon"
             self.compliance_card.show_value(
                 figure,
-                f"{c.breaches} breach(es), {c.warnings} warning(s), {c.due} due soon. "
+                f"{counted(c.breaches, 'breach')}, {counted(c.warnings, 'warning')}, {c.due} due soon. "
                 "See the Compliance page (Ctrl+2).",
                 BAD if c.breaches else WARN,
             )

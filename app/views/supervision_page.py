@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.policy.calendar import uk_date
+from app.policy.wording import counted
 from app.services.supervision import SessionRow, WeekMark
 from app.views.widgets import date_edit, from_qdate, ruled_table, select_key, selected_key
 
@@ -182,7 +183,7 @@ class SupervisionPage(QWidget):
         past = sum(1 for w in strip if not w.future)
         unsigned = sum(1 for r in rows if r.signed != "signed")
         self.summary.setText(f"{len(rows)} sessions; {held} of {past} weeks so far had supervision; "
-                             f"{unsigned} record(s) awaiting a signature.")  # fmt: skip
+                             f"{counted(unsigned, 'record')} awaiting a signature.")  # fmt: skip
         self._show_strip(strip)
         if not (selected and self.select(selected)) and self.table.rowCount():
             self.table.selectRow(0)

@@ -140,7 +140,7 @@ def test_pcf_reviews_and_learning_round_trip_and_print(db: Database, pid: int) -
         service.save_review(
             pid, PcfReview("", date(2026, 3, 1), "midpoint", {}, {"knowledge": ["event:nope"]})
         )
-    with pytest.raises(InvalidInput, match="cite this event"):
+    with pytest.raises(InvalidInput, match="PCF review [^ ]+ cites this event"):
         service.delete_event(pid, event)
     service.record_learning(pid, LearningEvidence("genogram", date(2026, 2, 10), "D-1 genogram"))
     service.record_learning(pid, LearningEvidence("genogram", date(2026, 2, 12), "Redrawn"))

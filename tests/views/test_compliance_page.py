@@ -26,7 +26,7 @@ def test_compliance_page_lists_findings_with_rule_clause_date_and_explanation(
         "supervision.unsigned",
         "visit.joint-within-6-weeks",
     ]
-    assert "0 breach(es), 2 warning(s), 1 due soon" in page.summary.text()
+    assert "0 breaches, 2 warnings, 1 due soon" in page.summary.text()
     row = page.visible_rules().index("visit.joint-within-6-weeks")
     page.table.selectRow(row)
     details = page.details.toPlainText()
@@ -42,7 +42,7 @@ def test_compliance_page_lists_findings_with_rule_clause_date_and_explanation(
 def test_overview_counts_and_due_list_come_from_the_engine(demo_window: MainWindow) -> None:
     o = demo_window.overview
     assert o.compliance_card.figure.text() == "2 warnings"  # no breach: the warnings lead
-    assert "0 breach(es), 2 warning(s), 1 due soon" in o.compliance_card.detail.text()
+    assert "0 breaches, 2 warnings, 1 due soon" in o.compliance_card.detail.text()
     assert o.agenda_texts() == [
         "27 Nov 2026 · Joint visit · First joint visit for D-1150 (allocated 16 Oct 2026)",
         "27 Nov 2026 · Supervision · Next supervision (planned at the last one)",

@@ -9,6 +9,7 @@ from app.policy.calendar import uk_date
 from app.policy.findings import BREACH, WARNING, EvaluationContext, Finding, rule
 from app.policy.terms import absent_working_days, is_caseload, is_open_on
 from app.policy.vocabulary import TRANSITION_ITEMS, required_learning_outcomes
+from app.policy.wording import counted
 
 
 @rule("pcf.midpoint-review", WARNING, "001 §3–4; programme requirement",
@@ -41,7 +42,7 @@ def learning_outcomes(ctx: EvaluationContext) -> Iterator[Finding]:
     missing = [label.lower() for key, label in required.items() if key not in evidenced]
     if missing:
         yield learning_outcomes.finding("placement", from_day,
-                                        f"{len(missing)} learning outcome(s) without evidence: {'; '.join(missing)}.")  # fmt: skip
+                                        f"{counted(len(missing), 'learning outcome')} without evidence: {'; '.join(missing)}.")  # fmt: skip
 
 
 def _transition_notice(ctx: EvaluationContext):  # type: ignore[no-untyped-def]
@@ -80,7 +81,7 @@ def transition_incomplete(ctx: EvaluationContext) -> Iterator[Finding]:
             what = (
                 "no transition record"
                 if record is None
-                else f"{len(missing)} required item(s) not done"
+                else f"{counted(len(missing), 'required item')} not done"
             )
             yield transition_incomplete.finding(f"case:{c.ref}", end, f"Transition for {c.ref}: {what}.",
                                                 override=c.manager_override)  # fmt: skip
