@@ -97,7 +97,13 @@ def command_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="placement-tracker")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    check = sub.add_parser("check", help="check a placement file against the policy rules")
+    check = sub.add_parser(
+        "check",
+        help="check a placement file against the policy rules",
+        description="Checks a placement file against the policy rules and lists the findings.",
+        epilog="exit codes: 0 no breach (warnings and due items may be listed); 1 at least one "
+        "breach; 2 the file could not be read (the message says where and why).",
+    )
     check.add_argument("file", type=Path, metavar="FILE.json")
     check.add_argument("--as-of", type=parse_date, metavar="YYYY-MM-DD", default=None,
                        help="evaluate as of this date (default: today)")  # fmt: skip
@@ -164,8 +170,19 @@ def command_parser() -> argparse.ArgumentParser:
     for command in (encrypt, decrypt, change):
         command.add_argument("--db", metavar="PATH")
 
-    pdf = sub.add_parser("pdf", help="print a record to PDF (induction, …)")
-    pdf.add_argument("record", metavar="RECORD", help="induction")
+    from app.services.records import RECORDS
+
+    records = "\n".join(f"  {name:<12} {what}" for name, what in RECORDS.items())
+    pdf = sub.add_parser(
+        "pdf",
+        help="print a record to PDF: " + ", ".join(RECORDS),
+        description=f"Print one of the placement's records to an A4 PDF.\n\nrecords:\n{records}",
+        epilog="examples:\n  placement-tracker pdf induction -o induction.pdf\n"
+        "  placement-tracker pdf supervision --id s-2026-11-13 -o supervision.pdf\n"
+        "  placement-tracker pdf summary --input placement.json -o summary.pdf",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    pdf.add_argument("record", metavar="RECORD", help="one of the records above")
     pdf.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
     source = pdf.add_mutually_exclusive_group()
     source.add_argument(

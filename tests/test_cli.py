@@ -45,3 +45,17 @@ def test_help_names_every_command() -> None:
     result = run_app("--help")
     assert result.returncode == 0
     assert all(command in result.stdout for command in ("check", "import", "export", "pdf"))
+
+
+def test_pdf_help_names_every_record_with_an_example_and_check_help_the_exit_codes() -> None:
+    from app.services.records import RECORDS, renderers
+
+    assert set(RECORDS) == set(renderers())  # the help lists exactly what can be printed
+    result = run_app("pdf", "--help")
+    assert result.returncode == 0
+    first_words = [line.split()[0] for line in result.stdout.splitlines() if line.strip()]
+    listed = [word for word in first_words if word in RECORDS]
+    assert listed == list(RECORDS)
+    assert "placement-tracker pdf supervision --id" in result.stdout
+    check = run_app("check", "--help")
+    assert "exit codes: 0 no breach" in " ".join(check.stdout.split())

@@ -13,6 +13,16 @@ from app.services.checking import profile_for, read_placement_file
 Renderer = Callable[[PlacementSnapshot, PolicyProfile, date, str | None], bytes]
 
 
+# The records a PE can print, with what each is for (``pdf --help`` lists these).
+RECORDS = {
+    "induction": "the induction record: the first fortnight's items, agreements and signatures",
+    "supervision": "one supervision session with its case direction and signatures (needs --id)",
+    "pcf": "the PCF reviews against the nine domains, with the learning outcomes' evidence",
+    "transition": "the end-of-placement transition checklist, a section per child",
+    "summary": "the placement summary: caseload chart, supervision, visits and endings",
+}
+
+
 class RecordProblem(ValueError):
     """The record cannot be made (no such supervision, nothing to print): a sentence says why."""
 
