@@ -54,6 +54,6 @@ def placement_screen(service: PlacementService, placement_id: int, as_of: date) 
         cases=case_rows(snap, as_of, profile, findings),
         induction=induction_view(snap, as_of, profile, findings),
         sessions=session_rows(snap, profile),
-        weeks=frequency_strip(snap, as_of),
+        weeks=frequency_strip(snap, as_of, findings),
         endings=endings_view(snap, as_of, profile),
     )

@@ -18,6 +18,7 @@ from app.db import Database
 from app.models import AddendumRecord, DraftRecord, SupervisionRecord
 from app.policy.agenda import next_supervision
 from app.policy.calendar import uk_date
+from app.policy.findings import Finding
 from app.policy.gaps import counted_days
 from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
 from app.policy.snapshot import Action, Case, PlacementSnapshot, Supervision
@@ -78,6 +79,8 @@ class WeekMark:
     held: bool
     absent: bool  # the student was absent all the working week
     future: bool  # the week has not begun on the as-of date
+    current: bool = False  # the as-of date falls in it: still in progress
+    breach: bool = False  # the fortnightly limit was exceeded during it (a real breach)
 
 
 def new_id(prefix: str = "s") -> str:
@@ -113,18 +116,36 @@ def session_rows(snap: PlacementSnapshot, profile: PolicyProfile) -> list[Sessio
     return rows
 
 
-def frequency_strip(snap: PlacementSnapshot, as_of: date) -> list[WeekMark]:
-    """The placement's weeks (Monday first) and whether each had a supervision."""
+def frequency_strip(
+    snap: PlacementSnapshot, as_of: date, findings: list[Finding] | None = None
+) -> list[WeekMark]:
+    """The placement's weeks (Monday first) and whether each had a supervision.
+
+    ``findings``: the engine's, so that a week is marked as a breach only where the
+    fortnightly rule actually fired in it (the current week is otherwise in progress).
+    """
     p = snap.placement
     held = {s.date for s in snap.supervisions}
     absent = student_absence_days(snap.absences)
+    breaches = {f.date for f in findings or () if f.rule == "supervision.fortnightly"}
+    last_held = max((d for d in held if d <= as_of), default=None)
+    # The gap running now (since the last session) has already passed the fortnight.
+    overdue = any(d <= as_of and (last_held is None or d > last_held) for d in breaches)
     monday = p.start - timedelta(days=p.start.weekday())
     marks = []
     while monday <= p.end:
         week = [monday + timedelta(days=i) for i in range(7)]
         workdays = [d for d in week[:5] if p.start <= d <= p.end]
-        marks.append(WeekMark(monday, any(d in held and d <= as_of for d in week),
-                              bool(workdays) and all(d in absent for d in workdays), monday > as_of))  # fmt: skip
+        marks.append(
+            WeekMark(
+                monday,
+                held=any(d in held and d <= as_of for d in week),
+                absent=bool(workdays) and all(d in absent for d in workdays),
+                future=monday > as_of,
+                current=monday <= as_of <= week[-1],
+                breach=overdue if monday <= as_of <= week[-1] else any(d in breaches for d in week),
+            )
+        )
         monday += timedelta(days=7)
     return marks
 

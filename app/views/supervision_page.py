@@ -180,10 +180,13 @@ class SupervisionPage(QWidget):
         for row in reversed(rows):  # newest first
             self._add(row)
         held = sum(1 for w in strip if w.held)
-        past = sum(1 for w in strip if not w.future)
+        # the week in progress counts once it has a session (or is already overdue)
+        past = sum(1 for w in strip if not w.future and (w.held or w.breach or not w.current))
         unsigned = sum(1 for r in rows if r.signed != "signed")
-        self.summary.setText(f"{len(rows)} sessions; {held} of {past} weeks so far had supervision; "
-                             f"{counted(unsigned, 'record')} awaiting a signature.")  # fmt: skip
+        self.summary.setText(
+            f"{counted(len(rows), 'session')}; {held} of {counted(past, 'week')} so far had "
+            f"supervision; {counted(unsigned, 'record')} awaiting a signature."
+        )
         self._show_strip(strip)
         if not (selected and self.select(selected)) and self.table.rowCount():
             self.table.selectRow(0)
@@ -218,6 +221,11 @@ class SupervisionPage(QWidget):
             if week.future:
                 box.setStyleSheet("border: 1px solid #9aa5b1; color: #52606d; border-radius: 3px;")
                 state = "still to come"
+            elif week.current and not week.held and not week.breach:
+                box.setStyleSheet(
+                    "border: 2px solid #52606d; color: #1f2933; border-radius: 3px; font-weight: bold;"
+                )
+                state = "in progress"
             else:
                 colour = "#2e7d32" if week.held else ("#9aa5b1" if week.absent else "#c62828")
                 box.setStyleSheet(f"background: {colour}; color: white; border-radius: 3px;")
@@ -226,8 +234,16 @@ class SupervisionPage(QWidget):
                     state = "student absent"
             box.setToolTip(f"Week {n}, from {uk_date(week.monday)}: {state}")
             box.setProperty("held", week.held)
+            box.setProperty("state", state)
             self.strip.addWidget(box)
         self.strip.addStretch(1)
+
+    def week_labels(self) -> list[str]:
+        """What each week of the strip says (held, in progress, no supervision, …)."""
+        return [
+            str(self.strip.itemAt(i).widget().property("state"))
+            for i in range(1, self.strip.count() - 1)
+        ]
 
     def week_states(self) -> list[bool]:
         return [

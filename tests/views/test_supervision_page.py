@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -161,3 +161,43 @@ def test_actions_parse_from_lines() -> None:
         ("Write chronology", None, None),
     ]
     assert QApplication.instance() is not None
+
+
+def test_the_current_week_is_in_progress_not_a_failure(demo_window: MainWindow) -> None:
+    """Monday 23 Nov 2026, last session Friday 20 Nov: this week is not over, nor overdue."""
+    labels = demo_window.supervision.week_labels()
+    as_of, start = demo_window.workspace.as_of, demo_window.current_placement.start
+    this_week = (as_of - (start - timedelta(days=start.weekday()))).days // 7
+    assert labels[this_week] == "in progress"
+    assert labels[this_week - 1] == "supervision held"
+    assert labels[this_week + 1] == "still to come"
+    assert "in progress" not in labels[:this_week]
+
+
+def test_the_current_week_turns_red_only_when_the_fortnight_is_exceeded(
+    workspace, settings, qtbot, as_of
+) -> None:  # type: ignore[no-untyped-def]
+    from app.policy.snapshot import Supervision
+    from app.services.placements import PlacementService
+    from tests.conftest import sam_placement
+
+    pid = PlacementService(workspace.db).create(sam_placement())
+    workspace.supervision.save(
+        pid, Supervision("s1", date(2026, 1, 9), "one-to-one", True, [], True)
+    )
+    workspace.as_of = date(2026, 1, 20)  # Tuesday of week 3, 11 days on: within the fortnight
+    window = MainWindow(workspace, settings)
+    qtbot.addWidget(window)
+    assert window.supervision.week_labels()[:3] == [
+        "supervision held",
+        "no supervision",
+        "in progress",
+    ]
+    workspace.as_of = date(2026, 1, 28)  # Wednesday of week 4, 19 days on: a real breach
+    window.reload()
+    assert window.supervision.week_labels()[:4] == [
+        "supervision held",
+        "no supervision",
+        "no supervision",
+        "no supervision",
+    ]
