@@ -1213,6 +1213,19 @@ class MainWindow(QMainWindow):
             return self._change_encryption(current, new.passphrase(), "New passphrase set for")
         return None
 
+    def _reopen(self, path: Path, as_of: date, profile: PolicyProfile, key: str | None) -> None:
+        """Open the database again after it was re-written or replaced. Undo is cleared: its
+        steps belong to the connection that was closed."""
+        try:
+            self.workspace = Workspace.open(path, as_of, profile, key=key)
+        except DatabaseError as exc:
+            QMessageBox.critical(self, "Cannot open database", str(exc))
+            raise SystemExit(2) from None
+        self.undo_stack.clear()
+        self._update_undo()
+        self.reload()
+        self.start_idle_lock()
+
     def _change_encryption(self, old: str | None, new: str | None, done: str) -> Operation:
         """Let go of the database, re-write it and its backups in the background (a progress
         dialog holds the window meanwhile), and open it again."""
@@ -1220,22 +1233,13 @@ class MainWindow(QMainWindow):
         path, as_of, profile = ws.path, ws.as_of, ws.profile
         ws.close(backup=False)
 
-        def reopen(key: str | None) -> None:
-            try:
-                self.workspace = Workspace.open(path, as_of, profile, key=key)
-            except DatabaseError as exc:
-                QMessageBox.critical(self, "Cannot open database", str(exc))
-                raise SystemExit(2) from None
-            self.reload()
-            self.start_idle_lock()
-
         def finished(notes: list[str]) -> None:
-            reopen(new)
+            self._reopen(path, as_of, profile, new)
             detail = "\n".join(f"• {note}" for note in notes) or "There were no backups."
             QMessageBox.information(self, done.split()[0], f"{done} {path.name}.\n\n{detail}")
 
         def failed(error: BaseException) -> None:
-            reopen(old)
+            self._reopen(path, as_of, profile, old)
             if isinstance(error, DatabaseError):
                 QMessageBox.warning(self, "Nothing changed", str(error))
             else:
@@ -1282,15 +1286,8 @@ class MainWindow(QMainWindow):
             restored = False
         else:
             restored = True
-        try:
-            self.workspace = Workspace.open(path, as_of, profile, key=key)
-        except DatabaseError as exc:
-            QMessageBox.critical(self, "Cannot open database", str(exc))
-            raise SystemExit(2) from None
-        self.placement_id = None
-        self.undo_stack.clear()
-        self._update_undo()
-        self.reload()
+        self.placement_id = None  # the restored file may hold other placements
+        self._reopen(path, as_of, profile, key)
         if restored:
             kept = f" The database it replaced is kept as {saved.name}." if saved else ""
             self.statusBar().showMessage(f"Restored {backup.name}.{kept}", 10000)

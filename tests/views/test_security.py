@@ -99,8 +99,13 @@ def test_encrypting_from_the_security_menu_and_the_idle_lock(qtbot, tmp_path) ->
 
     when_modal(NewPassphraseDialog, choose)
     when_modal(QMessageBox, lambda box: box.accept())  # the summary of what became of the backups
+    item = next(r.item for r in window.induction.view.rows if r.entry is not None)
+    window.clear_induction_item(item)
+    assert window.undo_action.isEnabled()
     operation = window.encrypt_database()
     assert operation is not None and operation.wait() is not None
+    # its undo step belonged to the connection that was closed: offering it would fail
+    assert not window.undo_action.isEnabled()
     assert is_encrypted(path) and window.workspace.encrypted
     assert window.lock_action.isEnabled() and window.overview.title.text() == "Robin Ashdown"
 
