@@ -166,9 +166,10 @@ class Database:
             except DamagedDatabase as exc:
                 raise DamagedDatabase(f"{exc} {restore_hint(self.path, key)}") from None
             except PassphraseNeeded as exc:
-                if newest_good_backup(self.path) is None:
+                good = newest_good_backup(self.path)
+                if good is None:
                     raise
-                hint = restore_hint(self.path)
+                hint = restore_hint(self.path, good=good)
                 raise PassphraseNeeded(
                     f"{exc} If it was never encrypted, it is damaged: {hint}"
                 ) from None

@@ -141,10 +141,6 @@ def open_connection(path: Path, key: str | None = None, **options: Any) -> sqlit
     return connection  # type: ignore[no-any-return]
 
 
-def _connect(path: Path, key: str | None = None) -> sqlite3.Connection:
-    return open_connection(path, key)
-
-
 def inspect_file(path: Path, *, full: bool = False, key: str | None = None) -> FileState:
     """Check an existing file before the app uses it; raise DamagedDatabase with what is wrong.
 
@@ -161,7 +157,7 @@ def inspect_file(path: Path, *, full: bool = False, key: str | None = None) -> F
     if size == 0:
         raise DamagedDatabase(f"{path} is an empty file, not a Placement Tracker database.")
     encrypted = header != SQLITE_HEADER
-    if encrypted and not is_encrypted(path):
+    if encrypted and not any(header):  # a SQLCipher salt is never all zeros: this is damage
         raise DamagedDatabase(f"{path} is not a database file (its first bytes are blank).")
     if encrypted and key is None:
         raise PassphraseNeeded(
@@ -169,7 +165,7 @@ def inspect_file(path: Path, *, full: bool = False, key: str | None = None) -> F
             f"or damaged. To give its passphrase, {PASSPHRASE_SOURCES}."
         )
     try:
-        connection = _connect(path, key if encrypted else None)
+        connection = open_connection(path, key if encrypted else None)
     except Exception as exc:  # sqlite3 and sqlcipher3 have their own error classes
         raise DamagedDatabase(f"{path} cannot be opened: {exc}.") from None
     try:
@@ -246,7 +242,7 @@ def backup_to(db_path: Path, target: Path, key: str | None = None) -> Path:
     partial.unlink(missing_ok=True)
     try:
         create_private_file(partial)
-        source = _connect(db_path, key)
+        source = open_connection(db_path, key)
         try:
             copy = open_connection(partial, key, isolation_level="")
             try:
@@ -325,9 +321,12 @@ def took_backup_today(db_path: Path, reason: str, today: datetime | None = None)
     return any(b.taken.date() == day and b.reason == reason for b in list_backups(db_path))
 
 
-def restore_hint(db_path: Path, key: str | None = None) -> str:
-    """What to say when a file cannot be used: the newest good backup and how to put it back."""
-    good = newest_good_backup(db_path, key)
+def restore_hint(
+    db_path: Path, key: str | None = None, good: tuple[Backup, FileState] | None = None
+) -> str:
+    """What to say when a file cannot be used: the newest good backup and how to put it back
+    (``good``: that backup, when the caller has already looked for it)."""
+    good = good or newest_good_backup(db_path, key)
     if good is None:
         return "There is no backup of it in the backups folder. The file was left as it is."
     backup, state = good
@@ -380,7 +379,7 @@ def _keep_damaged(db_path: Path) -> Path:
 def _checkpoint(db_path: Path, key: str | None = None) -> None:
     """Fold the WAL into the file so nothing of the replaced database lingers beside the new one."""
     with contextlib.suppress(Exception):
-        connection = _connect(db_path, key if is_encrypted(db_path) else None)
+        connection = open_connection(db_path, key if is_encrypted(db_path) else None)
         try:
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
@@ -462,7 +461,7 @@ def _export(source: Path, source_key: str | None, target: Path, target_key: str 
 
 
 def _row_counts(path: Path, key: str | None) -> dict[str, int]:
-    connection = _connect(path, key)
+    connection = open_connection(path, key)
     try:
         tables = [
             r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
