@@ -23,6 +23,7 @@ $(STAMP): pyproject.toml
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check app tests benchmarks tools
+	$(VENV)/bin/ruff format --check app tests benchmarks tools
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy app/policy app/interchange app/services
 

@@ -78,14 +78,24 @@ def gui_parser() -> argparse.ArgumentParser:
         + ", ".join(COMMANDS)
         + " (placement-tracker COMMAND --help).",
     )
-    parser.add_argument("--db", metavar="PATH", help="database file (default: your data folder, "
-                        "or $PLACEMENT_TRACKER_DB)")  # fmt: skip
-    parser.add_argument("--as-of", type=parse_date, metavar="YYYY-MM-DD", default=None,
-                        help="show the placement as it stood on this date (default: today)")  # fmt: skip
-    parser.add_argument("--demo", action="store_true",
-                        help="open an invented placement in a throwaway database")  # fmt: skip
-    parser.add_argument("--screenshot", type=Path, metavar="PNG",
-                        help="save a picture of the main window and exit")  # fmt: skip
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="database file (default: your data folder, or $PLACEMENT_TRACKER_DB)",
+    )
+    parser.add_argument(
+        "--as-of",
+        type=parse_date,
+        metavar="YYYY-MM-DD",
+        default=None,
+        help="show the placement as it stood on this date (default: today)",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="open an invented placement in a throwaway database"
+    )
+    parser.add_argument(
+        "--screenshot", type=Path, metavar="PNG", help="save a picture of the main window and exit"
+    )
     parser.add_argument("--page", metavar="NAME", help="open on this page (e.g. Cases)")
     parser.add_argument(
         "--dialog", metavar="NAME", help="with --screenshot: picture a dialog instead (allocate)"
@@ -105,8 +115,13 @@ def command_parser() -> argparse.ArgumentParser:
         "breach; 2 the file could not be read (the message says where and why).",
     )
     check.add_argument("file", type=Path, metavar="FILE.json")
-    check.add_argument("--as-of", type=parse_date, metavar="YYYY-MM-DD", default=None,
-                       help="evaluate as of this date (default: today)")  # fmt: skip
+    check.add_argument(
+        "--as-of",
+        type=parse_date,
+        metavar="YYYY-MM-DD",
+        default=None,
+        help="evaluate as of this date (default: today)",
+    )
     check.add_argument("--format", choices=("text", "json"), default="text")
 
     imp = sub.add_parser(

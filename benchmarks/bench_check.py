@@ -30,8 +30,22 @@ def main() -> None:
     path = write_two_year_file(Path(tempfile.mkdtemp()))
     size = path.stat().st_size / 1e6
     bare = [timed([sys.executable, "-c", "pass"]) for _ in range(RUNS)]
-    check = [timed([sys.executable, "-m", "app", "check", str(path), "--as-of", AS_OF.isoformat(),
-                    "--format", "json"]) for _ in range(RUNS)]  # fmt: skip
+    check = [
+        timed(
+            [
+                sys.executable,
+                "-m",
+                "app",
+                "check",
+                str(path),
+                "--as-of",
+                AS_OF.isoformat(),
+                "--format",
+                "json",
+            ]
+        )
+        for _ in range(RUNS)
+    ]
     b, c = statistics.median(bare), statistics.median(check)
     print(f"file: 300 cases, 20,000 events, two years ({size:.1f} MB)")
     print(f"bare python start: median {b:.3f} s")

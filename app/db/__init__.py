@@ -87,10 +87,12 @@ def create_schema(engine: Engine) -> None:
 
     with engine.begin() as connection:
         Base.metadata.create_all(connection)
-        connection.execute(text(
-            "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
-            "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
-        ))  # fmt: skip
+        connection.execute(
+            text(
+                "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+                "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
+            )
+        )
         connection.execute(
             text("INSERT INTO alembic_version (version_num) VALUES (:v)"), {"v": HEAD_REVISION}
         )

@@ -52,17 +52,22 @@ def findings_text(findings: list[Finding], as_of: date) -> str:
     if not findings:
         return f"No findings as of {as_of.isoformat()}.\n"
     rows = [
-        (f.date.isoformat(), f.severity.upper(), f.rule, f.subject,
-         f.message + f" [{f.source}]" + (f" (override: {f.override.reason})" if f.override else ""))
+        (
+            f.date.isoformat(),
+            f.severity.upper(),
+            f.rule,
+            f.subject,
+            f.message
+            + f" [{f.source}]"
+            + (f" (override: {f.override.reason})" if f.override else ""),
+        )
         for f in findings
-    ]  # fmt: skip
+    ]
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     lines = [
         "  ".join(cell.ljust(widths[i]) if i < 4 else cell for i, cell in enumerate(r))
         for r in rows
     ]
     counts = {s: sum(1 for f in findings if f.severity == s) for s in ("breach", "warning", "due")}
-    summary = ", ".join(
-        f"{n} due" if s == "due" else counted(n, s) for s, n in counts.items() if n
-    )
+    summary = ", ".join(f"{n} due" if s == "due" else counted(n, s) for s, n in counts.items() if n)
     return "\n".join(lines) + f"\n\n{summary} as of {as_of.isoformat()}.\n"

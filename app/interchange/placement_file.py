@@ -59,10 +59,19 @@ from app.policy.vocabulary import (
 
 FORMAT: Final = "placement-tracker/1"
 TOP_KEYS: Final = (
-    "format", "policy", "placement", "induction", "absences", "cases", "events",
-    "supervisions", "pcf_reviews", "learning", "transitions",
+    "format",
+    "policy",
+    "placement",
+    "induction",
+    "absences",
+    "cases",
+    "events",
+    "supervisions",
+    "pcf_reviews",
+    "learning",
+    "transitions",
     "agreements",  # our extension (docs/interchange-extensions.md): written only when there are any
-)  # fmt: skip
+)
 # File keys that are Python keywords have a trailing underscore in the snapshot.
 FIELD_NAMES: Final = {"with": "with_", "from": "from_"}
 EVENT_COMMON: Final = ("id", "kind", "date", "notes")
@@ -210,9 +219,19 @@ def _checklist(r: _Reader, known: Iterable[str]) -> dict[str, ChecklistEntry]:
 def _placement(r: _Reader) -> Placement:
     r.obj(
         ("student", "kind", "setting", "start", "end", "educator", "team_manager"),
-        ("programme", "working_days", "induction_days", "required_days", "host_team_average_caseload",
-         "educator_onsite", "onsite_supervisor", "link_worker", "archived", "close_reason"),
-    )  # fmt: skip
+        (
+            "programme",
+            "working_days",
+            "induction_days",
+            "required_days",
+            "host_team_average_caseload",
+            "educator_onsite",
+            "onsite_supervisor",
+            "link_worker",
+            "archived",
+            "close_reason",
+        ),
+    )
     kind = r.get("kind").choice(PLACEMENT_KINDS)
     start, end = r.get("start").day(), r.get("end").day()
     if end < start:
@@ -282,9 +301,18 @@ def _override(r: _Reader) -> ManagerOverride | None:
 
 
 CASE_OPTIONAL: Final = (
-    "initials", "ended", "ending", "handover_to", "complexity", "risk", "rationale",
-    "previous_social_workers", "major_transition", "conflict_of_interest", "manager_override",
-)  # fmt: skip
+    "initials",
+    "ended",
+    "ending",
+    "handover_to",
+    "complexity",
+    "risk",
+    "rationale",
+    "previous_social_workers",
+    "major_transition",
+    "conflict_of_interest",
+    "manager_override",
+)
 
 
 def _case(r: _Reader, seen: set[str]) -> Case:
@@ -356,17 +384,31 @@ def _event(r: _Reader, seen: set[str], cases: set[str]) -> Event:
 def _supervision(r: _Reader, seen: set[str], cases: set[str]) -> Supervision:
     r.obj(
         ("id", "date", "format", "caseload_discussed", "cases_discussed", "decisions_recorded"),
-        ("attendees", "case_direction", "wellbeing", "learning", "signed_by_educator", "signed_by_student",
-         "addenda", "next"),
-    )  # fmt: skip
+        (
+            "attendees",
+            "case_direction",
+            "wellbeing",
+            "learning",
+            "signed_by_educator",
+            "signed_by_student",
+            "addenda",
+            "next",
+        ),
+    )
     directions = []
     for d in r.get("case_direction").list():
         d.obj(("case",), ("discussion", "decision", "actions"))
         actions = []
         for a in d.get("actions").list():
             a.obj(("action",), ("owner", "due", "done"))
-            actions.append(Action(a.get("action").text(), a.get("owner").opt_text(), a.get("due").opt_day(),
-                                  a.get("done").opt_day()))  # fmt: skip
+            actions.append(
+                Action(
+                    a.get("action").text(),
+                    a.get("owner").opt_text(),
+                    a.get("due").opt_day(),
+                    a.get("done").opt_day(),
+                )
+            )
         directions.append(
             CaseDirection(
                 case=_case_ref(d.get("case"), cases),
@@ -517,9 +559,12 @@ def _agreements(r: _Reader, snap: PlacementSnapshot) -> None:
         if every < 1:
             raise sa.get("every_days").fail("must be at least 1")
         snap.supervision_agreement = SupervisionAgreement(
-            weekday=sa.get("weekday").opt_choice(WEEKDAYS), every_days=every, time=sa.get("time").opt_text(),
-            three_way=sa.get("three_way").opt_text(), notes=sa.get("notes").opt_text(),
-        )  # fmt: skip
+            weekday=sa.get("weekday").opt_choice(WEEKDAYS),
+            every_days=every,
+            time=sa.get("time").opt_text(),
+            three_way=sa.get("three_way").opt_text(),
+            notes=sa.get("notes").opt_text(),
+        )
 
 
 def loads(text: str | bytes) -> PlacementSnapshot:
@@ -575,29 +620,58 @@ def to_document(snap: PlacementSnapshot) -> dict[str, object]:
         "format": FORMAT,
         "policy": dict(snap.policy),
         "placement": {
-            "student": p.student, "programme": p.programme, "kind": p.kind, "setting": p.setting,
-            "start": _day(p.start), "end": _day(p.end), "working_days": list(p.working_days),
-            "induction_days": p.induction_days, "required_days": p.required_days,
+            "student": p.student,
+            "programme": p.programme,
+            "kind": p.kind,
+            "setting": p.setting,
+            "start": _day(p.start),
+            "end": _day(p.end),
+            "working_days": list(p.working_days),
+            "induction_days": p.induction_days,
+            "required_days": p.required_days,
             "host_team_average_caseload": _number(p.host_team_average_caseload),
-            "educator": p.educator, "educator_onsite": p.educator_onsite,
-            "onsite_supervisor": p.onsite_supervisor, "team_manager": p.team_manager,
-            "link_worker": p.link_worker, "archived": _day(p.archived), "close_reason": p.close_reason,
+            "educator": p.educator,
+            "educator_onsite": p.educator_onsite,
+            "onsite_supervisor": p.onsite_supervisor,
+            "team_manager": p.team_manager,
+            "link_worker": p.link_worker,
+            "archived": _day(p.archived),
+            "close_reason": p.close_reason,
         },
         "induction": {k: _entry(v) for k, v in snap.induction.items()},
         "absences": [
-            {"id": a.id, "who": a.who, "from": _day(a.from_), "to": _day(a.to), "reason": a.reason, "cover": a.cover}
+            {
+                "id": a.id,
+                "who": a.who,
+                "from": _day(a.from_),
+                "to": _day(a.to),
+                "reason": a.reason,
+                "cover": a.cover,
+            }
             for a in snap.absences
         ],
         "cases": [
             {
-                "ref": c.ref, "initials": c.initials, "type": c.type, "student_role": c.student_role,
-                "allocated": _day(c.allocated), "ended": _day(c.ended), "ending": c.ending,
-                "handover_to": c.handover_to, "complexity": c.complexity, "risk": c.risk,
-                "educator_consulted": c.educator_consulted, "rationale": c.rationale,
+                "ref": c.ref,
+                "initials": c.initials,
+                "type": c.type,
+                "student_role": c.student_role,
+                "allocated": _day(c.allocated),
+                "ended": _day(c.ended),
+                "ending": c.ending,
+                "handover_to": c.handover_to,
+                "complexity": c.complexity,
+                "risk": c.risk,
+                "educator_consulted": c.educator_consulted,
+                "rationale": c.rationale,
                 "previous_social_workers": c.previous_social_workers,
-                "major_transition": c.major_transition, "conflict_of_interest": c.conflict_of_interest,
-                "manager_override": None if c.manager_override is None else {
-                    "by": c.manager_override.by, "reason": c.manager_override.reason,
+                "major_transition": c.major_transition,
+                "conflict_of_interest": c.conflict_of_interest,
+                "manager_override": None
+                if c.manager_override is None
+                else {
+                    "by": c.manager_override.by,
+                    "reason": c.manager_override.reason,
                     "review_by": _day(c.manager_override.review_by),
                     "reviewed": _day(c.manager_override.reviewed),
                 },
@@ -607,31 +681,61 @@ def to_document(snap: PlacementSnapshot) -> dict[str, object]:
         "events": [_event_dict(e) for e in snap.events],
         "supervisions": [
             {
-                "id": s.id, "date": _day(s.date), "format": s.format, "attendees": list(s.attendees),
-                "caseload_discussed": s.caseload_discussed, "cases_discussed": list(s.cases_discussed),
+                "id": s.id,
+                "date": _day(s.date),
+                "format": s.format,
+                "attendees": list(s.attendees),
+                "caseload_discussed": s.caseload_discussed,
+                "cases_discussed": list(s.cases_discussed),
                 "case_direction": [
-                    {"case": d.case, "discussion": d.discussion, "decision": d.decision,
-                     "actions": [{"action": a.action, "owner": a.owner, "due": _day(a.due), "done": _day(a.done)}
-                                 for a in d.actions]}
+                    {
+                        "case": d.case,
+                        "discussion": d.discussion,
+                        "decision": d.decision,
+                        "actions": [
+                            {
+                                "action": a.action,
+                                "owner": a.owner,
+                                "due": _day(a.due),
+                                "done": _day(a.done),
+                            }
+                            for a in d.actions
+                        ],
+                    }
                     for d in s.case_direction
                 ],
-                "wellbeing": s.wellbeing, "learning": s.learning, "decisions_recorded": s.decisions_recorded,
-                "signed_by_educator": _day(s.signed_by_educator), "signed_by_student": _day(s.signed_by_student),
-                "addenda": [{"date": _day(a.date), "author": a.author, "text": a.text} for a in s.addenda],
+                "wellbeing": s.wellbeing,
+                "learning": s.learning,
+                "decisions_recorded": s.decisions_recorded,
+                "signed_by_educator": _day(s.signed_by_educator),
+                "signed_by_student": _day(s.signed_by_student),
+                "addenda": [
+                    {"date": _day(a.date), "author": a.author, "text": a.text} for a in s.addenda
+                ],
                 "next": _day(s.next),
             }
             for s in snap.supervisions
         ],
         "pcf_reviews": [
-            {"id": r.id, "date": _day(r.date), "stage": r.stage, "ratings": dict(r.ratings),
-             "evidence": {k: list(v) for k, v in r.evidence.items()}, "notes": r.notes}
+            {
+                "id": r.id,
+                "date": _day(r.date),
+                "stage": r.stage,
+                "ratings": dict(r.ratings),
+                "evidence": {k: list(v) for k, v in r.evidence.items()},
+                "notes": r.notes,
+            }
             for r in snap.pcf_reviews
         ],
-        "learning": [{"item": x.item, "evidenced": _day(x.evidenced), "evidence": x.evidence} for x in snap.learning],
-        "transitions": [
-            {"case": t.case, "items": {k: _entry(v) for k, v in t.items.items()}} for t in snap.transitions
+        "learning": [
+            {"item": x.item, "evidenced": _day(x.evidenced), "evidence": x.evidence}
+            for x in snap.learning
         ],
-    }  # fmt: skip
+        "transitions": [
+            {"case": t.case, "items": {k: _entry(v) for k, v in t.items.items()}}
+            for t in snap.transitions
+        ],
+    }
     if snap.placement_agreement is not None or snap.supervision_agreement is not None:
         document["agreements"] = _agreements_dict(snap)
     return document
@@ -640,14 +744,23 @@ def to_document(snap: PlacementSnapshot) -> dict[str, object]:
 def _agreements_dict(snap: PlacementSnapshot) -> dict[str, object]:
     pa, sa = snap.placement_agreement, snap.supervision_agreement
     return {
-        "placement": None if pa is None else {
-            "learning_needs": pa.learning_needs, "after_hours_contact": pa.after_hours_contact, "notes": pa.notes,
+        "placement": None
+        if pa is None
+        else {
+            "learning_needs": pa.learning_needs,
+            "after_hours_contact": pa.after_hours_contact,
+            "notes": pa.notes,
         },
-        "supervision": None if sa is None else {
-            "weekday": sa.weekday, "every_days": sa.every_days, "time": sa.time, "three_way": sa.three_way,
+        "supervision": None
+        if sa is None
+        else {
+            "weekday": sa.weekday,
+            "every_days": sa.every_days,
+            "time": sa.time,
+            "three_way": sa.three_way,
             "notes": sa.notes,
         },
-    }  # fmt: skip
+    }
 
 
 def dumps(snap: PlacementSnapshot) -> str:

@@ -85,20 +85,48 @@ def agenda(
         subject = f"case:{c.ref}"
         o = c.manager_override
         if c.ended is None and o is not None and o.reviewed is None:
-            items.append(AgendaItem(o.review_by, "Override review",
-                                    f"Review the manager override for {c.ref} with {o.by}", CASES, subject))  # fmt: skip
+            items.append(
+                AgendaItem(
+                    o.review_by,
+                    "Override review",
+                    f"Review the manager override for {c.ref} with {o.by}",
+                    CASES,
+                    subject,
+                )
+            )
         if not is_caseload(c) or c.ended is not None:
             continue
         deadline = joint_visit_deadline(c, profile)
         if not any(0 <= (d - c.allocated).days <= profile.joint_visit_days for d in joint[c.ref]):
-            items.append(AgendaItem(deadline, "Joint visit", f"First joint visit for {c.ref} "
-                                    f"(allocated {uk_date(c.allocated)})", VISITS, subject))  # fmt: skip
+            items.append(
+                AgendaItem(
+                    deadline,
+                    "Joint visit",
+                    f"First joint visit for {c.ref} (allocated {uk_date(c.allocated)})",
+                    VISITS,
+                    subject,
+                )
+            )
         last_direction = max([c.allocated, *discussed[c.ref]])
-        items.append(AgendaItem(last_direction + timedelta(days=profile.direction_days), "Case direction",
-                                f"Discuss {c.ref} in supervision", SUPERVISION, subject))  # fmt: skip
+        items.append(
+            AgendaItem(
+                last_direction + timedelta(days=profile.direction_days),
+                "Case direction",
+                f"Discuss {c.ref} in supervision",
+                SUPERVISION,
+                subject,
+            )
+        )
         last_oversight = max([c.allocated, *oversight[c.ref]])
-        items.append(AgendaItem(last_oversight + timedelta(days=profile.oversight_days), "Manager oversight",
-                                f"Manager oversight of {c.ref} ({p.team_manager})", CASES, subject))  # fmt: skip
+        items.append(
+            AgendaItem(
+                last_oversight + timedelta(days=profile.oversight_days),
+                "Manager oversight",
+                f"Manager oversight of {c.ref} ({p.team_manager})",
+                CASES,
+                subject,
+            )
+        )
 
     planning_from = p.end - timedelta(days=profile.transition_notice_days)
     transitions = {t.case: t.items for t in seen.transitions}
@@ -106,8 +134,15 @@ def agenda(
         if is_caseload(c) and c.ended is None:
             done = sum(1 for k in TRANSITION_ITEMS if k in transitions.get(c.ref, {}))
             if done < len(TRANSITION_ITEMS):
-                items.append(AgendaItem(planning_from, "Ending", f"Transition checklist for {c.ref}: {done} of "
-                                        f"{len(TRANSITION_ITEMS)} done", ENDINGS, f"case:{c.ref}"))  # fmt: skip
+                items.append(
+                    AgendaItem(
+                        planning_from,
+                        "Ending",
+                        f"Transition checklist for {c.ref}: {done} of {len(TRANSITION_ITEMS)} done",
+                        ENDINGS,
+                        f"case:{c.ref}",
+                    )
+                )
 
     stages = {r.stage for r in seen.pcf_reviews}
     if "midpoint" not in stages:

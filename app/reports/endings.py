@@ -63,7 +63,7 @@ def transition_checklist(snap: PlacementSnapshot, profile: PolicyProfile, printe
             f"{text(p.student)}'s placement ends {uk(p.end)}. Every child the student worked with gets a "
             "planned goodbye and a handover (000 §9).",
             st.muted,
-        ),  # fmt: skip
+        ),
     ]
     if not cases:
         story.append(Paragraph("No cases.", st.body))
@@ -74,12 +74,14 @@ def transition_checklist(snap: PlacementSnapshot, profile: PolicyProfile, printe
         for item in [*TRANSITION_ITEMS, *[k for k in items if k not in TRANSITION_ITEMS]]:
             entry = items.get(item)
             optional = "" if item in TRANSITION_ITEMS else " (optional)"
-            rows.append([
-                Paragraph(text(transition_item_label(item)) + optional, st.cell),
-                Paragraph(uk(entry.date) if entry else "<b>NOT DONE</b>", st.cell),
-                Paragraph(text(entry.by if entry else None), st.cell),
-                Paragraph(text(entry.note if entry else None), st.cell),
-            ])  # fmt: skip
+            rows.append(
+                [
+                    Paragraph(text(transition_item_label(item)) + optional, st.cell),
+                    Paragraph(uk(entry.date) if entry else "<b>NOT DONE</b>", st.cell),
+                    Paragraph(text(entry.by if entry else None), st.cell),
+                    Paragraph(text(entry.note if entry else None), st.cell),
+                ]
+            )
         ending = ENDINGS.get(c.ending or "", "Still open")
         section: list[Flowable] = [
             Paragraph(
@@ -90,13 +92,22 @@ def transition_checklist(snap: PlacementSnapshot, profile: PolicyProfile, printe
                 f"{', ' + uk(c.ended) if c.ended else ''}"
                 f"{'; handed over to ' + text(c.handover_to) if c.handover_to else ''}.",
                 st.body,
-            ),  # fmt: skip
+            ),
             grid(rows, (width * 0.42, width * 0.14, width * 0.18, width * 0.26)),
         ]
         story.append(KeepTogether(section))
         receiving = c.handover_to or "Receiving worker"
-        story.append(signatures([("Student", p.student), ("Practice educator", p.educator),
-                                 ("Receiving worker", receiving)], st, width))  # fmt: skip
+        story.append(
+            signatures(
+                [
+                    ("Student", p.student),
+                    ("Practice educator", p.educator),
+                    ("Receiving worker", receiving),
+                ],
+                st,
+                width,
+            )
+        )
         story.append(Spacer(1, 8))
     return build_pdf(
         RecordMeta("Transition checklists", p.student, profile.describe(), printed), story
@@ -155,14 +166,26 @@ def _counts(snap: PlacementSnapshot, as_of: date, st: Styles, width: float) -> l
         if window_end >= p.start
         else 0
     )
-    return [facts([
-        ("Dates", f"{uk(p.start)} to {uk(p.end)}"),
-        ("Days completed", f"{done} working days (of {available} available; {p.required_days} required)"),
-        ("Supervision", f"{len(sup_dates)} sessions; longest gap {longest} days (student absences not counted)"),
-        ("Joint visits", str(kinds.get("joint-visit", 0))),
-        ("Direct observations", str(kinds.get("direct-observation", 0))),
-        ("Manager oversight", f"{kinds.get('manager-oversight', 0)} recorded"),
-    ], st, width)]  # fmt: skip
+    return [
+        facts(
+            [
+                ("Dates", f"{uk(p.start)} to {uk(p.end)}"),
+                (
+                    "Days completed",
+                    f"{done} working days (of {available} available; {p.required_days} required)",
+                ),
+                (
+                    "Supervision",
+                    f"{len(sup_dates)} sessions; longest gap {longest} days (student absences not counted)",
+                ),
+                ("Joint visits", str(kinds.get("joint-visit", 0))),
+                ("Direct observations", str(kinds.get("direct-observation", 0))),
+                ("Manager oversight", f"{kinds.get('manager-oversight', 0)} recorded"),
+            ],
+            st,
+            width,
+        )
+    ]
 
 
 def placement_summary(snap: PlacementSnapshot, profile: PolicyProfile, printed: date) -> bytes:
@@ -177,7 +200,7 @@ def placement_summary(snap: PlacementSnapshot, profile: PolicyProfile, printed: 
             f"{text(p.student)} · {text(p.programme, '')} · {'First' if p.kind == 'first' else 'Final'} "
             f"placement · practice educator {text(p.educator)}",
             st.muted,
-        ),  # fmt: skip
+        ),
         *_counts(snap, as_of, st, width),
         Paragraph("Caseload growth", st.heading),
         caseload_chart(snap, as_of, profile, width),
@@ -190,9 +213,16 @@ def placement_summary(snap: PlacementSnapshot, profile: PolicyProfile, printed: 
         ]
     ]
     for c in snap.cases:
-        rows.append([Paragraph(f"{text(c.ref)} {text(c.initials)}", st.cell), Paragraph(CASE_TYPE_LABELS[c.type], st.cell),
-                     Paragraph(ROLES[c.student_role], st.cell), Paragraph(uk(c.allocated), st.cell),
-                     Paragraph(uk(c.ended, "open"), st.cell), Paragraph(ENDINGS.get(c.ending or "", "—"), st.cell)])  # fmt: skip
+        rows.append(
+            [
+                Paragraph(f"{text(c.ref)} {text(c.initials)}", st.cell),
+                Paragraph(CASE_TYPE_LABELS[c.type], st.cell),
+                Paragraph(ROLES[c.student_role], st.cell),
+                Paragraph(uk(c.allocated), st.cell),
+                Paragraph(uk(c.ended, "open"), st.cell),
+                Paragraph(ENDINGS.get(c.ending or "", "—"), st.cell),
+            ]
+        )
     story.append(
         grid(
             rows,
@@ -202,10 +232,14 @@ def placement_summary(snap: PlacementSnapshot, profile: PolicyProfile, printed: 
     story.append(Paragraph("PCF ratings over time", st.heading))
     reviews = sorted(snap.pcf_reviews, key=lambda r: r.date)
     if reviews:
-        head = [Paragraph("Domain", st.cell_bold)] + [Paragraph(f"{r.stage.capitalize()}<br/>{uk(r.date)}", st.cell_bold)
-                                                      for r in reviews]  # fmt: skip
-        body = [[Paragraph(label, st.cell)] + [Paragraph(RATINGS.get(r.ratings.get(d, ""), "—"), st.cell) for r in reviews]
-                for d, label in PCF_DOMAINS.items()]  # fmt: skip
+        head = [Paragraph("Domain", st.cell_bold)] + [
+            Paragraph(f"{r.stage.capitalize()}<br/>{uk(r.date)}", st.cell_bold) for r in reviews
+        ]
+        body = [
+            [Paragraph(label, st.cell)]
+            + [Paragraph(RATINGS.get(r.ratings.get(d, ""), "—"), st.cell) for r in reviews]
+            for d, label in PCF_DOMAINS.items()
+        ]
         story.append(
             grid([head, *body], [width * 0.34] + [(width * 0.66) / len(reviews)] * len(reviews))
         )
@@ -215,8 +249,10 @@ def placement_summary(snap: PlacementSnapshot, profile: PolicyProfile, printed: 
     outcomes = required_learning_outcomes(p.kind, p.setting)
     evidenced = {x.item: x for x in snap.learning}
     if outcomes:
-        lines = [f"{text(label)}: {uk(evidenced[k].evidenced) if k in evidenced else '<b>not evidenced</b>'}"
-                 for k, label in outcomes.items()]  # fmt: skip
+        lines = [
+            f"{text(label)}: {uk(evidenced[k].evidenced) if k in evidenced else '<b>not evidenced</b>'}"
+            for k, label in outcomes.items()
+        ]
         story.append(Paragraph("<br/>".join(lines), st.body))
     else:
         story.append(Paragraph("None required for this placement's kind and setting.", st.muted))
@@ -227,15 +263,26 @@ def placement_summary(snap: PlacementSnapshot, profile: PolicyProfile, printed: 
             [Paragraph(h, st.cell_bold) for h in ("Date", "Severity", "Rule", "About", "Finding")]
         ]
         for f in findings:
-            rows.append([Paragraph(uk(f.date), st.cell), Paragraph(f.severity, st.cell), Paragraph(text(f.rule), st.cell),
-                         Paragraph(text(f.subject), st.cell), Paragraph(text(f.message) + f" [{text(f.source)}]", st.cell)])  # fmt: skip
+            rows.append(
+                [
+                    Paragraph(uk(f.date), st.cell),
+                    Paragraph(f.severity, st.cell),
+                    Paragraph(text(f.rule), st.cell),
+                    Paragraph(text(f.subject), st.cell),
+                    Paragraph(text(f.message) + f" [{text(f.source)}]", st.cell),
+                ]
+            )
         story.append(
             grid(rows, (width * 0.13, width * 0.1, width * 0.22, width * 0.15, width * 0.4))
         )
     else:
         story.append(Paragraph("None: every rule is satisfied.", st.body))
     if p.archived:
-        story.append(Paragraph(f"Placement closed {uk(p.archived)}{': ' + text(p.close_reason) if p.close_reason else ''}.",
-                               st.body))  # fmt: skip
+        story.append(
+            Paragraph(
+                f"Placement closed {uk(p.archived)}{': ' + text(p.close_reason) if p.close_reason else ''}.",
+                st.body,
+            )
+        )
     story.append(signatures([("Practice educator", p.educator), ("Student", p.student)], st, width))
     return build_pdf(RecordMeta("Placement summary", p.student, profile.describe(), printed), story)

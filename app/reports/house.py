@@ -119,7 +119,7 @@ def styles() -> Styles:
             leading=15,
             spaceBefore=10,
             spaceAfter=4,
-        ),  # fmt: skip
+        ),
         body=body,
         small=ParagraphStyle("small", parent=body, fontSize=7.5, leading=9.5),
         cell=ParagraphStyle("cell", parent=body, fontSize=8.5, leading=11, spaceAfter=0),
@@ -190,9 +190,16 @@ def build_pdf(meta: RecordMeta, story: Sequence[Flowable]) -> bytes:
     register_fonts()
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
-        buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=20 * mm, bottomMargin=22 * mm,
-        title=f"{meta.title} — {meta.student}", author="Placement Tracker", subject=MARKING,
-    )  # fmt: skip
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=20 * mm,
+        bottomMargin=22 * mm,
+        title=f"{meta.title} — {meta.student}",
+        author="Placement Tracker",
+        subject=MARKING,
+    )
     doc.build(list(story), canvasmaker=_numbered_canvas(meta))
     return buffer.getvalue()
 
@@ -222,11 +229,13 @@ def signatures(people: list[tuple[str, str]], s: Styles, width: float) -> KeepTo
     """Signature lines: role and name, then space to sign and date by hand."""
     rows = []
     for role, name in people:
-        rows.append([
-            Paragraph(f"<b>{escape(role)}</b><br/>{text(name)}", s.cell),
-            Paragraph("Signature<br/><br/>______________________________", s.cell),
-            Paragraph("Date<br/><br/>______________", s.cell),
-        ])  # fmt: skip
+        rows.append(
+            [
+                Paragraph(f"<b>{escape(role)}</b><br/>{text(name)}", s.cell),
+                Paragraph("Signature<br/><br/>______________________________", s.cell),
+                Paragraph("Date<br/><br/>______________", s.cell),
+            ]
+        )
     table = Table(rows, colWidths=[width * 0.38, width * 0.4, width * 0.22])
     table.setStyle(
         TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 8)])

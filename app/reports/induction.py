@@ -55,7 +55,7 @@ def induction_record(snap: PlacementSnapshot, profile: PolicyProfile, printed: d
             f"The first {p.induction_days} working days: agreements, safety arrangements and shadowing "
             "before any case is allocated (000 §5).",
             s.muted,
-        ),  # fmt: skip
+        ),
         facts(
             [
                 *placement_facts(snap),
@@ -67,48 +67,82 @@ def induction_record(snap: PlacementSnapshot, profile: PolicyProfile, printed: d
             ],
             s,
             width,
-        ),  # fmt: skip
+        ),
         Paragraph("Checklist", s.heading),
     ]
     head = [Paragraph(h, s.cell_bold) for h in ("Item", "Source", "Done", "By", "Note")]
     rows = [head]
     for item, (label, source) in INDUCTION_ITEMS.items():
         entry = snap.induction.get(item)
-        rows.append([
-            Paragraph(text(label), s.cell), Paragraph(text(source), s.cell),
-            Paragraph(uk(entry.date) if entry else "<b>Not done</b>", s.cell),
-            Paragraph(text(entry.by if entry else None), s.cell), Paragraph(text(entry.note if entry else None), s.cell),
-        ])  # fmt: skip
+        rows.append(
+            [
+                Paragraph(text(label), s.cell),
+                Paragraph(text(source), s.cell),
+                Paragraph(uk(entry.date) if entry else "<b>Not done</b>", s.cell),
+                Paragraph(text(entry.by if entry else None), s.cell),
+                Paragraph(text(entry.note if entry else None), s.cell),
+            ]
+        )
     for item, entry in snap.induction.items():
         if item.startswith(OWN_ITEM_PREFIX):
-            rows.append([
-                Paragraph(text(own_item_label(item)), s.cell), Paragraph("own item", s.cell),
-                Paragraph(uk(entry.date), s.cell), Paragraph(text(entry.by), s.cell), Paragraph(text(entry.note), s.cell),
-            ])  # fmt: skip
+            rows.append(
+                [
+                    Paragraph(text(own_item_label(item)), s.cell),
+                    Paragraph("own item", s.cell),
+                    Paragraph(uk(entry.date), s.cell),
+                    Paragraph(text(entry.by), s.cell),
+                    Paragraph(text(entry.note), s.cell),
+                ]
+            )
     story.append(grid(rows, (width * 0.3, width * 0.13, width * 0.13, width * 0.17, width * 0.27)))
 
     story.append(Paragraph("Placement agreement", s.heading))
     pa = snap.placement_agreement
-    story.append(facts([
-        ("Meeting held", uk(snap.induction["placement-agreement"].date) if "placement-agreement" in snap.induction
-         else "Not yet"),
-        ("Student's learning needs", text(pa.learning_needs if pa else None, "—")),
-        ("After-hours contact", text(pa.after_hours_contact if pa else None, "—")),
-        ("Notes", text(pa.notes if pa else None, "—")),
-    ], s, width))  # fmt: skip
+    story.append(
+        facts(
+            [
+                (
+                    "Meeting held",
+                    uk(snap.induction["placement-agreement"].date)
+                    if "placement-agreement" in snap.induction
+                    else "Not yet",
+                ),
+                ("Student's learning needs", text(pa.learning_needs if pa else None, "—")),
+                ("After-hours contact", text(pa.after_hours_contact if pa else None, "—")),
+                ("Notes", text(pa.notes if pa else None, "—")),
+            ],
+            s,
+            width,
+        )
+    )
     story.append(Paragraph("Supervision agreement", s.heading))
     sa = snap.supervision_agreement
     pattern = "—"
     if sa is not None:
         day = f"{sa.weekday.capitalize()}s" if sa.weekday else "a day to agree"
         pattern = f"Every {sa.every_days} days, {day}{' at ' + text(sa.time) if sa.time else ''}"
-    story.append(facts([
-        ("Agreed", uk(snap.induction["supervision-agreement"].date) if "supervision-agreement" in snap.induction
-         else "Not yet"),
-        ("Pattern", pattern),
-        ("Three-way arrangements", text(sa.three_way if sa else None, "—" if p.educator_onsite else "None recorded")),
-        ("Notes", text(sa.notes if sa else None, "—")),
-    ], s, width))  # fmt: skip
+    story.append(
+        facts(
+            [
+                (
+                    "Agreed",
+                    uk(snap.induction["supervision-agreement"].date)
+                    if "supervision-agreement" in snap.induction
+                    else "Not yet",
+                ),
+                ("Pattern", pattern),
+                (
+                    "Three-way arrangements",
+                    text(
+                        sa.three_way if sa else None, "—" if p.educator_onsite else "None recorded"
+                    ),
+                ),
+                ("Notes", text(sa.notes if sa else None, "—")),
+            ],
+            s,
+            width,
+        )
+    )
     story.append(signatures([("Student", p.student), ("Practice educator", p.educator)], s, width))
     meta = RecordMeta("Induction record", p.student, profile.describe(), printed)
     return build_pdf(meta, story)

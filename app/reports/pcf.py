@@ -57,7 +57,7 @@ def pcf_summary(snap: PlacementSnapshot, profile: PolicyProfile, printed: date) 
             ],
             st,
             width,
-        ),  # fmt: skip
+        ),
         Paragraph("Ratings", st.heading),
     ]
     if reviews:
@@ -66,9 +66,10 @@ def pcf_summary(snap: PlacementSnapshot, profile: PolicyProfile, printed: date) 
         ]
         rows = [head]
         for domain, label in PCF_DOMAINS.items():
-            rows.append([Paragraph(label, st.cell)] + [
-                Paragraph(RATINGS.get(r.ratings.get(domain, ""), "—"), st.cell) for r in reviews
-            ])  # fmt: skip
+            rows.append(
+                [Paragraph(label, st.cell)]
+                + [Paragraph(RATINGS.get(r.ratings.get(domain, ""), "—"), st.cell) for r in reviews]
+            )
         first = width * 0.34
         rest = (width - first) / len(reviews)
         story.append(grid(rows, [first] + [rest] * len(reviews)))
@@ -77,8 +78,13 @@ def pcf_summary(snap: PlacementSnapshot, profile: PolicyProfile, printed: date) 
             links = "; ".join(
                 f"{PCF_DOMAINS[d]}: {text(', '.join(refs))}" for d, refs in r.evidence.items()
             )
-            story.append(Paragraph(f"<b>{STAGES[r.stage]} review, {uk(r.date)}.</b> "
-                                   f"{links or 'No evidence linked.'} {text(r.notes)}", st.body))  # fmt: skip
+            story.append(
+                Paragraph(
+                    f"<b>{STAGES[r.stage]} review, {uk(r.date)}.</b> "
+                    f"{links or 'No evidence linked.'} {text(r.notes)}",
+                    st.body,
+                )
+            )
     else:
         story.append(Paragraph("No PCF review recorded yet.", st.muted))
     outcomes = required_learning_outcomes(p.kind, p.setting)
@@ -88,8 +94,13 @@ def pcf_summary(snap: PlacementSnapshot, profile: PolicyProfile, printed: date) 
         rows = [[Paragraph(h, st.cell_bold) for h in ("Outcome", "Evidenced", "Evidence")]]
         for item, label in outcomes.items():
             x = evidenced.get(item)
-            rows.append([Paragraph(text(label), st.cell), Paragraph(uk(x.evidenced) if x else "<b>Not yet</b>", st.cell),
-                         Paragraph(text(x.evidence if x else None), st.cell)])  # fmt: skip
+            rows.append(
+                [
+                    Paragraph(text(label), st.cell),
+                    Paragraph(uk(x.evidenced) if x else "<b>Not yet</b>", st.cell),
+                    Paragraph(text(x.evidence if x else None), st.cell),
+                ]
+            )
         story.append(grid(rows, (width * 0.4, width * 0.16, width * 0.44)))
     else:
         story.append(

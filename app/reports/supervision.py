@@ -106,11 +106,16 @@ def _carried(snap: PlacementSnapshot, s: Supervision, st: Styles, width: float) 
         for d in earlier.case_direction:
             for a in d.actions:
                 if a.done is None or a.done >= s.date:
-                    rows.append([
-                        Paragraph(uk(earlier.date), st.cell), Paragraph(text(d.case), st.cell),
-                        Paragraph(text(a.action), st.cell), Paragraph(text(a.owner, "—"), st.cell),
-                        Paragraph(uk(a.due, "—"), st.cell), Paragraph(uk(a.done, "open"), st.cell),
-                    ])  # fmt: skip
+                    rows.append(
+                        [
+                            Paragraph(uk(earlier.date), st.cell),
+                            Paragraph(text(d.case), st.cell),
+                            Paragraph(text(a.action), st.cell),
+                            Paragraph(text(a.owner, "—"), st.cell),
+                            Paragraph(uk(a.due, "—"), st.cell),
+                            Paragraph(uk(a.done, "open"), st.cell),
+                        ]
+                    )
     if not rows:
         return [Paragraph("None: every earlier action was done.", st.muted)]
     head = [Paragraph(h, st.cell_bold) for h in ("Set", "Case", "Action", "Owner", "Due", "Done")]
@@ -134,16 +139,29 @@ def supervision_record(
     story: list[Flowable] = [
         Paragraph("Supervision record", st.title),
         Paragraph(f"{FORMATS.get(s.format, s.format)} supervision on {uk(s.date)}", st.muted),
-        facts([
-            ("Student", text(p.student)),
-            ("Practice educator", f"{text(p.educator)} ({'on site' if p.educator_onsite else 'off site'})"),
-            ("Placement", f"{'First' if p.kind == 'first' else 'Final'} placement, {uk(p.start)} to {uk(p.end)}"),
-            ("Attendees", text(", ".join(s.attendees), "—")),
-            ("Caseload", f"{caseload} of a cap of {caseload_cap(p, profile)}; caseload discussed: "
-                         f"{_yes(s.caseload_discussed)}"),
-            ("Decisions on the child's record", _yes(s.decisions_recorded)),
-            ("Next session", uk(s.next, "not set")),
-        ], st, width),
+        facts(
+            [
+                ("Student", text(p.student)),
+                (
+                    "Practice educator",
+                    f"{text(p.educator)} ({'on site' if p.educator_onsite else 'off site'})",
+                ),
+                (
+                    "Placement",
+                    f"{'First' if p.kind == 'first' else 'Final'} placement, {uk(p.start)} to {uk(p.end)}",
+                ),
+                ("Attendees", text(", ".join(s.attendees), "—")),
+                (
+                    "Caseload",
+                    f"{caseload} of a cap of {caseload_cap(p, profile)}; caseload discussed: "
+                    f"{_yes(s.caseload_discussed)}",
+                ),
+                ("Decisions on the child's record", _yes(s.decisions_recorded)),
+                ("Next session", uk(s.next, "not set")),
+            ],
+            st,
+            width,
+        ),
         Paragraph("Case direction", st.heading),
         *_case_direction(snap, s, st, width),
         Paragraph("Actions carried forward", st.heading),
@@ -152,7 +170,7 @@ def supervision_record(
         *([Paragraph(text(x), st.body) for x in chunks(s.wellbeing)] or [Paragraph("—", st.body)]),
         Paragraph("Learning and PCF reflection", st.heading),
         *([Paragraph(text(x), st.body) for x in chunks(s.learning)] or [Paragraph("—", st.body)]),
-    ]  # fmt: skip
+    ]
     if s.addenda:
         story.append(Paragraph("Addenda", st.heading))
         for a in s.addenda:
@@ -163,9 +181,14 @@ def supervision_record(
         signed.append(f"educator on {uk(s.signed_by_educator)}")
     if s.signed_by_student:
         signed.append(f"student on {uk(s.signed_by_student)}")
-    story.append(Paragraph(
-        f"Signed in the app by the {' and the '.join(signed)}." if signed else "Not yet signed in the app.", st.muted
-    ))  # fmt: skip
+    story.append(
+        Paragraph(
+            f"Signed in the app by the {' and the '.join(signed)}."
+            if signed
+            else "Not yet signed in the app.",
+            st.muted,
+        )
+    )
     story.append(signatures([("Practice educator", p.educator), ("Student", p.student)], st, width))
     meta = RecordMeta("Supervision record", p.student, profile.describe(), printed)
     return build_pdf(meta, story)

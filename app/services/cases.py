@@ -221,16 +221,31 @@ def _refusal(check: AllocationCheck, case: Case) -> AllocationRefused | None:
 def apply_case(record: CaseRecord, case: Case) -> None:
     """Copy a case's fields onto its row, keeping the row (and everything linked to it)."""
     fresh = case_row(case, record.position)
-    for column in ("ref", "initials", "type", "student_role", "allocated", "ended", "ending", "handover_to",
-                   "complexity", "risk", "educator_consulted", "rationale", "previous_social_workers",
-                   "major_transition", "conflict_of_interest"):  # fmt: skip
+    for column in (
+        "ref",
+        "initials",
+        "type",
+        "student_role",
+        "allocated",
+        "ended",
+        "ending",
+        "handover_to",
+        "complexity",
+        "risk",
+        "educator_consulted",
+        "rationale",
+        "previous_social_workers",
+        "major_transition",
+        "conflict_of_interest",
+    ):
         setattr(record, column, getattr(fresh, column))
     o = case.manager_override
     if o is None:
         record.manager_override = None
     elif record.manager_override is None:
-        record.manager_override = ManagerOverrideRecord(by=o.by, reason=o.reason, review_by=o.review_by,
-                                                        reviewed=o.reviewed)  # fmt: skip
+        record.manager_override = ManagerOverrideRecord(
+            by=o.by, reason=o.reason, review_by=o.review_by, reviewed=o.reviewed
+        )
     else:
         current = record.manager_override
         current.by, current.reason, current.review_by, current.reviewed = (
@@ -286,15 +301,28 @@ class CaseService:
             if replacing is None:
                 placement = placement_for_change(session, placement_id)
                 placement.cases.append(case_row(case, len(placement.cases)))
-                record_change(session, "case.allocated", placement_id=placement_id, subject=f"case:{case.ref}",
-                              detail={"type": case.type, "role": case.student_role,
-                                      "allocated": case.allocated.isoformat(),
-                                      "override": case.manager_override is not None})  # fmt: skip
+                record_change(
+                    session,
+                    "case.allocated",
+                    placement_id=placement_id,
+                    subject=f"case:{case.ref}",
+                    detail={
+                        "type": case.type,
+                        "role": case.student_role,
+                        "allocated": case.allocated.isoformat(),
+                        "override": case.manager_override is not None,
+                    },
+                )
             else:
                 old = next(c for c in snap.cases if c.ref == replacing)
                 apply_case(_case_record(session, placement_id, replacing), case)
-                record_change(session, "case.updated", placement_id=placement_id, subject=f"case:{case.ref}",
-                              detail=_changes(old, case))  # fmt: skip
+                record_change(
+                    session,
+                    "case.updated",
+                    placement_id=placement_id,
+                    subject=f"case:{case.ref}",
+                    detail=_changes(old, case),
+                )
 
     def allocate(self, placement_id: int, case: Case, as_of: date) -> None:
         """Store a new case if policy allows it (or an acceptable override is recorded)."""

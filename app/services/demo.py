@@ -86,18 +86,29 @@ def demo_snapshot(as_of: date) -> PlacementSnapshot:
         if allocated > as_of:
             continue
         snap.cases.append(
-            Case(ref=ref, type=ctype, student_role=role, allocated=allocated, educator_consulted=True,
-                 initials=initials, complexity=complexity, risk=risk, rationale=why)
-        )  # fmt: skip
+            Case(
+                ref=ref,
+                type=ctype,
+                student_role=role,
+                allocated=allocated,
+                educator_consulted=True,
+                initials=initials,
+                complexity=complexity,
+                risk=risk,
+                rationale=why,
+            )
+        )
 
     snap.placement_agreement = PlacementAgreement(
         learning_needs="Confidence in direct work with younger children; writing concise case records.",
         after_hours_contact=f"{SUPERVISOR} (duty phone), then the out-of-hours team",
     )
     snap.supervision_agreement = SupervisionAgreement(
-        weekday="fri", every_days=7, time="14:00",
+        weekday="fri",
+        every_days=7,
+        time="14:00",
         three_way=f"Every third Friday with {SUPERVISOR} on site; {EDUCATOR} joins by video.",
-    )  # fmt: skip
+    )
     snap.absences.append(
         Absence(
             "a-1", "student", start + timedelta(days=30), start + timedelta(days=30), "sickness"
@@ -106,28 +117,73 @@ def demo_snapshot(as_of: date) -> PlacementSnapshot:
     events = snap.events
     for case in snap.cases:
         if case.student_role != "shadow" and case.ref != "D-1150":
-            events.append(Event(f"jv-{case.ref}", "joint-visit", case.allocated + timedelta(days=7),
-                                case=case.ref, with_=EDUCATOR))  # fmt: skip
+            events.append(
+                Event(
+                    f"jv-{case.ref}",
+                    "joint-visit",
+                    case.allocated + timedelta(days=7),
+                    case=case.ref,
+                    with_=EDUCATOR,
+                )
+            )
         oversight = case.allocated + timedelta(days=2)
         while oversight <= as_of:
-            events.append(Event(f"mo-{case.ref}-{oversight:%m%d}", "manager-oversight", oversight,
-                                case=case.ref, by=MANAGER))  # fmt: skip
+            events.append(
+                Event(
+                    f"mo-{case.ref}-{oversight:%m%d}",
+                    "manager-oversight",
+                    oversight,
+                    case=case.ref,
+                    by=MANAGER,
+                )
+            )
             oversight += timedelta(days=21)
     if snap.cases:
         first = snap.cases[0]
-        events.append(Event("hv-1", "home-visit", first.allocated + timedelta(days=9), case=first.ref,
-                            after_hours=True, checked_in=True, notes="Visit after school; texted Jo on leaving."))  # fmt: skip
-        events.append(Event("obs-1", "direct-observation", first.allocated + timedelta(days=24),
-                            case=first.ref, observer=EDUCATOR,
-                            feedback="Explained the plan clearly and checked the child's understanding."))  # fmt: skip
+        events.append(
+            Event(
+                "hv-1",
+                "home-visit",
+                first.allocated + timedelta(days=9),
+                case=first.ref,
+                after_hours=True,
+                checked_in=True,
+                notes="Visit after school; texted Jo on leaving.",
+            )
+        )
+        events.append(
+            Event(
+                "obs-1",
+                "direct-observation",
+                first.allocated + timedelta(days=24),
+                case=first.ref,
+                observer=EDUCATOR,
+                feedback="Explained the plan clearly and checked the child's understanding.",
+            )
+        )
     if len(snap.cases) > 1:
-        events.append(Event("dec-1", "decision", as_of - timedelta(days=10), case=snap.cases[1].ref,
-                            with_="Duty senior", recorded=False,
-                            notes="Agreed to bring the review forward; not yet on the child's record."))  # fmt: skip
+        events.append(
+            Event(
+                "dec-1",
+                "decision",
+                as_of - timedelta(days=10),
+                case=snap.cases[1].ref,
+                with_="Duty senior",
+                recorded=False,
+                notes="Agreed to bring the review forward; not yet on the child's record.",
+            )
+        )
     for case in snap.cases:
         if case.type == "lac":
-            events.append(Event("sv-1", "statutory-visit", case.allocated + timedelta(days=3),
-                                case=case.ref, accompanied_by=SUPERVISOR))  # fmt: skip
+            events.append(
+                Event(
+                    "sv-1",
+                    "statutory-visit",
+                    case.allocated + timedelta(days=3),
+                    case=case.ref,
+                    accompanied_by=SUPERVISOR,
+                )
+            )
     sup_day = start + timedelta(days=18)
     while sup_day <= as_of:
         events.append(Event(f"ss-{sup_day:%m%d}", "supervisor-supervision", sup_day, by=MANAGER))
@@ -185,17 +241,24 @@ def demo_snapshot(as_of: date) -> PlacementSnapshot:
                 "values-ethics": "developing",
                 "knowledge": "not-yet",
             },
-        )  # fmt: skip
+        )
     )
     mid = midpoint(start, end)
     if mid <= as_of:
         snap.pcf_reviews.append(
-            PcfReview("p-midpoint", mid, "midpoint",
-                      ratings={d: "developing" for d in PCF_DOMAINS} | {"professionalism": "meeting",
-                                                                          "values-ethics": "meeting"},
-                      evidence={"skills-interventions": ["event:obs-1"], "knowledge": [f"case:{snap.cases[0].ref}"]},
-                      notes="On track for the end of placement.")
-        )  # fmt: skip
+            PcfReview(
+                "p-midpoint",
+                mid,
+                "midpoint",
+                ratings={d: "developing" for d in PCF_DOMAINS}
+                | {"professionalism": "meeting", "values-ethics": "meeting"},
+                evidence={
+                    "skills-interventions": ["event:obs-1"],
+                    "knowledge": [f"case:{snap.cases[0].ref}"],
+                },
+                notes="On track for the end of placement.",
+            )
+        )
     for item, offset, evidence in (
         ("genogram", 20, "Genogram for D-1042 discussed in supervision."),
         ("case-recording", 25, "Case notes audited by the educator."),

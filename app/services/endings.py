@@ -76,8 +76,10 @@ def closing_problems(snap: PlacementSnapshot, as_of: date, profile: PolicyProfil
     problems = []
     for c in snap.cases:
         if is_caseload(c) and c.ended is None:
-            problems.append(f"{c.ref} is still open: record how it ended (closed, transferred or stays with "
-                            "the named worker).")  # fmt: skip
+            problems.append(
+                f"{c.ref} is still open: record how it ended (closed, transferred or stays with "
+                "the named worker)."
+            )
     for row in endings_view(snap, as_of, profile).rows:
         if is_caseload(row.case) and not row.complete:
             problems.append(
@@ -132,12 +134,24 @@ class EndingsService:
             if entry is None and row is not None:
                 record.items.remove(row)
             elif entry is not None and row is None:
-                record.items.append(TransitionItem(item=item, done=entry.date, by=entry.by, note=entry.note,
-                                                   position=max((i.position for i in record.items), default=-1) + 1))  # fmt: skip
+                record.items.append(
+                    TransitionItem(
+                        item=item,
+                        done=entry.date,
+                        by=entry.by,
+                        note=entry.note,
+                        position=max((i.position for i in record.items), default=-1) + 1,
+                    )
+                )
             elif entry is not None and row is not None:
                 row.done, row.by, row.note = entry.date, entry.by, entry.note
-            record_change(session, "transition.recorded" if entry else "transition.cleared", placement_id=placement_id,
-                          subject=f"case:{case}", detail={"item": item})  # fmt: skip
+            record_change(
+                session,
+                "transition.recorded" if entry else "transition.cleared",
+                placement_id=placement_id,
+                subject=f"case:{case}",
+                detail={"item": item},
+            )
 
     def add_own_item(self, placement_id: int, case: str, name: str, entry: ChecklistEntry) -> str:
         item = own_item_id(name)
@@ -157,10 +171,18 @@ class EndingsService:
             problems = closing_problems(snap, as_of, profile_for(snap, self.profile))
             why = (reason or "").strip() or None
             if problems and why is None:
-                raise InvalidInput("The placement cannot be closed yet: " + " ".join(problems) +
-                                   " Finish these, or record why it closes anyway.")  # fmt: skip
+                raise InvalidInput(
+                    "The placement cannot be closed yet: "
+                    + " ".join(problems)
+                    + " Finish these, or record why it closes anyway."
+                )
             if closed_on < snap.placement.start:
                 raise InvalidInput("A placement cannot close before it starts.")
             apply_placement(record, replace(snap.placement, archived=closed_on, close_reason=why))
-            record_change(session, "placement.closed", placement_id=placement_id, subject="placement",
-                          detail={"date": closed_on.isoformat(), "problems": problems, "reason": why})  # fmt: skip
+            record_change(
+                session,
+                "placement.closed",
+                placement_id=placement_id,
+                subject="placement",
+                detail={"date": closed_on.isoformat(), "problems": problems, "reason": why},
+            )

@@ -85,25 +85,36 @@ def induction_view(
         InductionRow(k, label, source, True, snap.induction.get(k))
         for k, (label, source) in INDUCTION_ITEMS.items()
     ]
-    rows += [InductionRow(k, own_item_label(k), "own item", False, v)
-             for k, v in snap.induction.items() if k.startswith(OWN_ITEM_PREFIX)]  # fmt: skip
+    rows += [
+        InductionRow(k, own_item_label(k), "own item", False, v)
+        for k, v in snap.induction.items()
+        if k.startswith(OWN_ITEM_PREFIX)
+    ]
     if findings is None:
         findings = evaluate(snap, as_of, profile)
     incomplete = [f for f in findings if f.rule == "induction.incomplete"]
     sa = snap.supervision_agreement
     warning = None
     if sa is not None and sa.every_days > profile.supervision_max_days:
-        warning = (f"The agreed pattern (every {sa.every_days} days) is less often than policy allows: "
-                   f"at most {profile.supervision_max_days} days between supervisions (000 §15).")  # fmt: skip
+        warning = (
+            f"The agreed pattern (every {sa.every_days} days) is less often than policy allows: "
+            f"at most {profile.supervision_max_days} days between supervisions (000 §15)."
+        )
     elif sa is not None and sa.every_days > profile.supervision_days:
         warning = f"Weekly supervision is expected (001 §6); the agreed pattern is every {sa.every_days} days."
     same_person = p.educator.strip().casefold() == p.team_manager.strip().casefold()
     return InductionView(
-        rows=tuple(rows), working_days=days, skipped_holidays=skipped, allocations_open=allocations_open(p),
-        placement_agreement=snap.placement_agreement, supervision_agreement=sa,
-        finding=incomplete[0] if incomplete else None, link_worker_needed=same_person and not p.link_worker,
-        pattern_warning=warning, educator_onsite=p.educator_onsite,
-    )  # fmt: skip
+        rows=tuple(rows),
+        working_days=days,
+        skipped_holidays=skipped,
+        allocations_open=allocations_open(p),
+        placement_agreement=snap.placement_agreement,
+        supervision_agreement=sa,
+        finding=incomplete[0] if incomplete else None,
+        link_worker_needed=same_person and not p.link_worker,
+        pattern_warning=warning,
+        educator_onsite=p.educator_onsite,
+    )
 
 
 def _check_entry(snap: PlacementSnapshot, entry: ChecklistEntry) -> None:
@@ -122,8 +133,11 @@ def _set_item(record: PlacementRecord, item: str, entry: ChecklistEntry | None) 
         return
     if row is None:
         position = max((i.position for i in record.induction_items), default=-1) + 1
-        record.induction_items.append(InductionItem(item=item, done=entry.date, by=entry.by, note=entry.note,
-                                                    position=position))  # fmt: skip
+        record.induction_items.append(
+            InductionItem(
+                item=item, done=entry.date, by=entry.by, note=entry.note, position=position
+            )
+        )
     else:
         row.done, row.by, row.note = entry.date, entry.by, entry.note
 
@@ -154,9 +168,13 @@ class InductionService:
                 entry = _clean(entry)
                 _check_entry(snap, entry)
             _set_item(placement_for_change(session, placement_id), item, entry)
-            record_change(session, "induction.recorded" if entry else "induction.cleared", placement_id=placement_id,
-                          subject=f"induction:{item}",
-                          detail={"date": entry.date.isoformat() if entry else None})  # fmt: skip
+            record_change(
+                session,
+                "induction.recorded" if entry else "induction.cleared",
+                placement_id=placement_id,
+                subject=f"induction:{item}",
+                detail={"date": entry.date.isoformat() if entry else None},
+            )
 
     def add_own_item(self, placement_id: int, name: str, entry: ChecklistEntry) -> str:
         """A PE's own item (kept, exported and printed, but not required by the rules)."""
@@ -214,12 +232,24 @@ class InductionService:
             if old is None:
                 record.agreements.append(row)
             else:
-                for column in ("learning_needs", "after_hours_contact", "weekday", "every_days", "time",
-                               "three_way", "notes"):  # fmt: skip
+                for column in (
+                    "learning_needs",
+                    "after_hours_contact",
+                    "weekday",
+                    "every_days",
+                    "time",
+                    "three_way",
+                    "notes",
+                ):
                     setattr(old, column, getattr(row, column))
             _set_item(record, item, entry)
-            record_change(session, f"induction.{row.kind}-agreement-saved", placement_id=placement_id,
-                          subject="placement", detail={"date": on.isoformat() if on else None})  # fmt: skip
+            record_change(
+                session,
+                f"induction.{row.kind}-agreement-saved",
+                placement_id=placement_id,
+                subject="placement",
+                detail={"date": on.isoformat() if on else None},
+            )
 
     def set_link_worker(self, placement_id: int, name: str) -> None:
         """Name the link worker needed when the educator is also the team manager (002 §2)."""
@@ -227,5 +257,10 @@ class InductionService:
             snap = load_snapshot(session, placement_id)
             updated = replace(snap.placement, link_worker=name.strip() or None)
             apply_placement(placement_for_change(session, placement_id), updated)
-            record_change(session, "placement.link-worker", placement_id=placement_id, subject="placement",
-                          detail={"link_worker": updated.link_worker})  # fmt: skip
+            record_change(
+                session,
+                "placement.link-worker",
+                placement_id=placement_id,
+                subject="placement",
+                detail={"link_worker": updated.link_worker},
+            )

@@ -26,9 +26,16 @@ def import_placement(db: Database, path: Path) -> int:
     with db.unit_of_work() as session:
         record = store_snapshot(session, snapshot)
         record_change(
-            session, "placement.imported", placement_id=record.id, subject="placement",
-            detail={"file": path.name, "cases": len(snapshot.cases), "events": len(snapshot.events)},
-        )  # fmt: skip
+            session,
+            "placement.imported",
+            placement_id=record.id,
+            subject="placement",
+            detail={
+                "file": path.name,
+                "cases": len(snapshot.cases),
+                "events": len(snapshot.events),
+            },
+        )
         return record.id
 
 

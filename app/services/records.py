@@ -65,8 +65,13 @@ def renderers() -> dict[str, Renderer]:
     ) -> bytes:
         return placement_summary(snap, profile, printed)
 
-    return {"induction": induction, "supervision": supervision, "pcf": pcf, "transition": transition,
-            "summary": summary}  # fmt: skip
+    return {
+        "induction": induction,
+        "supervision": supervision,
+        "pcf": pcf,
+        "transition": transition,
+        "summary": summary,
+    }
 
 
 def snapshot_from(

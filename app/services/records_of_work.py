@@ -140,8 +140,12 @@ class RecordsService:
             if replacing is None:
                 if any(e.id == event.id for e in snap.events):
                     raise InvalidInput(f"There is already an event {event.id}.")
-                row = EventRecord(key=event.id, kind=event.kind, date=event.date,
-                                  position=max((e.position for e in placement.events), default=-1) + 1)  # fmt: skip
+                row = EventRecord(
+                    key=event.id,
+                    kind=event.kind,
+                    date=event.date,
+                    position=max((e.position for e in placement.events), default=-1) + 1,
+                )
                 placement.events.append(row)
             else:
                 row = _event_row(session, placement_id, replacing)
@@ -149,9 +153,13 @@ class RecordsService:
             row.case = cases[event.case] if event.case else None
             for name in EVENT_FIELDS:
                 setattr(row, name, getattr(event, name))
-            record_change(session, "event.saved" if replacing is None else "event.updated", placement_id=placement_id,
-                          subject=f"event:{event.id}", detail={"kind": event.kind, "date": event.date.isoformat(),
-                                                               "case": event.case})  # fmt: skip
+            record_change(
+                session,
+                "event.saved" if replacing is None else "event.updated",
+                placement_id=placement_id,
+                subject=f"event:{event.id}",
+                detail={"kind": event.kind, "date": event.date.isoformat(), "case": event.case},
+            )
         return event.id
 
     def delete_event(self, placement_id: int, key: str) -> None:
@@ -181,8 +189,12 @@ class RecordsService:
     def save_absence(
         self, placement_id: int, absence: Absence, replacing: str | None = None
     ) -> str:
-        a = replace(absence, id=absence.id or new_id("a"), reason=(absence.reason or "").strip() or None,
-                    cover=(absence.cover or "").strip() or None)  # fmt: skip
+        a = replace(
+            absence,
+            id=absence.id or new_id("a"),
+            reason=(absence.reason or "").strip() or None,
+            cover=(absence.cover or "").strip() or None,
+        )
         if a.who not in ABSENCE_WHO:
             raise InvalidInput("Choose who was absent.")
         if a.to < a.from_:
@@ -194,17 +206,33 @@ class RecordsService:
                 raise InvalidInput("The absence must overlap the placement's dates.")
             placement = placement_for_change(session, placement_id)
             if replacing is None:
-                row = AbsenceRecord(key=a.id, who=a.who, first_day=a.from_, last_day=a.to,
-                                    position=max((x.position for x in placement.absences), default=-1) + 1)  # fmt: skip
+                row = AbsenceRecord(
+                    key=a.id,
+                    who=a.who,
+                    first_day=a.from_,
+                    last_day=a.to,
+                    position=max((x.position for x in placement.absences), default=-1) + 1,
+                )
                 placement.absences.append(row)
             else:
                 row = next((x for x in placement.absences if x.key == replacing), None)  # type: ignore[assignment]
                 if row is None:
                     raise InvalidInput(f"There is no absence {replacing}.")
             row.key, row.who, row.first_day, row.last_day, row.reason, row.cover = (
-                a.id, a.who, a.from_, a.to, a.reason, a.cover)  # fmt: skip
-            record_change(session, "absence.saved", placement_id=placement_id, subject=f"absence:{a.id}",
-                          detail={"who": a.who, "from": a.from_.isoformat(), "to": a.to.isoformat()})  # fmt: skip
+                a.id,
+                a.who,
+                a.from_,
+                a.to,
+                a.reason,
+                a.cover,
+            )
+            record_change(
+                session,
+                "absence.saved",
+                placement_id=placement_id,
+                subject=f"absence:{a.id}",
+                detail={"who": a.who, "from": a.from_.isoformat(), "to": a.to.isoformat()},
+            )
         return a.id
 
     def delete_absence(self, placement_id: int, key: str) -> None:
@@ -248,8 +276,12 @@ class RecordsService:
                         )
             placement = placement_for_change(session, placement_id)
             if replacing is None:
-                row = PcfReviewRecord(key=r.id, date=r.date, stage=r.stage,
-                                      position=max((x.position for x in placement.pcf_reviews), default=-1) + 1)  # fmt: skip
+                row = PcfReviewRecord(
+                    key=r.id,
+                    date=r.date,
+                    stage=r.stage,
+                    position=max((x.position for x in placement.pcf_reviews), default=-1) + 1,
+                )
                 placement.pcf_reviews.append(row)
             else:
                 found = next((x for x in placement.pcf_reviews if x.key == replacing), None)
@@ -261,10 +293,19 @@ class RecordsService:
                 PcfRating(domain=d, rating=v, position=i)
                 for i, (d, v) in enumerate(r.ratings.items())
             ]
-            row.evidence = [PcfEvidenceLink(domain=d, reference=ref, position=i)
-                            for i, (d, ref) in enumerate((d, ref) for d, refs in r.evidence.items() for ref in refs)]  # fmt: skip
-            record_change(session, "pcf.review-saved", placement_id=placement_id, subject=f"pcf:{r.id}",
-                          detail={"stage": r.stage, "date": r.date.isoformat()})  # fmt: skip
+            row.evidence = [
+                PcfEvidenceLink(domain=d, reference=ref, position=i)
+                for i, (d, ref) in enumerate(
+                    (d, ref) for d, refs in r.evidence.items() for ref in refs
+                )
+            ]
+            record_change(
+                session,
+                "pcf.review-saved",
+                placement_id=placement_id,
+                subject=f"pcf:{r.id}",
+                detail={"stage": r.stage, "date": r.date.isoformat()},
+            )
         return r.id
 
     def delete_review(self, placement_id: int, key: str) -> None:
@@ -293,15 +334,23 @@ class RecordsService:
             placement = placement_for_change(session, placement_id)
             row = next((x for x in placement.learning if x.item == evidence.item), None)
             if row is None:
-                row = LearningRecord(item=evidence.item, evidenced=evidence.evidenced,
-                                     position=max((x.position for x in placement.learning), default=-1) + 1)  # fmt: skip
+                row = LearningRecord(
+                    item=evidence.item,
+                    evidenced=evidence.evidenced,
+                    position=max((x.position for x in placement.learning), default=-1) + 1,
+                )
                 placement.learning.append(row)
             row.evidenced, row.evidence = (
                 evidence.evidenced,
                 (evidence.evidence or "").strip() or None,
             )
-            record_change(session, "learning.evidenced", placement_id=placement_id, subject=f"learning:{evidence.item}",
-                          detail={"date": evidence.evidenced.isoformat()})  # fmt: skip
+            record_change(
+                session,
+                "learning.evidenced",
+                placement_id=placement_id,
+                subject=f"learning:{evidence.item}",
+                detail={"date": evidence.evidenced.isoformat()},
+            )
 
     def clear_learning(self, placement_id: int, item: str) -> None:
         with self.db.unit_of_work() as session:

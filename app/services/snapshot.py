@@ -55,10 +55,22 @@ from app.services.errors import InvalidInput
 
 # Event fields that map one-to-one onto EventRecord columns.
 EVENT_FIELDS = (
-    "notes", "with_", "observer", "feedback", "after_hours", "checked_in", "accompanied_by",
-    "meeting", "chaired_by", "competent", "authorised_by", "report", "overseen_by", "recorded",
+    "notes",
+    "with_",
+    "observer",
+    "feedback",
+    "after_hours",
+    "checked_in",
+    "accompanied_by",
+    "meeting",
+    "chaired_by",
+    "competent",
+    "authorised_by",
+    "report",
+    "overseen_by",
+    "recorded",
     "by",
-)  # fmt: skip
+)
 
 
 class PlacementNotFound(LookupError):
@@ -271,11 +283,25 @@ def agreement_rows(
 ) -> list[AgreementRecord]:
     rows = []
     if placement is not None:
-        rows.append(AgreementRecord(kind="placement", learning_needs=placement.learning_needs,
-                                    after_hours_contact=placement.after_hours_contact, notes=placement.notes))  # fmt: skip
+        rows.append(
+            AgreementRecord(
+                kind="placement",
+                learning_needs=placement.learning_needs,
+                after_hours_contact=placement.after_hours_contact,
+                notes=placement.notes,
+            )
+        )
     if supervision is not None:
-        rows.append(AgreementRecord(kind="supervision", weekday=supervision.weekday, every_days=supervision.every_days,
-                                    time=supervision.time, three_way=supervision.three_way, notes=supervision.notes))  # fmt: skip
+        rows.append(
+            AgreementRecord(
+                kind="supervision",
+                weekday=supervision.weekday,
+                every_days=supervision.every_days,
+                time=supervision.time,
+                three_way=supervision.three_way,
+                notes=supervision.notes,
+            )
+        )
     return rows
 
 
@@ -369,12 +395,17 @@ def fill_supervision(
     ]
     row.case_direction = [
         CaseDirectionRecord(
-            case=cases[d.case], discussion=d.discussion, decision=d.decision, position=j,
-            actions=[ActionRecord(action=a.action, owner=a.owner, due=a.due, done=a.done, position=k)
-                     for k, a in enumerate(d.actions)],
+            case=cases[d.case],
+            discussion=d.discussion,
+            decision=d.decision,
+            position=j,
+            actions=[
+                ActionRecord(action=a.action, owner=a.owner, due=a.due, done=a.done, position=k)
+                for k, a in enumerate(d.actions)
+            ],
         )
         for j, d in enumerate(s.case_direction)
-    ]  # fmt: skip
+    ]
     row.addenda = [
         AddendumRecord(date=a.date, author=a.author, text=a.text, position=j)
         for j, a in enumerate(s.addenda)
@@ -408,7 +439,7 @@ def store_snapshot(session: Session, snap: PlacementSnapshot) -> PlacementRecord
             reason=a.reason,
             cover=a.cover,
             position=i,
-        )  # fmt: skip
+        )
         for i, a in enumerate(snap.absences)
     ]
     record.supervisions = [supervision_row(s, cases, i) for i, s in enumerate(snap.supervisions)]

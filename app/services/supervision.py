@@ -182,10 +182,16 @@ def session_form(snap: PlacementSnapshot, as_of: date, profile: PolicyProfile) -
     here = replace(snap, supervisions=[*sessions, Supervision("draft", day, fmt, True, [], True)])
     nxt, _why = next_supervision(here, here.supervisions[-1], profile)
     return SessionForm(
-        day=day, format=fmt, attendees=attendees, open_cases=open_cases, caseload=len(open_cases),
-        cap=caseload_cap(p, profile), carried=carried_actions(snap, before=day + timedelta(days=1)), next=nxt,
+        day=day,
+        format=fmt,
+        attendees=attendees,
+        open_cases=open_cases,
+        caseload=len(open_cases),
+        cap=caseload_cap(p, profile),
+        carried=carried_actions(snap, before=day + timedelta(days=1)),
+        next=nxt,
         three_way_expected=not p.educator_onsite and bool(p.onsite_supervisor),
-    )  # fmt: skip
+    )
 
 
 def _validate(snap: PlacementSnapshot, s: Supervision) -> None:
@@ -259,8 +265,14 @@ class SupervisionService:
         ``cases_discussed`` follows the case-direction rows, so case direction is counted
         for every child the form has a row for.
         """
-        s = replace(supervision, cases_discussed=list(dict.fromkeys(
-            [*supervision.cases_discussed, *(d.case for d in supervision.case_direction)])))  # fmt: skip
+        s = replace(
+            supervision,
+            cases_discussed=list(
+                dict.fromkeys(
+                    [*supervision.cases_discussed, *(d.case for d in supervision.case_direction)]
+                )
+            ),
+        )
         with self.db.unit_of_work() as session:
             snap = load_snapshot(session, placement_id)
             _validate(snap, s)
@@ -287,9 +299,17 @@ class SupervisionService:
                 action = "supervision.updated"
             for (sid, ref, index), done in (done_actions or {}).items():
                 self._mark_done(session, placement_id, sid, ref, index, done)
-            record_change(session, action, placement_id=placement_id, subject=f"supervision:{s.id}",
-                          detail={"date": s.date.isoformat(), "cases": list(s.cases_discussed),
-                                  "actions_done": len(done_actions or {})})  # fmt: skip
+            record_change(
+                session,
+                action,
+                placement_id=placement_id,
+                subject=f"supervision:{s.id}",
+                detail={
+                    "date": s.date.isoformat(),
+                    "cases": list(s.cases_discussed),
+                    "actions_done": len(done_actions or {}),
+                },
+            )
             self._discard(session, placement_id, f"supervision:{supervision.id or 'new'}")
         return s.id
 
@@ -310,8 +330,13 @@ class SupervisionService:
         with self.db.unit_of_work() as session:
             placement_for_change(session, placement_id)
             self._mark_done(session, placement_id, sid, ref, index, done)
-            record_change(session, "supervision.action-done", placement_id=placement_id,
-                          subject=f"supervision:{sid}", detail={"case": ref, "done": done.isoformat()})  # fmt: skip
+            record_change(
+                session,
+                "supervision.action-done",
+                placement_id=placement_id,
+                subject=f"supervision:{sid}",
+                detail={"case": ref, "done": done.isoformat()},
+            )
 
     def sign(self, placement_id: int, sid: str, who: str, on: date) -> None:
         """The educator or the student signs (their name is the placement's; the date is theirs)."""
@@ -325,8 +350,13 @@ class SupervisionService:
             if getattr(row, f"signed_by_{who}") is not None:
                 raise InvalidInput(f"The {who} has already signed this record.")
             setattr(row, f"signed_by_{who}", on)
-            record_change(session, "supervision.signed", placement_id=placement_id, subject=f"supervision:{sid}",
-                          detail={"who": who, "date": on.isoformat()})  # fmt: skip
+            record_change(
+                session,
+                "supervision.signed",
+                placement_id=placement_id,
+                subject=f"supervision:{sid}",
+                detail={"who": who, "date": on.isoformat()},
+            )
 
     def add_addendum(self, placement_id: int, sid: str, author: str, text: str, on: date) -> None:
         """A dated correction beneath a record; the original is never changed."""
@@ -337,10 +367,18 @@ class SupervisionService:
             row = _record(session, placement_id, sid)
             if on < row.date:
                 raise InvalidInput("An addendum cannot be dated before the session.")
-            row.addenda.append(AddendumRecord(date=on, author=author.strip(), text=text.strip(),
-                                              position=len(row.addenda)))  # fmt: skip
-            record_change(session, "supervision.addendum", placement_id=placement_id, subject=f"supervision:{sid}",
-                          detail={"author": author.strip(), "date": on.isoformat()})  # fmt: skip
+            row.addenda.append(
+                AddendumRecord(
+                    date=on, author=author.strip(), text=text.strip(), position=len(row.addenda)
+                )
+            )
+            record_change(
+                session,
+                "supervision.addendum",
+                placement_id=placement_id,
+                subject=f"supervision:{sid}",
+                detail={"author": author.strip(), "date": on.isoformat()},
+            )
 
     def delete(self, placement_id: int, sid: str) -> None:
         """Remove an unsigned session (a signed one stays: it is on paper)."""

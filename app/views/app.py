@@ -261,14 +261,18 @@ def _show(
     if page:
         titles = [t.lower() for t in window.page_titles()]
         if page.lower() not in titles:
-            print(f"placement-tracker: no page called {page!r}; pages: {', '.join(window.page_titles())}",
-                  file=sys.stderr)  # fmt: skip
+            print(
+                f"placement-tracker: no page called {page!r}; pages: {', '.join(window.page_titles())}",
+                file=sys.stderr,
+            )
             return 2
         window.show_page(titles.index(page.lower()))
     if screenshot and dialog:
         if dialog not in SCREENSHOT_DIALOGS:
-            print(f"placement-tracker: no dialog called {dialog!r}; dialogs: {', '.join(SCREENSHOT_DIALOGS)}",
-                  file=sys.stderr)  # fmt: skip
+            print(
+                f"placement-tracker: no dialog called {dialog!r}; dialogs: {', '.join(SCREENSHOT_DIALOGS)}",
+                file=sys.stderr,
+            )
             return 2
         save_dialog_screenshot(window, dialog, screenshot)
         print(f"Saved {screenshot}")

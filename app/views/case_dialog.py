@@ -154,12 +154,24 @@ class CaseDialog(QDialog):
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.refresh)
-        for signal in (self.ref.textChanged, self.initials.textChanged, self.type.currentIndexChanged,
-                       self.role.currentIndexChanged, self.allocated.dateChanged, self.complexity.currentIndexChanged,
-                       self.risk.currentIndexChanged, self.consulted.toggled, self.rationale.textChanged,
-                       self.previous.valueChanged, self.transition.toggled, self.conflict.toggled,
-                       self.override_box.toggled, self.override_by.textChanged, self.override_reason.textChanged,
-                       self.review_by.dateChanged):  # fmt: skip
+        for signal in (
+            self.ref.textChanged,
+            self.initials.textChanged,
+            self.type.currentIndexChanged,
+            self.role.currentIndexChanged,
+            self.allocated.dateChanged,
+            self.complexity.currentIndexChanged,
+            self.risk.currentIndexChanged,
+            self.consulted.toggled,
+            self.rationale.textChanged,
+            self.previous.valueChanged,
+            self.transition.toggled,
+            self.conflict.toggled,
+            self.override_box.toggled,
+            self.override_by.textChanged,
+            self.override_reason.textChanged,
+            self.review_by.dateChanged,
+        ):
             signal.connect(self._timer.start)
         self.refresh()
 
@@ -193,8 +205,12 @@ class CaseDialog(QDialog):
                 if self.editing and self.editing.manager_override
                 else None
             )
-            override = ManagerOverride(self.override_by.text().strip(), self.override_reason.toPlainText().strip(),
-                                       from_qdate(self.review_by.date()), reviewed)  # fmt: skip
+            override = ManagerOverride(
+                self.override_by.text().strip(),
+                self.override_reason.toPlainText().strip(),
+                from_qdate(self.review_by.date()),
+                reviewed,
+            )
         base = self.editing
         return Case(
             ref=self.ref.text().strip(),

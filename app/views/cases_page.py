@@ -32,8 +32,19 @@ from app.services.cases import CaseRow
 from app.views.table_model import RowsFilter, RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Ref", "Initials", "Type", "Role", "Allocated", "Days open", "Complexity", "Risk",
-           "Joint visit", "Last case direction", "Ending")  # fmt: skip
+COLUMNS = (
+    "Ref",
+    "Initials",
+    "Type",
+    "Role",
+    "Allocated",
+    "Days open",
+    "Complexity",
+    "Risk",
+    "Joint visit",
+    "Last case direction",
+    "Ending",
+)
 JOINT_COLOURS = {"done": "#2e7d32", "due": "#1565c0", "overdue": "#c62828"}
 ROLE_LABELS = {"lead": "Lead", "co-worker": "Co-worker", "shadow": "Shadow"}
 
@@ -189,8 +200,10 @@ class CasesPage(QWidget):
         caseload = sum(1 for r in rows if r.is_open and r.case.student_role != "shadow")
         shadow = sum(1 for r in rows if r.is_open and r.case.student_role == "shadow")
         ended = sum(1 for r in rows if not r.is_open)
-        self.summary.setText(f"{caseload} on the caseload, {shadow} shadowed, {ended} ended. "
-                             "Double-click a case to edit it.")  # fmt: skip
+        self.summary.setText(
+            f"{caseload} on the caseload, {shadow} shadowed, {ended} ended. "
+            "Double-click a case to edit it."
+        )
         self.allocate_button.setEnabled(allowed)
         if not (selected and self.select(selected)) and self.proxy.rowCount():
             self.table.setCurrentIndex(self.proxy.index(0, 0))
@@ -255,8 +268,10 @@ def case_details_html(row: CaseRow) -> str:
         f"<p>Joint visit: {escape(row.joint_visit_text)}.</p>",
     ]
     if c.ended:
-        parts.append(f"<p>Ended {uk_date(c.ended)}: {escape(row.ending_label)}"
-                     f"{', handed over to ' + escape(c.handover_to) if c.handover_to else ''}.</p>")  # fmt: skip
+        parts.append(
+            f"<p>Ended {uk_date(c.ended)}: {escape(row.ending_label)}"
+            f"{', handed over to ' + escape(c.handover_to) if c.handover_to else ''}.</p>"
+        )
     if c.manager_override:
         o = c.manager_override
         reviewed = (
@@ -274,7 +289,9 @@ def case_details_html(row: CaseRow) -> str:
         )
         parts.append(f"<p><b>Findings</b></p><ul>{items}</ul>")
     if row.timeline:
-        items = "".join(f"<li>{uk_date(t.day)} · {escape(t.what)}{' · ' + escape(t.detail) if t.detail else ''}</li>"
-                        for t in row.timeline)  # fmt: skip
+        items = "".join(
+            f"<li>{uk_date(t.day)} · {escape(t.what)}{' · ' + escape(t.detail) if t.detail else ''}</li>"
+            for t in row.timeline
+        )
         parts.append(f"<p><b>Timeline</b></p><ul>{items}</ul>")
     return "".join(parts)

@@ -49,8 +49,14 @@ class FindingsModel(RowsModel[ComplianceItem]):
         f = item.finding
         if role == Qt.ItemDataRole.DisplayRole:
             override = " (manager override)" if f.override else ""
-            return (f.severity.capitalize(), uk_date(f.date), f.rule, item.subject_label,
-                    f.message + override, f.source)[column]  # fmt: skip
+            return (
+                f.severity.capitalize(),
+                uk_date(f.date),
+                f.rule,
+                item.subject_label,
+                f.message + override,
+                f.source,
+            )[column]
         if role == Qt.ItemDataRole.UserRole:  # sort key
             return (
                 f.severity,
@@ -173,8 +179,10 @@ class CompliancePage(QWidget):
         if f.override:
             o = f.override
             reviewed = f", reviewed {uk_date(o.reviewed)}" if o.reviewed else ""
-            override = (f"<p><b>Manager override</b> by {escape(o.by)}: {escape(o.reason)} (review by "
-                        f"{uk_date(o.review_by)}{reviewed}). The finding stays visible.</p>")  # fmt: skip
+            override = (
+                f"<p><b>Manager override</b> by {escape(o.by)}: {escape(o.reason)} (review by "
+                f"{uk_date(o.review_by)}{reviewed}). The finding stays visible.</p>"
+            )
         colour = SEVERITY_COLOURS[f.severity]
         self.details.setHtml(
             f"<p><b style='color:{colour}'>{f.severity.capitalize()}</b> · <code>{f.rule}</code> · "

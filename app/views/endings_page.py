@@ -50,8 +50,10 @@ class ClosePlacementDialog(QDialog):
         form = QFormLayout(self)
         if problems:
             listing = "".join(f"<li>{p}</li>" for p in problems)
-            intro = QLabel(f"<p><b>Not everything is finished:</b></p><ul>{listing}</ul>"
-                           "<p>Finish these first, or record why the placement closes anyway.</p>")  # fmt: skip
+            intro = QLabel(
+                f"<p><b>Not everything is finished:</b></p><ul>{listing}</ul>"
+                "<p>Finish these first, or record why the placement closes anyway.</p>"
+            )
         else:
             intro = QLabel("Every case has ended and every transition checklist is complete.")
         intro.setWordWrap(True)
@@ -190,8 +192,12 @@ class EndingsPage(QWidget):
             r = self.cases.rowCount()
             self.cases.insertRow(r)
             status = "Open" if row.is_open else f"Ended {uk_date(row.case.ended)}"
-            values = (f"{row.case.ref} ({row.case.initials or '—'})", CASE_TYPE_LABELS[row.case.type], status,
-                      f"{row.done} of {row.required}")  # fmt: skip
+            values = (
+                f"{row.case.ref} ({row.case.initials or '—'})",
+                CASE_TYPE_LABELS[row.case.type],
+                status,
+                f"{row.done} of {row.required}",
+            )
             for c, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 cell.setData(Qt.ItemDataRole.UserRole, row.case.ref)
@@ -238,8 +244,12 @@ class EndingsPage(QWidget):
                     label += " (optional)"
                 r = self.items.rowCount()
                 self.items.insertRow(r)
-                values = (label, uk_date(entry.date) if entry else "Not done", (entry.by or "") if entry else "",
-                          (entry.note or "") if entry else "")  # fmt: skip
+                values = (
+                    label,
+                    uk_date(entry.date) if entry else "Not done",
+                    (entry.by or "") if entry else "",
+                    (entry.note or "") if entry else "",
+                )
                 for c, value in enumerate(values):
                     cell = QTableWidgetItem(value)
                     cell.setData(Qt.ItemDataRole.UserRole, item)

@@ -36,17 +36,35 @@ from app.views.table_model import RowsModel
 from app.views.widgets import date_edit, from_qdate, ruled_table, ruled_view, selected_key
 
 FIELD_LABELS = {
-    "with": "With", "observer": "Observer", "feedback": "Observer's feedback", "after_hours": "After hours",
-    "checked_in": "Checked in with the agreed contact afterwards", "accompanied_by": "Accompanied by",
-    "meeting": "Meeting", "chaired_by": "Chaired by", "competent": "Assessed as competent to chair",
-    "authorised_by": "Authorised by", "report": "Report", "overseen_by": "Overseen by",
-    "recorded": "Recorded on the child's record", "by": "By",
-}  # fmt: skip
+    "with": "With",
+    "observer": "Observer",
+    "feedback": "Observer's feedback",
+    "after_hours": "After hours",
+    "checked_in": "Checked in with the agreed contact afterwards",
+    "accompanied_by": "Accompanied by",
+    "meeting": "Meeting",
+    "chaired_by": "Chaired by",
+    "competent": "Assessed as competent to chair",
+    "authorised_by": "Authorised by",
+    "report": "Report",
+    "overseen_by": "Overseen by",
+    "recorded": "Recorded on the child's record",
+    "by": "By",
+}
 CHOICE_LABELS = {
-    "tac": "TAC", "review": "Review", "cin": "CIN", "strategy": "Strategy", "other": "Other",
-    "student": "Student", "educator": "Practice educator", "onsite_supervisor": "On-site supervisor",
-    "team_manager": "Team manager", "court": "Court", "conference": "Conference", "s7": "Section 7",
-}  # fmt: skip
+    "tac": "TAC",
+    "review": "Review",
+    "cin": "CIN",
+    "strategy": "Strategy",
+    "other": "Other",
+    "student": "Student",
+    "educator": "Practice educator",
+    "onsite_supervisor": "On-site supervisor",
+    "team_manager": "Team manager",
+    "court": "Court",
+    "conference": "Conference",
+    "s7": "Section 7",
+}
 WHO = {
     "student": "Student",
     "educator": "Practice educator",
@@ -62,9 +80,16 @@ def _attr(key: str) -> str:
 class EventDialog(QDialog):
     """One event; the fields follow its kind, and the rules' verdict shows before saving."""
 
-    def __init__(self, cases: list[Case], check: Callable[[Event], EventCheck], save: Callable[[Event], None],
-                 default_day: date, event: Event | None = None, kind: str | None = None,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        cases: list[Case],
+        check: Callable[[Event], EventCheck],
+        save: Callable[[Event], None],
+        default_day: date,
+        event: Event | None = None,
+        kind: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._check, self._save, self.existing = check, save, event
         self.setWindowTitle("Edit event" if event else "Record an event")
@@ -185,9 +210,13 @@ class EventDialog(QDialog):
     def draft(self) -> Event:
         kind = str(self.kind.currentData())
         case = self.case.currentData()
-        e = Event(id=self.existing.id if self.existing else "", kind=kind, date=from_qdate(self.day.date()),
-                  case=None if case == NO_CASE or not self.case.isEnabled() else str(case),
-                  notes=self.notes.toPlainText().strip() or None)  # fmt: skip
+        e = Event(
+            id=self.existing.id if self.existing else "",
+            kind=kind,
+            date=from_qdate(self.day.date()),
+            case=None if case == NO_CASE or not self.case.isEnabled() else str(case),
+            notes=self.notes.toPlainText().strip() or None,
+        )
         for key, widget in self.fields.items():
             if isinstance(widget, QCheckBox):
                 value: object = widget.isChecked()
@@ -215,8 +244,10 @@ class EventDialog(QDialog):
         lines = []
         for f in check.findings:
             colour = "#c62828" if f.rule in {x.rule for x in check.forbidden} else "#b26a00"
-            lines.append(f"<li><b style='color:{colour}'>{f.severity.capitalize()}</b> {escape(f.message)} "
-                         f"<span style='color:gray'>[{escape(f.source)}]</span></li>")  # fmt: skip
+            lines.append(
+                f"<li><b style='color:{colour}'>{f.severity.capitalize()}</b> {escape(f.message)} "
+                f"<span style='color:gray'>[{escape(f.source)}]</span></li>"
+            )
         for reason in check.reasons:
             lines.append(f"<li><b>{escape(reason)}</b></li>")
         self.verdict.setText(
@@ -265,9 +296,14 @@ class AbsenceDialog(QDialog):
         form.addRow(buttons)
 
     def absence(self) -> Absence:
-        return Absence(self.existing.id if self.existing else "", str(self.who.currentData()),
-                       from_qdate(self.first.date()), from_qdate(self.last.date()),
-                       self.reason.text(), self.cover.text())  # fmt: skip
+        return Absence(
+            self.existing.id if self.existing else "",
+            str(self.who.currentData()),
+            from_qdate(self.first.date()),
+            from_qdate(self.last.date()),
+            self.reason.text(),
+            self.cover.text(),
+        )
 
 
 def event_summary(e: Event) -> str:
@@ -401,11 +437,23 @@ class EventsPage(QWidget):
         if key:
             signal.emit(key)  # type: ignore[attr-defined]
 
-    def show_data(self, events: list[Event], cases: list[Case], absences: list[Absence], working_days_lost: int,
-                  editable: bool = True) -> None:  # fmt: skip
+    def show_data(
+        self,
+        events: list[Event],
+        cases: list[Case],
+        absences: list[Absence],
+        working_days_lost: int,
+        editable: bool = True,
+    ) -> None:
         self.events = sorted(events, key=lambda e: e.date, reverse=True)
-        for b in (self.new_button, self.edit_button, self.delete_button, self.new_absence, self.edit_absence,
-                  self.delete_absence):  # fmt: skip
+        for b in (
+            self.new_button,
+            self.edit_button,
+            self.delete_button,
+            self.new_absence,
+            self.edit_absence,
+            self.delete_absence,
+        ):
             b.setEnabled(editable)
         case, kind = self.case_filter.currentData(), self.kind_filter.currentData()
         for combo in (self.case_filter, self.kind_filter):
@@ -425,10 +473,15 @@ class EventsPage(QWidget):
         self._fill_events()
         self.absence_table.setRowCount(0)
         for a in sorted(absences, key=lambda a: a.from_):
-            self._row(self.absence_table, a.id, (uk_date(a.from_), uk_date(a.to), WHO[a.who], a.reason or "",
-                                                 a.cover or ""))  # fmt: skip
-        self.absence_summary.setText(f"The student's absences cost {counted(working_days_lost, 'working day')} of the "
-                                     "placement; the overview's working-day count allows for them.")  # fmt: skip
+            self._row(
+                self.absence_table,
+                a.id,
+                (uk_date(a.from_), uk_date(a.to), WHO[a.who], a.reason or "", a.cover or ""),
+            )
+        self.absence_summary.setText(
+            f"The student's absences cost {counted(working_days_lost, 'working day')} of the "
+            "placement; the overview's working-day count allows for them."
+        )
 
     def set_filters(self, case: str | None = None, kind: str | None = None) -> None:
         self.case_filter.setCurrentIndex(max(0, self.case_filter.findData(case)))

@@ -51,8 +51,14 @@ def _text(edit: QLineEdit | QPlainTextEdit) -> str | None:
 class ItemDialog(QDialog):
     """When an item was done, by whom, and a note; a name too for a new own item."""
 
-    def __init__(self, title: str, entry: ChecklistEntry | None, default_day: date, ask_name: bool = False,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        title: str,
+        entry: ChecklistEntry | None,
+        default_day: date,
+        ask_name: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         form = QFormLayout(self)
@@ -73,8 +79,13 @@ class ItemDialog(QDialog):
 
 
 class PlacementAgreementDialog(QDialog):
-    def __init__(self, agreement: PlacementAgreement | None, held: date | None, default_day: date,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        agreement: PlacementAgreement | None,
+        held: date | None,
+        default_day: date,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Placement agreement")
         self.setMinimumWidth(520)
@@ -107,8 +118,14 @@ class PlacementAgreementDialog(QDialog):
 
 
 class SupervisionAgreementDialog(QDialog):
-    def __init__(self, agreement: SupervisionAgreement | None, agreed: date | None, default_day: date,
-                 educator_onsite: bool, parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        agreement: SupervisionAgreement | None,
+        agreed: date | None,
+        default_day: date,
+        educator_onsite: bool,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Supervision agreement")
         self.setMinimumWidth(520)
@@ -130,9 +147,10 @@ class SupervisionAgreementDialog(QDialog):
         self.time.setPlaceholderText("e.g. 14:00")
         self.three_way = QPlainTextEdit(a.three_way or "")
         self.three_way.setPlaceholderText(
-            "How three-way supervision with the on-site supervisor works" if not educator_onsite
+            "How three-way supervision with the on-site supervisor works"
+            if not educator_onsite
             else "Only needed when the educator is off site"
-        )  # fmt: skip
+        )
         self.notes = QPlainTextEdit(a.notes or "")
         form.addRow(self.agreed)
         form.addRow("Agreed on", self.agreed_on)
@@ -144,8 +162,13 @@ class SupervisionAgreementDialog(QDialog):
         form.addRow(_buttons(self))
 
     def agreement(self) -> SupervisionAgreement:
-        return SupervisionAgreement(self.weekday.currentData(), self.every.value(), _text(self.time),
-                                    _text(self.three_way), _text(self.notes))  # fmt: skip
+        return SupervisionAgreement(
+            self.weekday.currentData(),
+            self.every.value(),
+            _text(self.time),
+            _text(self.three_way),
+            _text(self.notes),
+        )
 
     def agreed_date(self) -> date | None:
         return from_qdate(self.agreed_on.date()) if self.agreed.isChecked() else None
@@ -234,8 +257,16 @@ class InductionPage(QWidget):
     def show_view(self, view: InductionView | None, editable: bool = True) -> None:
         self.view = view
         selected = self.selected_item()
-        for w in (self.record_button, self.clear_button, self.add_button, self.remove_button, self.pa_button,
-                  self.sa_button, self.print_button, self.link_button):  # fmt: skip
+        for w in (
+            self.record_button,
+            self.clear_button,
+            self.add_button,
+            self.remove_button,
+            self.pa_button,
+            self.sa_button,
+            self.print_button,
+            self.link_button,
+        ):
             w.setEnabled(view is not None and editable)
         self.table.setRowCount(0)
         if view is None:
@@ -282,8 +313,13 @@ class InductionPage(QWidget):
         r = self.table.rowCount()
         self.table.insertRow(r)
         e = row.entry
-        values = (row.label, row.source, uk_date(e.date) if e else "Not done", (e.by or "") if e else "",
-                  (e.note or "") if e else "")  # fmt: skip
+        values = (
+            row.label,
+            row.source,
+            uk_date(e.date) if e else "Not done",
+            (e.by or "") if e else "",
+            (e.note or "") if e else "",
+        )
         for c, value in enumerate(values):
             cell = QTableWidgetItem(value)
             cell.setData(Qt.ItemDataRole.UserRole, row.item)
@@ -306,9 +342,13 @@ class InductionPage(QWidget):
             pattern = (
                 f"every {sa.every_days} days, {day}{' at ' + escape(sa.time) if sa.time else ''}"
             )
-        three_way = "" if view.educator_onsite else (
-            f"<br>Three-way: {escape(sa.three_way) if sa and sa.three_way else '<b>not agreed yet</b>'}"
-        )  # fmt: skip
+        three_way = (
+            ""
+            if view.educator_onsite
+            else (
+                f"<br>Three-way: {escape(sa.three_way) if sa and sa.three_way else '<b>not agreed yet</b>'}"
+            )
+        )
         self.supervision_agreement.setText(
             f"<b>Supervision agreement</b> — {'made ' + uk_date(agreed.date) if agreed else 'not made yet'}<br>"
             f"Pattern: {pattern}{three_way}"

@@ -83,8 +83,13 @@ from app.views.supervision_page import AddendumDialog, SignDialog, SupervisionPa
 log = logging.getLogger(__name__)
 
 # Where each agenda item is done.
-AGENDA_PAGES = {"cases": "Cases", "supervision": "Supervision", "visits": "Visits & observations",
-                "pcf": "PCF & learning", "endings": "Endings"}  # fmt: skip
+AGENDA_PAGES = {
+    "cases": "Cases",
+    "supervision": "Supervision",
+    "visits": "Visits & observations",
+    "pcf": "PCF & learning",
+    "endings": "Endings",
+}
 
 
 def open_file(path: Path) -> None:
@@ -236,8 +241,9 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         self._action(file_menu, "&Import placement file…", QKeySequence("Ctrl+I"), self.import_file)
-        self.export_action = self._action(file_menu, "&Export placement file…", QKeySequence("Ctrl+E"),
-                                          self.export_file)  # fmt: skip
+        self.export_action = self._action(
+            file_menu, "&Export placement file…", QKeySequence("Ctrl+E"), self.export_file
+        )
         file_menu.addSeparator()
         self._action(file_menu, "&Backups…", QKeySequence("Ctrl+Shift+B"), self.show_backups)
         security = file_menu.addMenu("&Security")
@@ -268,8 +274,9 @@ class MainWindow(QMainWindow):
         self.lock_action = self._action(placement_menu, "&Lock", QKeySequence("Ctrl+L"), self.lock)
 
         cases_menu = self.menuBar().addMenu("&Cases")
-        self.allocate_action = self._action(cases_menu, "&Allocate case…", QKeySequence("Ctrl+Shift+N"),
-                                            self.allocate_case)  # fmt: skip
+        self.allocate_action = self._action(
+            cases_menu, "&Allocate case…", QKeySequence("Ctrl+Shift+N"), self.allocate_case
+        )
         self._action(
             cases_menu, "&Edit selected case…", None, lambda: self._on_selected(self.edit_case)
         )
@@ -292,8 +299,13 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About Placement Tracker", None, self._about)
 
-    def _action(self, menu: QMenu, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | None,
-                slot: Callable[[], object]) -> QAction:  # fmt: skip
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | None,
+        slot: Callable[[], object],
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(shortcut)
@@ -375,17 +387,26 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{overview.student} — Placement Tracker [{ws.path.name}]")
         learning = required_learning_outcomes(p.kind, p.setting)
         steps: dict[QWidget, Callable[[], None]] = {
-            self.overview: lambda: self.overview.show_overview(overview, screen.series, screen.agenda),
+            self.overview: lambda: self.overview.show_overview(
+                overview, screen.series, screen.agenda
+            ),
             self.compliance: lambda: self.compliance.show_items(screen.compliance),
             self.cases: lambda: self.cases.show_rows(screen.cases, allowed=editable),
-            self.placement_page: lambda: self.placement_page.show_placement(screen.placement, screen.profile),
+            self.placement_page: lambda: self.placement_page.show_placement(
+                screen.placement, screen.profile
+            ),
             self.induction: lambda: self.induction.show_view(screen.induction, editable=editable),
-            self.supervision: lambda: self.supervision.show_rows(screen.sessions, screen.weeks, editable=editable),
-            self.events: lambda: self.events.show_data(snap.events, snap.cases, snap.absences, overview.absent_days,
-                                                       editable),
-            self.pcf: lambda: self.pcf.show_data(p.kind, snap.pcf_reviews, learning, snap.learning, editable),
+            self.supervision: lambda: self.supervision.show_rows(
+                screen.sessions, screen.weeks, editable=editable
+            ),
+            self.events: lambda: self.events.show_data(
+                snap.events, snap.cases, snap.absences, overview.absent_days, editable
+            ),
+            self.pcf: lambda: self.pcf.show_data(
+                p.kind, snap.pcf_reviews, learning, snap.learning, editable
+            ),
             self.endings: lambda: self.endings.show_view(screen.endings, editable),
-        }  # fmt: skip
+        }
         return steps
 
     def _placement_chosen(self, index: int) -> None:
@@ -454,8 +475,12 @@ class MainWindow(QMainWindow):
         default_day = min(max(ws.as_of, snap.placement.start), snap.placement.end)
         return CaseDialog(
             check=lambda draft: ws.cases.check(pid, draft, ws.as_of, replacing),
-            save=save, default_day=default_day, team_manager=snap.placement.team_manager, case=case, parent=self,
-        )  # fmt: skip
+            save=save,
+            default_day=default_day,
+            team_manager=snap.placement.team_manager,
+            case=case,
+            parent=self,
+        )
 
     def allocate_case(self) -> None:
         self._run_case_dialog(self.case_dialog())
@@ -561,22 +586,35 @@ class MainWindow(QMainWindow):
     def edit_placement_agreement(self) -> None:
         assert self.placement_id is not None and self.induction.view is not None
         pid, ws = self.placement_id, self.workspace
-        dialog = PlacementAgreementDialog(self.induction.view.placement_agreement,
-                                          self._checklist_date("placement-agreement"), ws.as_of, self)  # fmt: skip
+        dialog = PlacementAgreementDialog(
+            self.induction.view.placement_agreement,
+            self._checklist_date("placement-agreement"),
+            ws.as_of,
+            self,
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             agreement, held = dialog.agreement(), dialog.held_date()
-            self._act(lambda: ws.induction.save_placement_agreement(pid, agreement, held),
-                                   "Saved the placement agreement")  # fmt: skip
+            self._act(
+                lambda: ws.induction.save_placement_agreement(pid, agreement, held),
+                "Saved the placement agreement",
+            )
 
     def edit_supervision_agreement(self) -> None:
         assert self.placement_id is not None and self.induction.view is not None
         pid, ws, view = self.placement_id, self.workspace, self.induction.view
-        dialog = SupervisionAgreementDialog(view.supervision_agreement, self._checklist_date("supervision-agreement"),
-                                            ws.as_of, view.educator_onsite, self)  # fmt: skip
+        dialog = SupervisionAgreementDialog(
+            view.supervision_agreement,
+            self._checklist_date("supervision-agreement"),
+            ws.as_of,
+            view.educator_onsite,
+            self,
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             agreement, agreed = dialog.agreement(), dialog.agreed_date()
-            self._act(lambda: ws.induction.save_supervision_agreement(pid, agreement, agreed),
-                                   "Saved the supervision agreement")  # fmt: skip
+            self._act(
+                lambda: ws.induction.save_supervision_agreement(pid, agreement, agreed),
+                "Saved the supervision agreement",
+            )
 
     def name_link_worker(self) -> None:
         assert self.placement_id is not None
@@ -619,8 +657,12 @@ class MainWindow(QMainWindow):
             if isinstance(error, RecordProblem | ExportProblem | DatabaseError):
                 QMessageBox.warning(self, refused, str(error))
             else:
-                QMessageBox.critical(self, refused, "An unexpected problem stopped it; nothing "
-                                     "half-made was kept. The details are in the log file.")  # fmt: skip
+                QMessageBox.critical(
+                    self,
+                    refused,
+                    "An unexpected problem stopped it; nothing "
+                    "half-made was kept. The details are in the log file.",
+                )
 
         def run() -> bool:
             work()
@@ -662,11 +704,15 @@ class MainWindow(QMainWindow):
         snap = ws.placements.snapshot(pid)
         key = f"supervision:{sid or 'new'}"
         return SessionDialog(
-            form, snap.cases,
+            form,
+            snap.cases,
             save=lambda s, done: ws.supervision.save(pid, s, done),
             save_draft=lambda content: ws.supervision.save_draft(pid, key, content),
-            onsite_supervisor=snap.placement.onsite_supervisor, existing=existing, draft=draft, parent=self,
-        )  # fmt: skip
+            onsite_supervisor=snap.placement.onsite_supervisor,
+            existing=existing,
+            draft=draft,
+            parent=self,
+        )
 
     def _run_session(self, dialog: SessionDialog, key: str) -> None:
         assert self.placement_id is not None
@@ -694,10 +740,11 @@ class MainWindow(QMainWindow):
             if not key.startswith("supervision:"):
                 continue
             answer = QMessageBox.question(
-                self, "Unsaved supervision",
+                self,
+                "Unsaved supervision",
                 f"A supervision record you were writing was not saved (last typed {saved_at:%d %b %Y %H:%M}). "
                 "Open it to finish it? Choose No to throw it away.",
-            )  # fmt: skip
+            )
             sid = key.partition(":")[2]
             if answer == QMessageBox.StandardButton.Yes:
                 self._run_session(self.session_dialog(None if sid == "new" else sid, content), key)
@@ -732,8 +779,11 @@ class MainWindow(QMainWindow):
         )
         if answer == QMessageBox.StandardButton.Yes:
             old = ws.supervision.get(pid, sid)
-            self._act(lambda: ws.supervision.delete(pid, sid), "Session deleted",
-                      lambda: ws.supervision.save(pid, old))  # fmt: skip
+            self._act(
+                lambda: ws.supervision.delete(pid, sid),
+                "Session deleted",
+                lambda: ws.supervision.save(pid, old),
+            )
 
     def export_supervision_pdf(self, sid: str) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -813,10 +863,14 @@ class MainWindow(QMainWindow):
         existing = next((e for e in snap.events if e.id == key), None) if key else None
         default_day = min(max(ws.as_of, snap.placement.start), snap.placement.end)
         return EventDialog(
-            snap.cases, check=lambda e: ws.recording.check_event(pid, e, key),
-            save=lambda e: ws.recording.save_event(pid, e, key), default_day=default_day, event=existing,
-            kind=kind, parent=self,
-        )  # fmt: skip
+            snap.cases,
+            check=lambda e: ws.recording.check_event(pid, e, key),
+            save=lambda e: ws.recording.save_event(pid, e, key),
+            default_day=default_day,
+            event=existing,
+            kind=kind,
+            parent=self,
+        )
 
     def record_event(self, kind: str | None = None) -> None:
         if self.placement_id is None:
@@ -837,8 +891,11 @@ class MainWindow(QMainWindow):
         assert self.placement_id is not None
         pid, ws = self.placement_id, self.workspace
         old = next(e for e in ws.placements.snapshot(pid).events if e.id == key)
-        self._act(lambda: ws.recording.delete_event(pid, key), "Event deleted",
-                  lambda: ws.recording.save_event(pid, old))  # fmt: skip
+        self._act(
+            lambda: ws.recording.delete_event(pid, key),
+            "Event deleted",
+            lambda: ws.recording.save_event(pid, old),
+        )
 
     def record_absence(self, key: str | None = None) -> None:
         if self.placement_id is None:
@@ -858,8 +915,11 @@ class MainWindow(QMainWindow):
         assert self.placement_id is not None
         pid, ws = self.placement_id, self.workspace
         old = next(a for a in ws.placements.snapshot(pid).absences if a.id == key)
-        self._act(lambda: ws.recording.delete_absence(pid, key), "Absence deleted",
-                  lambda: ws.recording.save_absence(pid, old))  # fmt: skip
+        self._act(
+            lambda: ws.recording.delete_absence(pid, key),
+            "Absence deleted",
+            lambda: ws.recording.save_absence(pid, old),
+        )
 
     def edit_review(self, key: str | None = None) -> None:
         if self.placement_id is None:
@@ -883,8 +943,11 @@ class MainWindow(QMainWindow):
         assert self.placement_id is not None
         pid, ws = self.placement_id, self.workspace
         old = next(r for r in ws.placements.snapshot(pid).pcf_reviews if r.id == key)
-        self._act(lambda: ws.recording.delete_review(pid, key), "PCF review deleted",
-                  lambda: ws.recording.save_review(pid, old))  # fmt: skip
+        self._act(
+            lambda: ws.recording.delete_review(pid, key),
+            "PCF review deleted",
+            lambda: ws.recording.save_review(pid, old),
+        )
 
     def record_learning(self, item: str) -> None:
         assert self.placement_id is not None
@@ -893,8 +956,10 @@ class MainWindow(QMainWindow):
         dialog = LearningDialog(self.pcf.outcomes.get(item, item), ws.as_of, current, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             day, evidence = dialog.values()
-            if self._act(lambda: ws.recording.record_learning(pid, LearningEvidence(item, day, evidence)),
-                         "Evidence recorded"):  # fmt: skip
+            if self._act(
+                lambda: ws.recording.record_learning(pid, LearningEvidence(item, day, evidence)),
+                "Evidence recorded",
+            ):
                 self.pcf.select_outcome(item)
 
     def clear_learning(self, item: str) -> None:
@@ -905,8 +970,12 @@ class MainWindow(QMainWindow):
         self._act(lambda: ws.recording.clear_learning(pid, item), "Evidence cleared", undo)
 
     def print_pcf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self._plain_copy_title("Save the PCF summary"), str(Path.home() / "pcf-summary.pdf"),
-                                              "PDF (*.pdf)")  # fmt: skip
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self._plain_copy_title("Save the PCF summary"),
+            str(Path.home() / "pcf-summary.pdf"),
+            "PDF (*.pdf)",
+        )
         if path:
             self.save_record("pcf", Path(path), then=lambda: open_file(Path(path)))
 
@@ -958,9 +1027,11 @@ class MainWindow(QMainWindow):
         assert self.placement_id is not None
         pid, ws = self.placement_id, self.workspace
         dialog = ClosePlacementDialog(
-            ws.endings.problems(pid, ws.as_of), ws.as_of,
-            lambda day, why: ws.endings.close(pid, day, why, ws.as_of), self,
-        )  # fmt: skip
+            ws.endings.problems(pid, ws.as_of),
+            ws.as_of,
+            lambda day, why: ws.endings.close(pid, day, why, ws.as_of),
+            self,
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.reload()
             self.statusBar().showMessage("Placement closed and kept read-only", 8000)
@@ -1243,13 +1314,21 @@ class MainWindow(QMainWindow):
             if isinstance(error, DatabaseError):
                 QMessageBox.warning(self, "Nothing changed", str(error))
             else:
-                QMessageBox.critical(self, "Nothing changed", "An unexpected problem stopped it; "
-                                     "the database is as it was. The details are in the log file.")  # fmt: skip
+                QMessageBox.critical(
+                    self,
+                    "Nothing changed",
+                    "An unexpected problem stopped it; "
+                    "the database is as it was. The details are in the log file.",
+                )
 
         return Operation(
-            self, "Re-writing the database", lambda: change_passphrase(path, old, new), finished,
-            failed, (DatabaseError,),
-        ).start()  # fmt: skip
+            self,
+            "Re-writing the database",
+            lambda: change_passphrase(path, old, new),
+            finished,
+            failed,
+            (DatabaseError,),
+        ).start()
 
     # ------------------------------------------------------------------ backups
 

@@ -101,9 +101,15 @@ class OverviewPage(QScrollArea):
         self.people_card = Card("People")
         self.compliance_card = Card("Compliance")
         for i, card in enumerate(
-            (self.phase_card, self.induction_card, self.caseload_card,
-             self.supervision_card, self.people_card, self.compliance_card)
-        ):  # fmt: skip
+            (
+                self.phase_card,
+                self.induction_card,
+                self.caseload_card,
+                self.supervision_card,
+                self.people_card,
+                self.compliance_card,
+            )
+        ):
             grid.addWidget(card, i // 3, i % 3)
         layout.addLayout(grid)
 
@@ -155,9 +161,21 @@ class OverviewPage(QScrollArea):
     ) -> None:
         has = o is not None
         self.empty.setVisible(not has)
-        for w in (self.title, self.subtitle, self.progress, self.phase_card, self.induction_card,
-                  self.caseload_card, self.supervision_card, self.people_card, self.compliance_card,
-                  self.due_heading, self.due_list, self.chart_heading, self.chart):  # fmt: skip
+        for w in (
+            self.title,
+            self.subtitle,
+            self.progress,
+            self.phase_card,
+            self.induction_card,
+            self.caseload_card,
+            self.supervision_card,
+            self.people_card,
+            self.compliance_card,
+            self.due_heading,
+            self.due_list,
+            self.chart_heading,
+            self.chart,
+        ):
             w.setVisible(has)
         if o is None:
             return

@@ -131,8 +131,14 @@ class PcfReviewDialog(QDialog):
             refs = [r.strip() for r in line.text().replace(";", ",").split(",") if r.strip()]
             if refs:
                 evidence[d] = refs
-        return PcfReview(self.existing.id if self.existing else "", from_qdate(self.day.date()),
-                         str(self.stage.currentData()), ratings, evidence, self.notes.toPlainText())  # fmt: skip
+        return PcfReview(
+            self.existing.id if self.existing else "",
+            from_qdate(self.day.date()),
+            str(self.stage.currentData()),
+            ratings,
+            evidence,
+            self.notes.toPlainText(),
+        )
 
     def accept(self) -> None:
         try:
@@ -144,8 +150,13 @@ class PcfReviewDialog(QDialog):
 
 
 class LearningDialog(QDialog):
-    def __init__(self, label: str, default_day: date, current: LearningEvidence | None,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        label: str,
+        default_day: date,
+        current: LearningEvidence | None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(label)
         form = QFormLayout(self)
@@ -248,8 +259,14 @@ class PcfPage(QWidget):
         if rows:
             signal.emit(self.outcome_table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole))  # type: ignore[attr-defined]
 
-    def show_data(self, kind: str, reviews: list[PcfReview], outcomes: dict[str, str],
-                  learning: list[LearningEvidence], editable: bool = True) -> None:  # fmt: skip
+    def show_data(
+        self,
+        kind: str,
+        reviews: list[PcfReview],
+        outcomes: dict[str, str],
+        learning: list[LearningEvidence],
+        editable: bool = True,
+    ) -> None:
         self.reviews = sorted(reviews, key=lambda r: r.date)
         self.outcomes = outcomes
         self.learning = {x.item: x for x in learning}
@@ -303,9 +320,10 @@ class PcfPage(QWidget):
                     cell.setForeground(QColor("#b26a00"))
                 self.outcome_table.setItem(r, c, cell)
         self.learning_title.setText(
-            f"Learning outcomes: {done} of {len(outcomes)} evidenced" if outcomes
+            f"Learning outcomes: {done} of {len(outcomes)} evidenced"
+            if outcomes
             else "Learning outcomes: none required for this placement's kind and setting (000 §10–11)"
-        )  # fmt: skip
+        )
 
     def rating_texts(self) -> dict[str, list[str]]:
         return {

@@ -43,20 +43,38 @@ class PlacementPage(QWidget):
             return
         cal = calendar_for(p)
         rows = [
-            ("Student", p.student), ("Programme", p.programme or "—"), ("Kind", KIND[p.kind]),
-            ("Setting", SETTING[p.setting]), ("Dates", f"{uk_date(p.start)} to {uk_date(p.end)}"),
+            ("Student", p.student),
+            ("Programme", p.programme or "—"),
+            ("Kind", KIND[p.kind]),
+            ("Setting", SETTING[p.setting]),
+            ("Dates", f"{uk_date(p.start)} to {uk_date(p.end)}"),
             ("Working days", ", ".join(d.capitalize() for d in p.working_days)),
-            ("Induction", f"{p.induction_days} working days, to {uk_date(cal.induction_last_day(p.start, p.induction_days))}; "
-                          f"allocations open {uk_date(allocations_open(p))}"),
+            (
+                "Induction",
+                f"{p.induction_days} working days, to {uk_date(cal.induction_last_day(p.start, p.induction_days))}; "
+                f"allocations open {uk_date(allocations_open(p))}",
+            ),
             ("Midpoint", uk_date(placement_midpoint(p))),
-            ("Working days available", f"{cal.working_days(p.start, p.end)} ({p.required_days} required)"),
-            ("Host team's average caseload", f"{p.host_team_average_caseload:g}" if p.host_team_average_caseload is not None else "not known"),
+            (
+                "Working days available",
+                f"{cal.working_days(p.start, p.end)} ({p.required_days} required)",
+            ),
+            (
+                "Host team's average caseload",
+                f"{p.host_team_average_caseload:g}"
+                if p.host_team_average_caseload is not None
+                else "not known",
+            ),
             ("Caseload cap in force", str(caseload_cap(p, profile))),
-            ("Practice educator", f"{p.educator} ({'on site' if p.educator_onsite else 'off site'})"),
-            ("On-site supervisor", p.onsite_supervisor or "—"), ("Team manager", p.team_manager),
+            (
+                "Practice educator",
+                f"{p.educator} ({'on site' if p.educator_onsite else 'off site'})",
+            ),
+            ("On-site supervisor", p.onsite_supervisor or "—"),
+            ("Team manager", p.team_manager),
             ("Link worker", p.link_worker or "—"),
             ("Policy profile", profile.describe()),
-        ]  # fmt: skip
+        ]
         if p.archived:
             rows.append(("Closed", f"{uk_date(p.archived)}: {p.close_reason or ''}"))
         body = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in rows)

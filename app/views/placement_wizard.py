@@ -38,8 +38,13 @@ DAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 class PlacementWizard(QWizard):
     """Three pages of details and a summary; ``placement()`` gives the result once accepted."""
 
-    def __init__(self, today: date, profile: PolicyProfile, existing: Placement | None = None,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        today: date,
+        profile: PolicyProfile,
+        existing: Placement | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.profile = profile
         self.existing = existing
@@ -129,8 +134,13 @@ class PlacementWizard(QWizard):
         form.addRow(self.summary)
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        for signal in (self.start.dateChanged, self.end.dateChanged, self.required.valueChanged,
-                       self.average.valueChanged, self.kind.currentIndexChanged):  # fmt: skip
+        for signal in (
+            self.start.dateChanged,
+            self.end.dateChanged,
+            self.required.valueChanged,
+            self.average.valueChanged,
+            self.kind.currentIndexChanged,
+        ):
             signal.connect(self.update_summary)
         for box in self.day_boxes:
             box.toggled.connect(self.update_summary)
@@ -217,7 +227,7 @@ class PlacementWizard(QWizard):
             f"{p.required_days} required{' — too few' if short else ''}.</p>"
             f"<p><b>Caseload cap</b> in force: {caseload_cap(p, self.profile)} children"
             f"{' (half the team average)' if p.host_team_average_caseload is not None and caseload_cap(p, self.profile) < (self.profile.final_placement_cap if p.kind == 'final' else self.profile.first_placement_cap) else ''}.</p>"
-        )  # fmt: skip
+        )
 
     def validateCurrentPage(self) -> bool:  # noqa: N802
         if self.currentId() != self.pageIds()[-1]:

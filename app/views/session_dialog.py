@@ -99,8 +99,12 @@ class CaseDirectionBox(QGroupBox):
     def direction(self) -> CaseDirection | None:
         if not self.isChecked():
             return None
-        return CaseDirection(self.case.ref, self.discussion.toPlainText().strip(), self.decision.toPlainText().strip(),
-                             parse_actions(self.case.ref, self.actions.toPlainText()))  # fmt: skip
+        return CaseDirection(
+            self.case.ref,
+            self.discussion.toPlainText().strip(),
+            self.decision.toPlainText().strip(),
+            parse_actions(self.case.ref, self.actions.toPlainText()),
+        )
 
 
 class SessionDialog(QDialog):
@@ -279,7 +283,7 @@ class SessionDialog(QDialog):
                     "actions": b.actions.toPlainText(),
                 }
                 for b in self.case_boxes
-            },  # fmt: skip
+            },
             "carried_done": [
                 f"{i.supervision_id}|{i.case}|{i.index}"
                 for i, box in self.carried

@@ -160,9 +160,14 @@ class SupervisionPage(QWidget):
 
         self.new_button.clicked.connect(self.new_requested)
         self.ics_button.clicked.connect(self.ics_requested)
-        for button, signal in ((self.edit_button, self.edit_requested), (self.sign_button, self.sign_requested),
-                               (self.addendum_button, self.addendum_requested), (self.pdf_button, self.pdf_requested),
-                               (self.print_button, self.print_requested), (self.delete_button, self.delete_requested)):  # fmt: skip
+        for button, signal in (
+            (self.edit_button, self.edit_requested),
+            (self.sign_button, self.sign_requested),
+            (self.addendum_button, self.addendum_requested),
+            (self.pdf_button, self.pdf_requested),
+            (self.print_button, self.print_requested),
+            (self.delete_button, self.delete_requested),
+        ):
             button.clicked.connect(lambda _c=False, s=signal: self._emit(s))
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.cellDoubleClicked.connect(lambda _r, _c: self._emit(self.edit_requested))
@@ -197,8 +202,14 @@ class SupervisionPage(QWidget):
         self.table.insertRow(r)
         s = row.supervision
         days = "first" if row.days_since_previous is None else str(row.days_since_previous)
-        values = (uk_date(s.date), FORMATS.get(s.format, s.format), days, str(len(s.cases_discussed)),
-                  SIGNED[row.signed], str(len(s.addenda)) if s.addenda else "")  # fmt: skip
+        values = (
+            uk_date(s.date),
+            FORMATS.get(s.format, s.format),
+            days,
+            str(len(s.cases_discussed)),
+            SIGNED[row.signed],
+            str(len(s.addenda)) if s.addenda else "",
+        )
         for c, value in enumerate(values):
             cell = QTableWidgetItem(value)
             cell.setData(Qt.ItemDataRole.UserRole, s.id)
@@ -280,17 +291,21 @@ class SupervisionPage(QWidget):
 
 def session_html(row: SessionRow) -> str:
     s = row.supervision
-    parts = [f"<h3>{uk_date(s.date)} · {FORMATS.get(s.format, s.format)}</h3>",
-             f"<p>Attendees: {escape(', '.join(s.attendees)) or '—'}. {SIGNED[row.signed]}"
-             f"{' (read-only; changes are addenda)' if row.locked else ''}.</p>"]  # fmt: skip
+    parts = [
+        f"<h3>{uk_date(s.date)} · {FORMATS.get(s.format, s.format)}</h3>",
+        f"<p>Attendees: {escape(', '.join(s.attendees)) or '—'}. {SIGNED[row.signed]}"
+        f"{' (read-only; changes are addenda)' if row.locked else ''}.</p>",
+    ]
     for d in s.case_direction:
         actions = "".join(
             f"<li>{escape(a.action)}{' — ' + escape(a.owner) if a.owner else ''}"
             f"{', due ' + uk_date(a.due) if a.due else ''}{', done ' + uk_date(a.done) if a.done else ''}</li>"
             for a in d.actions
         )
-        parts.append(f"<p><b>{escape(d.case)}</b>: {escape(d.discussion)}<br><i>Decision:</i> "
-                     f"{escape(d.decision) or '—'}</p>{'<ul>' + actions + '</ul>' if actions else ''}")  # fmt: skip
+        parts.append(
+            f"<p><b>{escape(d.case)}</b>: {escape(d.discussion)}<br><i>Decision:</i> "
+            f"{escape(d.decision) or '—'}</p>{'<ul>' + actions + '</ul>' if actions else ''}"
+        )
     if s.wellbeing:
         parts.append(f"<p><i>Wellbeing:</i> {escape(s.wellbeing)}</p>")
     if s.learning:

@@ -68,8 +68,14 @@ def test_encrypt_use_change_passphrase_decrypt(plain: Path, tmp_path: Path) -> N
 
     new = tmp_path / "new-passphrase.txt"
     new.write_text("correct horse battery\n", encoding="utf-8")
-    changed = cli("change-passphrase", "--db", str(plain), "--new-passphrase-file", str(new),
-                  passphrase=QUOTES)  # fmt: skip
+    changed = cli(
+        "change-passphrase",
+        "--db",
+        str(plain),
+        "--new-passphrase-file",
+        str(new),
+        passphrase=QUOTES,
+    )
     assert changed.returncode == 0, changed.stderr
     with pytest.raises(WrongPassphrase):
         Database(plain, key=QUOTES)

@@ -261,8 +261,13 @@ def test_one_writer_commands_that_write_are_refused_while_the_app_has_it(tmp_pat
     ):
         result = cli(*args, "--db", str(path))
         assert result.returncode == 0, (args, result.stderr)
-    shot = cli("--db", str(path), "--screenshot", str(tmp_path / "shot.png"),
-               env={"QT_QPA_PLATFORM": "offscreen"})  # fmt: skip
+    shot = cli(
+        "--db",
+        str(path),
+        "--screenshot",
+        str(tmp_path / "shot.png"),
+        env={"QT_QPA_PLATFORM": "offscreen"},
+    )
     assert shot.returncode == 2 and "already open" in shot.stderr
     assert not (tmp_path / "shot.png").exists()
     ws.close()
@@ -272,12 +277,20 @@ def test_one_writer_commands_that_write_are_refused_while_the_app_has_it(tmp_pat
 def test_a_lock_left_by_a_killed_process_is_taken_over(tmp_path: Path) -> None:
     path = demo_db(tmp_path / "placements.sqlite")
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time\nfrom datetime import date\n"
-         "from app.services.workspace import Workspace\n"
-         "ws = Workspace.open(sys.argv[1], date(2026, 11, 23)); print('open', flush=True)\n"
-         "time.sleep(60)", str(path)],
-        stdout=subprocess.PIPE, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\nfrom datetime import date\n"
+            "from app.services.workspace import Workspace\n"
+            "ws = Workspace.open(sys.argv[1], date(2026, 11, 23)); print('open', flush=True)\n"
+            "time.sleep(60)",
+            str(path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
     with pytest.raises(DatabaseInUse):
         Workspace.open(path, AS_OF)
@@ -303,9 +316,13 @@ def test_records_are_private_whatever_the_umask(tmp_path: Path) -> None:
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-c", script, *args], capture_output=True, text=True, cwd=ROOT,
-            env={**os.environ, **env, "PYTHONPATH": str(ROOT)}, timeout=120,
-        )  # fmt: skip
+            [sys.executable, "-c", script, *args],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env={**os.environ, **env, "PYTHONPATH": str(ROOT)},
+            timeout=120,
+        )
 
     assert run("import", str(EXAMPLE)).returncode == 0
     assert run("import", str(EXAMPLE)).returncode == 0  # a backup before the second import
@@ -358,8 +375,14 @@ def test_demo_and_screenshot_runs_leave_nothing_in_the_temp_folder(tmp_path: Pat
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     shot = tmp_path / "shot.png"
-    result = cli("--demo", "--as-of", "2026-11-23", "--screenshot", str(shot),
-                 env={"TMPDIR": str(scratch), "QT_QPA_PLATFORM": "offscreen"})  # fmt: skip
+    result = cli(
+        "--demo",
+        "--as-of",
+        "2026-11-23",
+        "--screenshot",
+        str(shot),
+        env={"TMPDIR": str(scratch), "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert result.returncode == 0, result.stderr
     assert shot.stat().st_size > 10_000
     assert list(scratch.iterdir()) == []

@@ -136,7 +136,9 @@ def test_a_file_from_a_newer_version_is_refused_not_damaged(tmp_path: Path) -> N
     with pytest.raises(DatabaseError, match="written by a newer Placement Tracker"):
         Database(path)
     with sqlite3.connect(path) as conn:  # refused, not "repaired": the file is as it was
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("9999_future",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            "9999_future",
+        )
 
 
 def test_an_older_file_is_migrated_on_open_and_keeps_its_data(tmp_path: Path, as_of: date) -> None:

@@ -24,14 +24,22 @@ def _finding(r: Rule, case: Case, message: str, day: date | None = None) -> Find
     return r.finding(subject(case), day or case.allocated, message, override=case.manager_override)
 
 
-@rule("allocation.during-induction", BREACH, "000 §5", "A caseload case allocated before the induction ends.",
-      ("induction_days",))  # fmt: skip
+@rule(
+    "allocation.during-induction",
+    BREACH,
+    "000 §5",
+    "A caseload case allocated before the induction ends.",
+    ("induction_days",),
+)
 def during_induction(ctx: EvaluationContext) -> Iterator[Finding]:
     for c in _caseload(ctx):
         if c.allocated < ctx.allocations_open:
-            yield _finding(during_induction, c,
-                           f"Allocated {uk_date(c.allocated)}, during the induction fortnight; "
-                           f"allocations open {uk_date(ctx.allocations_open)}.")  # fmt: skip
+            yield _finding(
+                during_induction,
+                c,
+                f"Allocated {uk_date(c.allocated)}, during the induction fortnight; "
+                f"allocations open {uk_date(ctx.allocations_open)}.",
+            )
 
 
 @rule(
@@ -50,14 +58,21 @@ def no_rationale(ctx: EvaluationContext) -> Iterator[Finding]:
             yield _finding(no_rationale, c, "No rationale recorded for this allocation.")
 
 
-@rule("allocation.statutory-lead", BREACH, "000 §12, 001 §10, 004 §2.1",
-      "A student leads a statutory case (co-working and shadowing are allowed).")  # fmt: skip
+@rule(
+    "allocation.statutory-lead",
+    BREACH,
+    "000 §12, 001 §10, 004 §2.1",
+    "A student leads a statutory case (co-working and shadowing are allowed).",
+)
 def statutory_lead(ctx: EvaluationContext) -> Iterator[Finding]:
     for c in ctx.snapshot.cases:
         if c.type in STATUTORY_CASE_TYPES and c.student_role == "lead":
-            yield _finding(statutory_lead, c,
-                           f"Student is lead on a statutory case ({CASE_TYPE_LABELS[c.type]}); "
-                           "co-work or shadow instead.")  # fmt: skip
+            yield _finding(
+                statutory_lead,
+                c,
+                f"Student is lead on a statutory case ({CASE_TYPE_LABELS[c.type]}); "
+                "co-work or shadow instead.",
+            )
 
 
 @rule(
@@ -72,25 +87,41 @@ def pre_birth(ctx: EvaluationContext) -> Iterator[Finding]:
             yield _finding(pre_birth, c, f"Student is {c.student_role} on a pre-birth assessment.")
 
 
-@rule("allocation.many-workers", WARNING, "000 §7", "The child has had many social workers already.",
-      ("many_workers",))  # fmt: skip
+@rule(
+    "allocation.many-workers",
+    WARNING,
+    "000 §7",
+    "The child has had many social workers already.",
+    ("many_workers",),
+)
 def many_workers(ctx: EvaluationContext) -> Iterator[Finding]:
     for c in _caseload(ctx):
         if c.previous_social_workers >= ctx.profile.many_workers:
-            yield _finding(many_workers, c,
-                           f"The child has had {c.previous_social_workers} social workers; "
-                           "consider whether a student is right.")  # fmt: skip
+            yield _finding(
+                many_workers,
+                c,
+                f"The child has had {c.previous_social_workers} social workers; "
+                "consider whether a student is right.",
+            )
 
 
-@rule("allocation.late-transition", WARNING, "000 §7",
-      "A child in major transition allocated near the end of the placement.", ("late_days",))  # fmt: skip
+@rule(
+    "allocation.late-transition",
+    WARNING,
+    "000 §7",
+    "A child in major transition allocated near the end of the placement.",
+    ("late_days",),
+)
 def late_transition(ctx: EvaluationContext) -> Iterator[Finding]:
     end = ctx.placement.end
     for c in _caseload(ctx):
         if c.major_transition and 0 <= (end - c.allocated).days <= ctx.profile.late_days:
-            yield _finding(late_transition, c,
-                           f"Child in major transition allocated {(end - c.allocated).days} days "
-                           "before the placement ends.")  # fmt: skip
+            yield _finding(
+                late_transition,
+                c,
+                f"Child in major transition allocated {(end - c.allocated).days} days "
+                "before the placement ends.",
+            )
 
 
 @rule("allocation.conflict", BREACH, "004 §1.4", "A conflict of interest.")
@@ -100,36 +131,58 @@ def conflict(ctx: EvaluationContext) -> Iterator[Finding]:
             yield _finding(conflict, c, "Conflict of interest recorded for this allocation.")
 
 
-@rule("allocation.complex-early", WARNING, "000 §5, §8",
-      "High complexity or risk allocated in the first weeks after induction.", ("early_days",))  # fmt: skip
+@rule(
+    "allocation.complex-early",
+    WARNING,
+    "000 §5, §8",
+    "High complexity or risk allocated in the first weeks after induction.",
+    ("early_days",),
+)
 def complex_early(ctx: EvaluationContext) -> Iterator[Finding]:
     for c in _caseload(ctx):
         if (
             "high" in (c.complexity, c.risk)
             and 0 <= (c.allocated - ctx.allocations_open).days <= ctx.profile.early_days
         ):
-            yield _finding(complex_early, c,
-                           f"High complexity or risk allocated {uk_date(c.allocated)}, within "
-                           f"{ctx.profile.early_days} days of allocations opening.")  # fmt: skip
+            yield _finding(
+                complex_early,
+                c,
+                f"High complexity or risk allocated {uk_date(c.allocated)}, within "
+                f"{ctx.profile.early_days} days of allocations opening.",
+            )
 
 
-@rule("allocation.override-review", WARNING, "002 §3",
-      "A manager override whose review date has passed without a review.")  # fmt: skip
+@rule(
+    "allocation.override-review",
+    WARNING,
+    "002 §3",
+    "A manager override whose review date has passed without a review.",
+)
 def override_review(ctx: EvaluationContext) -> Iterator[Finding]:
     for c in ctx.snapshot.cases:
         o = c.manager_override
         if o is None or c.ended is not None:
             continue
         if ctx.as_of > o.review_by and o.reviewed is None:
-            yield _finding(override_review, c,
-                           f"Manager override by {o.by} was due for review on {uk_date(o.review_by)}.",
-                           o.review_by)  # fmt: skip
+            yield _finding(
+                override_review,
+                c,
+                f"Manager override by {o.by} was due for review on {uk_date(o.review_by)}.",
+                o.review_by,
+            )
 
 
-@rule("placement.link-worker", BREACH, "002 §2",
-      "The educator is also the team manager and no link worker is named.")  # fmt: skip
+@rule(
+    "placement.link-worker",
+    BREACH,
+    "002 §2",
+    "The educator is also the team manager and no link worker is named.",
+)
 def link_worker(ctx: EvaluationContext) -> Iterator[Finding]:
     p = ctx.placement
     if p.educator.strip().casefold() == p.team_manager.strip().casefold() and not p.link_worker:
-        yield link_worker.finding("placement", p.start,
-                                  "The practice educator is also the team manager: name a link worker.")  # fmt: skip
+        yield link_worker.finding(
+            "placement",
+            p.start,
+            "The practice educator is also the team manager: name a link worker.",
+        )

@@ -37,8 +37,13 @@ def caseload_by_day(cases: list[Case], first: date, last: date) -> dict[date, li
     return result
 
 
-@rule("caseload.over-cap", BREACH, "000 §3, 002 §2", "The caseload is above the cap in force.",
-      ("first_placement_cap", "final_placement_cap"))  # fmt: skip
+@rule(
+    "caseload.over-cap",
+    BREACH,
+    "000 §3, 002 §2",
+    "The caseload is above the cap in force.",
+    ("first_placement_cap", "final_placement_cap"),
+)
 def over_cap(ctx: EvaluationContext) -> Iterator[Finding]:
     cases = ctx.snapshot.cases
     cap = caseload_cap(ctx.placement, ctx.profile)
@@ -50,16 +55,21 @@ def over_cap(ctx: EvaluationContext) -> Iterator[Finding]:
             # the case whose allocation began the run: latest allocated, same day the last in file order
             trigger = cases[max(open_positions, key=lambda i: (cases[i].allocated, i))]
             yield over_cap.finding(
-                f"case:{trigger.ref}", day,
+                f"case:{trigger.ref}",
+                day,
                 f"Caseload {len(open_positions)} from {uk_date(day)}, above the cap of {cap}.",
                 override=trigger.manager_override,
-            )  # fmt: skip
+            )
         in_run = over
 
 
-@rule("caseload.too-fast", WARNING, "000 §5",
-      "More new caseload allocations in seven days than the gradual build-up allows.",
-      ("max_new_per_week",))  # fmt: skip
+@rule(
+    "caseload.too-fast",
+    WARNING,
+    "000 §5",
+    "More new caseload allocations in seven days than the gradual build-up allows.",
+    ("max_new_per_week",),
+)
 def too_fast(ctx: EvaluationContext) -> Iterator[Finding]:
     limit = ctx.profile.max_new_per_week
     ordered = sorted(
@@ -71,7 +81,8 @@ def too_fast(ctx: EvaluationContext) -> Iterator[Finding]:
         rank = sum(1 for earlier, _j, _c in ordered[: n + 1] if earlier >= window_start)
         if rank > limit:
             yield too_fast.finding(
-                f"case:{c.ref}", day,
+                f"case:{c.ref}",
+                day,
                 f"Allocation {rank} within seven days (to {uk_date(day)}); at most {limit} a week.",
                 override=c.manager_override,
-            )  # fmt: skip
+            )

@@ -10,9 +10,11 @@ from app.policy.vocabulary import INDUCTION_ITEMS
 
 
 @rule(
-    "induction.incomplete", WARNING, "000 §1, §5, §6, §19; 001 §5, §6",
+    "induction.incomplete",
+    WARNING,
+    "000 §1, §5, §6, §19; 001 §5, §6",
     "Required induction items still have no date once allocations open.",
-)  # fmt: skip
+)
 def induction_incomplete(ctx: EvaluationContext) -> Iterator[Finding]:
     if ctx.as_of < ctx.allocations_open:
         return

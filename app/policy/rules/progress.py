@@ -12,13 +12,19 @@ from app.policy.vocabulary import TRANSITION_ITEMS, required_learning_outcomes
 from app.policy.wording import counted
 
 
-@rule("pcf.midpoint-review", WARNING, "001 §3–4; programme requirement",
-      "No midpoint PCF review a week after the midpoint.", ("review_grace_days",))  # fmt: skip
+@rule(
+    "pcf.midpoint-review",
+    WARNING,
+    "001 §3–4; programme requirement",
+    "No midpoint PCF review a week after the midpoint.",
+    ("review_grace_days",),
+)
 def midpoint_review(ctx: EvaluationContext) -> Iterator[Finding]:
     due = ctx.midpoint + timedelta(days=ctx.profile.review_grace_days)
     if ctx.as_of > due and not any(r.stage == "midpoint" for r in ctx.snapshot.pcf_reviews):
-        yield midpoint_review.finding("placement", due,
-                                      f"No midpoint PCF review (midpoint {uk_date(ctx.midpoint)}).")  # fmt: skip
+        yield midpoint_review.finding(
+            "placement", due, f"No midpoint PCF review (midpoint {uk_date(ctx.midpoint)})."
+        )
 
 
 @rule(
@@ -30,8 +36,13 @@ def final_review(ctx: EvaluationContext) -> Iterator[Finding]:
         yield final_review.finding("placement", end, "No final PCF review recorded.")
 
 
-@rule("learning.outcomes", WARNING, "000 §10–11", "Required learning outcomes without evidence near the end.",
-      ("transition_notice_days",))  # fmt: skip
+@rule(
+    "learning.outcomes",
+    WARNING,
+    "000 §10–11",
+    "Required learning outcomes without evidence near the end.",
+    ("transition_notice_days",),
+)
 def learning_outcomes(ctx: EvaluationContext) -> Iterator[Finding]:
     p = ctx.placement
     from_day = p.end - timedelta(days=ctx.profile.transition_notice_days)
@@ -41,17 +52,24 @@ def learning_outcomes(ctx: EvaluationContext) -> Iterator[Finding]:
     required = required_learning_outcomes(p.kind, p.setting)
     missing = [label.lower() for key, label in required.items() if key not in evidenced]
     if missing:
-        yield learning_outcomes.finding("placement", from_day,
-                                        f"{counted(len(missing), 'learning outcome')} without evidence: {'; '.join(missing)}.")  # fmt: skip
+        yield learning_outcomes.finding(
+            "placement",
+            from_day,
+            f"{counted(len(missing), 'learning outcome')} without evidence: {'; '.join(missing)}.",
+        )
 
 
 def _transition_notice(ctx: EvaluationContext):  # type: ignore[no-untyped-def]
     return ctx.placement.end - timedelta(days=ctx.profile.transition_notice_days)
 
 
-@rule("ending.transition-plan", WARNING, "000 §9",
-      "An open case without a transition record in the last weeks of the placement.",
-      ("transition_notice_days",))  # fmt: skip
+@rule(
+    "ending.transition-plan",
+    WARNING,
+    "000 §9",
+    "An open case without a transition record in the last weeks of the placement.",
+    ("transition_notice_days",),
+)
 def transition_plan(ctx: EvaluationContext) -> Iterator[Finding]:
     end = ctx.placement.end
     if not (_transition_notice(ctx) <= ctx.as_of < end):
@@ -59,13 +77,20 @@ def transition_plan(ctx: EvaluationContext) -> Iterator[Finding]:
     planned = {t.case for t in ctx.snapshot.transitions}
     for c in ctx.snapshot.cases:
         if is_caseload(c) and c.ended is None and c.ref not in planned:
-            yield transition_plan.finding(f"case:{c.ref}", end,
-                                          f"No transition plan yet for {c.ref}; the placement ends {uk_date(end)}.",
-                                          override=c.manager_override)  # fmt: skip
+            yield transition_plan.finding(
+                f"case:{c.ref}",
+                end,
+                f"No transition plan yet for {c.ref}; the placement ends {uk_date(end)}.",
+                override=c.manager_override,
+            )
 
 
-@rule("ending.transition-incomplete", BREACH, "000 §9",
-      "A case open in the last weeks has no complete transition record at the end.")  # fmt: skip
+@rule(
+    "ending.transition-incomplete",
+    BREACH,
+    "000 §9",
+    "A case open in the last weeks has no complete transition record at the end.",
+)
 def transition_incomplete(ctx: EvaluationContext) -> Iterator[Finding]:
     end = ctx.placement.end
     if ctx.as_of < end:
@@ -83,8 +108,12 @@ def transition_incomplete(ctx: EvaluationContext) -> Iterator[Finding]:
                 if record is None
                 else f"{counted(len(missing), 'required item')} not done"
             )
-            yield transition_incomplete.finding(f"case:{c.ref}", end, f"Transition for {c.ref}: {what}.",
-                                                override=c.manager_override)  # fmt: skip
+            yield transition_incomplete.finding(
+                f"case:{c.ref}",
+                end,
+                f"Transition for {c.ref}: {what}.",
+                override=c.manager_override,
+            )
 
 
 @rule(
@@ -96,18 +125,29 @@ def case_open(ctx: EvaluationContext) -> Iterator[Finding]:
         return
     for c in ctx.snapshot.cases:
         if is_caseload(c) and c.ended is None:
-            yield case_open.finding(f"case:{c.ref}", end,
-                                    f"{c.ref} has no end date: record whether it closed, transferred or "
-                                    "stays with the named worker.", override=c.manager_override)  # fmt: skip
+            yield case_open.finding(
+                f"case:{c.ref}",
+                end,
+                f"{c.ref} has no end date: record whether it closed, transferred or "
+                "stays with the named worker.",
+                override=c.manager_override,
+            )
 
 
-@rule("placement.days-short", WARNING, "programme requirement",
-      "The placement's working days, less the student's absences, fall short of the days required.")  # fmt: skip
+@rule(
+    "placement.days-short",
+    WARNING,
+    "programme requirement",
+    "The placement's working days, less the student's absences, fall short of the days required.",
+)
 def days_short(ctx: EvaluationContext) -> Iterator[Finding]:
     p = ctx.placement
     available = ctx.calendar.working_days(p.start, p.end)
     lost = absent_working_days(p, ctx.snapshot.absences)
     if available - lost < p.required_days:
-        yield days_short.finding("placement", p.end,
-                                 f"{available - lost} working days available ({available} less {lost} absent); "
-                                 f"{p.required_days} required.")  # fmt: skip
+        yield days_short.finding(
+            "placement",
+            p.end,
+            f"{available - lost} working days available ({available} less {lost} absent); "
+            f"{p.required_days} required.",
+        )

@@ -19,8 +19,13 @@ def _of_kind(ctx: EvaluationContext, kind: str) -> Iterator[Event]:
     return (e for e in ctx.snapshot.events if e.kind == kind)
 
 
-@rule("visit.joint-within-6-weeks", BREACH, "001 §8",
-      "No joint visit within six weeks of allocation.", ("joint_visit_days",))  # fmt: skip
+@rule(
+    "visit.joint-within-6-weeks",
+    BREACH,
+    "001 §8",
+    "No joint visit within six weeks of allocation.",
+    ("joint_visit_days",),
+)
 def joint_visit(ctx: EvaluationContext) -> Iterator[Finding]:
     days = ctx.profile.joint_visit_days
     visits: dict[str, list[Event]] = defaultdict(list)
@@ -43,9 +48,13 @@ def joint_visit(ctx: EvaluationContext) -> Iterator[Finding]:
                 f"case:{c.ref}", deadline, message, override=c.manager_override
             )
         elif (deadline - ctx.as_of).days <= ctx.profile.notice_days:
-            yield joint_visit.finding(f"case:{c.ref}", deadline,
-                                      f"Joint visit due by {uk_date(deadline)} (allocated {uk_date(c.allocated)}).",
-                                      severity=DUE, override=c.manager_override)  # fmt: skip
+            yield joint_visit.finding(
+                f"case:{c.ref}",
+                deadline,
+                f"Joint visit due by {uk_date(deadline)} (allocated {uk_date(c.allocated)}).",
+                severity=DUE,
+                override=c.manager_override,
+            )
 
 
 @rule(
@@ -55,9 +64,11 @@ def statutory_alone(ctx: EvaluationContext) -> Iterator[Finding]:
     for e in _of_kind(ctx, "statutory-visit"):
         case = ctx.cases_by_ref.get(e.case or "")
         if case is not None and case.type == "lac" and not e.accompanied_by:
-            yield statutory_alone.finding(_subject(e), e.date,
-                                          f"Statutory visit to a looked-after child ({case.ref}) without "
-                                          "a qualified worker.")  # fmt: skip
+            yield statutory_alone.finding(
+                _subject(e),
+                e.date,
+                f"Statutory visit to a looked-after child ({case.ref}) without a qualified worker.",
+            )
 
 
 @rule(
@@ -66,8 +77,11 @@ def statutory_alone(ctx: EvaluationContext) -> Iterator[Finding]:
 def after_hours(ctx: EvaluationContext) -> Iterator[Finding]:
     for e in _of_kind(ctx, "home-visit"):
         if e.after_hours and not e.checked_in:
-            yield after_hours.finding(_subject(e), e.date,
-                                      "After-hours home visit with no check-in with the agreed contact.")  # fmt: skip
+            yield after_hours.finding(
+                _subject(e),
+                e.date,
+                "After-hours home visit with no check-in with the agreed contact.",
+            )
 
 
 def _tac_meetings(ctx: EvaluationContext) -> dict[str, list[Event]]:
@@ -90,12 +104,19 @@ def first_tac(ctx: EvaluationContext) -> Iterator[Finding]:
     for meetings in _tac_meetings(ctx).values():
         first = meetings[0]
         if first.chaired_by == "student":
-            yield first_tac.finding(_subject(first), first.date,
-                                    f"Student chaired the first TAC meeting for {first.case}.")  # fmt: skip
+            yield first_tac.finding(
+                _subject(first),
+                first.date,
+                f"Student chaired the first TAC meeting for {first.case}.",
+            )
 
 
-@rule("meeting.chair-not-assessed", BREACH, "001 §9",
-      "The student chaired a TAC meeting before being assessed as competent to chair.")  # fmt: skip
+@rule(
+    "meeting.chair-not-assessed",
+    BREACH,
+    "001 §9",
+    "The student chaired a TAC meeting before being assessed as competent to chair.",
+)
 def chair_not_assessed(ctx: EvaluationContext) -> Iterator[Finding]:
     competent: dict[str, list[Event]] = defaultdict(list)
     for e in _of_kind(ctx, "chair-assessment"):
@@ -106,9 +127,12 @@ def chair_not_assessed(ctx: EvaluationContext) -> Iterator[Finding]:
             if m.chaired_by == "student" and not any(
                 a.date < m.date for a in competent.get(ref, [])
             ):
-                yield chair_not_assessed.finding(_subject(m), m.date,
-                                                 f"Student chaired a TAC meeting for {ref} without a prior "
-                                                 "assessment as competent to chair.")  # fmt: skip
+                yield chair_not_assessed.finding(
+                    _subject(m),
+                    m.date,
+                    f"Student chaired a TAC meeting for {ref} without a prior "
+                    "assessment as competent to chair.",
+                )
 
 
 @rule("meeting.review-chaired", BREACH, "001 §9", "The student chaired a review meeting.")
@@ -153,15 +177,23 @@ def not_overseen(ctx: EvaluationContext) -> Iterator[Finding]:
             )
 
 
-@rule("report.s7-early", BREACH, "000 §14", "A section 7 report given to the student too early in the placement.",
-      ("s7_not_before_days",))  # fmt: skip
+@rule(
+    "report.s7-early",
+    BREACH,
+    "000 §14",
+    "A section 7 report given to the student too early in the placement.",
+    ("s7_not_before_days",),
+)
 def s7_early(ctx: EvaluationContext) -> Iterator[Finding]:
     limit = ctx.profile.s7_not_before_days
     for e in _of_kind(ctx, "report"):
         if e.report == "s7" and 0 <= (e.date - ctx.placement.start).days <= limit:
-            yield s7_early.finding(_subject(e), e.date,
-                                   f"Section 7 report given on day {(e.date - ctx.placement.start).days} of the "
-                                   f"placement; not before {limit} days.")  # fmt: skip
+            yield s7_early.finding(
+                _subject(e),
+                e.date,
+                f"Section 7 report given on day {(e.date - ctx.placement.start).days} of the "
+                f"placement; not before {limit} days.",
+            )
 
 
 @rule(
@@ -176,9 +208,13 @@ def decision_not_recorded(ctx: EvaluationContext) -> Iterator[Finding]:
             )
 
 
-@rule("observation.count", "varies", "001 §8; programme requirement",
-      "Fewer direct observations than the programme requires.",
-      ("observations_first", "observations_final"))  # fmt: skip
+@rule(
+    "observation.count",
+    "varies",
+    "001 §8; programme requirement",
+    "Fewer direct observations than the programme requires.",
+    ("observations_first", "observations_final"),
+)
 def observation_count(ctx: EvaluationContext) -> Iterator[Finding]:
     p = ctx.placement
     need = ctx.profile.observations_final if p.kind == "final" else ctx.profile.observations_first
@@ -192,6 +228,9 @@ def observation_count(ctx: EvaluationContext) -> Iterator[Finding]:
                 "placement", p.end, f"{message} Due by {uk_date(p.end)}.", severity=DUE
             )
     if ctx.as_of > ctx.midpoint and have == 0:
-        yield observation_count.finding("placement", ctx.midpoint,
-                                        f"No direct observation yet, and the midpoint ({uk_date(ctx.midpoint)}) "
-                                        "has passed.", severity=WARNING)  # fmt: skip
+        yield observation_count.finding(
+            "placement",
+            ctx.midpoint,
+            f"No direct observation yet, and the midpoint ({uk_date(ctx.midpoint)}) has passed.",
+            severity=WARNING,
+        )
