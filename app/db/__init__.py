@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import os
-from collections.abc import Callable, Iterator
+import re
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -43,6 +46,9 @@ __all__ = [
 ]
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+
+# The table a statement writes (SQLAlchemy spells DML this way; names may be quoted).
+_WRITES = re.compile(r'\s*(?:INSERT(?: OR \w+)? INTO|UPDATE|DELETE FROM)\s+"?(\w+)', re.IGNORECASE)
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -194,16 +200,43 @@ class Database:
         except Exception as exc:
             raise DatabaseError(f"Cannot update {self.path} to this version: {exc}") from exc
         make_private(self.path)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Sessions know their Database: reads may keep what they read (``generation``, ``cache``).
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False, info={"database": self})
+        self.cache: dict[object, tuple[tuple[int, ...], Any]] = {}
         event.listen(self._sessions, "after_flush", self._mark_changed)
+        self._tick = itertools.count(1)
+        self._written: dict[str, int] = {}
+        self._in_work = threading.local()
+        event.listen(self.engine, "before_cursor_execute", self._note_write)
 
     def _mark_changed(self, *_args: Any) -> None:
         self.changed = True
 
+    def _note_write(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        match = _WRITES.match(statement)
+        if match is not None:
+            table = match.group(1).lower()
+            self._written[table] = next(self._tick)
+            touched = getattr(self._in_work, "tables", None)
+            if touched is not None:
+                touched.add(table)
+
+    def generation(self, tables: Iterable[str]) -> tuple[int, ...]:
+        """When each table was last written, as opaque numbers: equal numbers mean nothing in
+        them changed, so what was read from them can be used again (see ``unit_of_work``)."""
+        return tuple(self._written.get(t, 0) for t in tables)
+
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
-        """One user action = one transaction: committed whole, or rolled back whole."""
+        """One user action = one transaction: committed whole, or rolled back whole.
+
+        Every table written is marked again once the transaction has ended, so anything read
+        while it was open (by this thread or another) is never mistaken for current.
+        """
         session = self._sessions()
+        outer = getattr(self._in_work, "tables", None)
+        touched: set[str] = set() if outer is None else outer
+        self._in_work.tables = touched
         try:
             yield session
             session.commit()
@@ -212,6 +245,9 @@ class Database:
             raise
         finally:
             session.close()
+            self._in_work.tables = outer
+            for table in touched if outer is None else ():
+                self._written[table] = next(self._tick)
 
     def placement_count(self) -> int:
         with self.engine.connect() as connection:
