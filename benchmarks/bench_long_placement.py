@@ -24,24 +24,45 @@ PAGES = ("Overview", "Compliance", "Cases", "Supervision", "Visits & observation
 ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen")
 
 REFRESH = """
-import sys, time, tempfile
+import gc, resource, sys, tempfile, time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from app.services.workspace import Workspace
+from app.views.app import settle_memory
 from app.views.main_window import MainWindow
 app = QApplication([])
 ws = Workspace.open(sys.argv[1], date.fromisoformat(sys.argv[2]))
 w = MainWindow(ws, QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat))
-w.show(); app.processEvents()
-times = []
+w.show(); app.processEvents(); settle_memory()
+pid = w.placement_id
+
+def timed(action):
+    began = time.perf_counter(); action(); app.processEvents()
+    return time.perf_counter() - began
+
+# 1. Clear an induction item's date, then undo: through the window, as Ctrl+Z would.
+w.show_page_named("Induction"); app.processEvents()
+item = next(r.item for r in w.induction.view.rows if r.entry is not None)
+clears = []
 for _ in range(5):
-    began = time.perf_counter()
-    w.reload(); app.processEvents()
-    times.append(time.perf_counter() - began)
-import resource
-print(sorted(times)[2], resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    clears.append(timed(lambda: w.clear_induction_item(item)))
+    clears.append(timed(w.undo))
+# 2. Edit a visit's notes on the Visits page: the 20,000 events are read again.
+w.show_page_named("Visits & observations"); app.processEvents()
+event = ws.placements.snapshot(pid).events[-1]
+saves, refreshes = [], []
+for n in range(5):
+    changed = replace(event, notes=f"Notes, take {n}.")
+    saves.append(timed(lambda: ws.recording.save_event(pid, changed, replacing=event.id)))
+    refreshes.append(timed(w.reload))
+# 3. The same reload with nothing changed, page by page.
+idle = timed(w.reload)
+median = lambda xs: sorted(xs)[len(xs) // 2]
+print(median(clears), median(saves), median(refreshes), idle,
+      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 ws.close(backup=False)
 """
 
@@ -50,6 +71,10 @@ def timed(cmd: list[str]) -> float:
     began = time.perf_counter()
     subprocess.run(cmd, check=True, env=ENV, capture_output=True)
     return time.perf_counter() - began
+
+
+def ms(seconds: str) -> str:
+    return f"{float(seconds) * 1000:.0f} ms"
 
 
 def median(cmd: list[str]) -> float:
@@ -120,9 +145,11 @@ def main() -> None:
             check=True,
             cwd=Path(__file__).resolve().parents[1],
         )
-        refresh, rss_kb = out.stdout.split()
+        clear, save, refresh, idle, rss_kb = out.stdout.split()
         print(
-            f"{name}: full refresh {float(refresh) * 1000:.0f} ms; peak RSS {int(rss_kb) / 1024:.0f} MB"
+            f"{name}: clear an induction date or undo it, with the refresh {ms(clear)}; "
+            f"edit a visit: save {ms(save)}, refresh {ms(refresh)}; "
+            f"refresh with nothing changed {ms(idle)}; peak RSS {int(rss_kb) / 1024:.0f} MB"
         )
     for record in ("induction", "pcf", "transition", "summary"):
         t = median([*app, "pdf", record, "--db", str(long_db), "-o", str(folder / "r.pdf")])

@@ -46,17 +46,20 @@ workspace = open_workspace(None, True, date(2026, 11, 23))
 settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
 window = MainWindow(workspace, settings)
 window.show()
+window.show_page_named("Induction")
 item = next(r.item for r in window.induction.view.rows if r.entry is not None)
 before = sys.getrefcount(None)
 widgets = []
 for n in range(250):  # each clear and each undo is one edit and one full refresh: 500 refreshes
     window.clear_induction_item(item)
     window.undo()
+    window.show_page(n % len(window.page_titles()))  # every page is filled again in turn
     app.processEvents()
     app.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # as the event loop does between events
     if n in (25, 249):
         widgets.append(len(QApplication.allWidgets()))
 drift = sys.getrefcount(None) - before
+window.show_page_named("Induction")
 restored = next(r.entry for r in window.induction.view.rows if r.item == item)
 window.close()
 workspace.close()

@@ -325,12 +325,12 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ data
 
-    def reload(self, screen: PlacementScreen | None = None, lazy: bool = False) -> None:
-        """Re-read the placements and fill every page of the one on screen.
+    def reload(self, screen: PlacementScreen | None = None) -> None:
+        """Re-read the placements and show the one on screen.
 
-        ``screen``: already worked out (by an operation in a worker thread). ``lazy``: fill
-        only the page on screen now and each other page when it is first shown, so the
-        window goes on drawing however long the placement is.
+        Only the page on screen is filled now; each other page is filled when it is next
+        shown (or read, ``fill_page``), so an edit's refresh costs one page however long the
+        placement is. ``screen``: already worked out (by an operation in a worker thread).
         """
         ws = self.workspace
         if ws.locked:
@@ -362,20 +362,22 @@ class MainWindow(QMainWindow):
             return
         if screen is None or screen.placement_id != pid:
             screen = placement_screen(ws.placements, pid, ws.as_of)
-        steps = self._fill_steps(screen)
-        if not lazy:
-            self._stale = {}
-            for step in steps.values():
-                step()
-            return
-        visible = self.pages.currentWidget()
-        steps.pop(visible, lambda: None)()
-        self._stale = steps  # each filled when first shown
+        self._stale = self._fill_steps(screen)
+        self.fill_page(self.pages.currentWidget())
 
-    def _page_shown(self, index: int) -> None:
-        fill = self._stale.pop(self.pages.widget(index), None)
+    def fill_page(self, page: QWidget) -> None:
+        """Bring ``page`` up to date if an edit since it was last shown left it behind."""
+        fill = self._stale.pop(page, None)
         if fill is not None and not self.workspace.locked:
             fill()
+
+    def _current[Page: QWidget](self, page: Page) -> Page:
+        """``page``, filled first if it is behind: actions read what it shows."""
+        self.fill_page(page)
+        return page
+
+    def _page_shown(self, index: int) -> None:
+        self.fill_page(self.pages.widget(index))
 
     def _fill_steps(self, screen: PlacementScreen) -> dict[QWidget, Callable[[], None]]:
         """Filling each page from one worked-out screen."""
@@ -514,6 +516,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Case not ended", str(exc))
             return
         self.reload()
+        self.fill_page(self.cases)  # ended from the Endings page: Cases shows it next time
         self.cases.select(ref)
 
     def review_override(self, ref: str) -> None:
@@ -534,6 +537,7 @@ class MainWindow(QMainWindow):
         self.cases.select(ref)
 
     def _on_selected(self, action: Callable[[str], None]) -> None:
+        self.fill_page(self.cases)  # the Cases menu works from any page
         ref = self.cases.selected_ref()
         if ref is None:
             self.show_page_named("Cases")
@@ -544,9 +548,9 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ induction
 
     def record_induction_item(self, item: str) -> None:
-        assert self.placement_id is not None and self.induction.view is not None
+        assert self.placement_id is not None and self._current(self.induction).view is not None
         pid, ws = self.placement_id, self.workspace
-        row = next(r for r in self.induction.view.rows if r.item == item)
+        row = next(r for r in self._current(self.induction).view.rows if r.item == item)
         dialog = ItemDialog(row.label, row.entry, ws.as_of, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             entry = dialog.entry()
@@ -554,7 +558,7 @@ class MainWindow(QMainWindow):
                 self.induction.select(item)
 
     def _induction_entry(self, item: str) -> ChecklistEntry | None:
-        view = self.induction.view
+        view = self._current(self.induction).view
         row = next((r for r in view.rows if r.item == item), None) if view else None
         return row.entry if row else None
 
@@ -579,15 +583,15 @@ class MainWindow(QMainWindow):
         self._act(lambda: ws.induction.remove_own_item(pid, item), "Removed your item", undo)
 
     def _checklist_date(self, item: str) -> date | None:
-        view = self.induction.view
+        view = self._current(self.induction).view
         row = next((r for r in view.rows if r.item == item), None) if view else None
         return row.entry.date if row and row.entry else None
 
     def edit_placement_agreement(self) -> None:
-        assert self.placement_id is not None and self.induction.view is not None
+        assert self.placement_id is not None and self._current(self.induction).view is not None
         pid, ws = self.placement_id, self.workspace
         dialog = PlacementAgreementDialog(
-            self.induction.view.placement_agreement,
+            self._current(self.induction).view.placement_agreement,
             self._checklist_date("placement-agreement"),
             ws.as_of,
             self,
@@ -600,8 +604,8 @@ class MainWindow(QMainWindow):
             )
 
     def edit_supervision_agreement(self) -> None:
-        assert self.placement_id is not None and self.induction.view is not None
-        pid, ws, view = self.placement_id, self.workspace, self.induction.view
+        assert self.placement_id is not None and self._current(self.induction).view is not None
+        pid, ws, view = self.placement_id, self.workspace, self._current(self.induction).view
         dialog = SupervisionAgreementDialog(
             view.supervision_agreement,
             self._checklist_date("supervision-agreement"),
@@ -952,8 +956,10 @@ class MainWindow(QMainWindow):
     def record_learning(self, item: str) -> None:
         assert self.placement_id is not None
         pid, ws = self.placement_id, self.workspace
-        current = self.pcf.learning.get(item)
-        dialog = LearningDialog(self.pcf.outcomes.get(item, item), ws.as_of, current, self)
+        current = self._current(self.pcf).learning.get(item)
+        dialog = LearningDialog(
+            self._current(self.pcf).outcomes.get(item, item), ws.as_of, current, self
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             day, evidence = dialog.values()
             if self._act(
@@ -965,7 +971,7 @@ class MainWindow(QMainWindow):
     def clear_learning(self, item: str) -> None:
         assert self.placement_id is not None
         pid, ws = self.placement_id, self.workspace
-        old = self.pcf.learning.get(item)
+        old = self._current(self.pcf).learning.get(item)
         undo = (lambda: ws.recording.record_learning(pid, old)) if old else None
         self._act(lambda: ws.recording.clear_learning(pid, item), "Evidence cleared", undo)
 
@@ -984,7 +990,7 @@ class MainWindow(QMainWindow):
     def record_transition_item(self, case: str, item: str) -> None:
         assert self.placement_id is not None
         pid, ws = self.placement_id, self.workspace
-        row = self.endings.current_row()
+        row = self._current(self.endings).current_row()
         entry = row.items.get(item) if row else None
         dialog = ItemDialog(f"{case}: {item.replace('-', ' ')}", entry, ws.as_of, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -996,7 +1002,7 @@ class MainWindow(QMainWindow):
     def clear_transition_item(self, case: str, item: str) -> None:
         assert self.placement_id is not None
         pid, ws = self.placement_id, self.workspace
-        row = self.endings.current_row()
+        row = self._current(self.endings).current_row()
         old = row.items.get(item) if row else None
         undo = (lambda: ws.endings.record_item(pid, case, item, old)) if old else None
         if self._act(lambda: ws.endings.record_item(pid, case, item, None), "Cleared", undo):
@@ -1060,7 +1066,7 @@ class MainWindow(QMainWindow):
 
         def done(result: tuple[int, PlacementScreen]) -> None:
             self.placement_id, screen = result
-            self.reload(screen, lazy=True)
+            self.reload(screen)
             self.statusBar().showMessage(f"Imported {path.name}", 5000)
 
         def failed(error: BaseException) -> None:

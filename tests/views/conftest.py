@@ -59,3 +59,26 @@ def drive_modal(trigger, interact) -> None:  # type: ignore[no-untyped-def]
     trigger()
     if problems:
         raise problems[0]
+
+
+def shown[Page](window: MainWindow, page: Page) -> Page:
+    """``page`` as the PE sees it: opened from the side bar (pages fill when shown)."""
+    window.pages.setCurrentWidget(page)  # type: ignore[arg-type]
+    window.nav.setCurrentRow(window.pages.currentIndex())
+    return page
+
+
+def findings(window: MainWindow) -> list[str]:
+    """The rules on the Compliance page, as the PE checks them: open it, read, go back."""
+    back = window.pages.currentWidget()
+    rules = shown(window, window.compliance).visible_rules()
+    shown(window, back)
+    return rules
+
+
+def seen[Page](window: MainWindow, page: Page) -> Page:
+    """``page`` after the PE has glanced at it (opened it and gone back): filled, up to date."""
+    back = window.pages.currentWidget()
+    shown(window, page)
+    shown(window, back)
+    return page

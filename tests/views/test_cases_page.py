@@ -12,7 +12,7 @@ from app.services.workspace import Workspace
 from app.views.case_dialog import CaseDialog, EndCaseDialog, OverrideReviewDialog
 from app.views.main_window import MainWindow
 from tests.conftest import sam_placement
-from tests.views.conftest import drive_modal
+from tests.views.conftest import drive_modal, seen, shown
 
 START, OPENS = date(2026, 1, 5), date(2026, 1, 19)
 
@@ -26,6 +26,7 @@ def window(qtbot, workspace: Workspace, settings: QSettings) -> MainWindow:  # t
     w = MainWindow(workspace, settings)
     qtbot.addWidget(w)
     w.show()
+    w.show_page_named("Cases")
     return w
 
 
@@ -119,7 +120,7 @@ def test_override_review_comes_up_on_the_agenda_and_is_recorded(
         dialog.accept()
 
     drive_modal(window.allocate_case, allocate)
-    agenda = window.overview.agenda_texts()
+    agenda = seen(window, window.overview).agenda_texts()
     assert any("Override review" in line and "D-4" in line for line in agenda)
     item = window.overview.due_list.item(
         next(i for i, t in enumerate(agenda) if "Override review" in t)
@@ -134,7 +135,9 @@ def test_override_review_comes_up_on_the_agenda_and_is_recorded(
         dialog.accept()
 
     drive_modal(lambda: window.review_override("D-4"), review)
-    assert not any("Override review" in line for line in window.overview.agenda_texts())
+    assert not any(
+        "Override review" in line for line in seen(window, window.overview).agenda_texts()
+    )
     assert "reviewed 2 Feb 2026" in window.cases.details.toPlainText()
 
 
@@ -161,7 +164,7 @@ def test_ending_a_case_moves_it_to_ended(qtbot, window: MainWindow) -> None:  # 
 
 
 def test_cases_table_sorts_and_shows_joint_visit_status(demo_window: MainWindow) -> None:
-    page = demo_window.cases
+    page = shown(demo_window, demo_window.cases)
     assert page.visible_refs() == [
         "D-1042",
         "D-1057",

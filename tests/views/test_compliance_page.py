@@ -14,6 +14,7 @@ from app.interchange.placement_file import dumps, to_document
 from app.services.demo import demo_snapshot
 from app.views.main_window import MainWindow
 from tests.policy.builders import compliant
+from tests.views.conftest import findings, shown
 
 
 def test_compliance_page_lists_findings_with_rule_clause_date_and_explanation(
@@ -61,7 +62,7 @@ def test_import_shows_the_placement_and_its_findings(
     demo_window.show_page_named("Compliance")  # filled when first shown after an import
     assert demo_window.overview.title.text() == "Sam Student"
     assert demo_window.placement_box.count() == 2
-    assert demo_window.compliance.visible_rules() == ["allocation.not-consulted"]
+    assert findings(demo_window) == ["allocation.not-consulted"]
     assert demo_window.overview.compliance_card.figure.text() == "1 breach"
 
 
@@ -103,7 +104,7 @@ def test_policy_settings_change_the_findings_and_are_remembered(
 
     drive_modal(demo_window.edit_policy, tighten)
     assert demo_window.overview.caseload_card.figure.text() == "4 of 3"
-    assert "caseload.over-cap" in demo_window.compliance.visible_rules()
+    assert "caseload.over-cap" in findings(demo_window)
     assert load_profile(settings).first_placement_cap == 3
 
     dialog = PolicyDialog(load_profile(settings))
@@ -111,11 +112,11 @@ def test_policy_settings_change_the_findings_and_are_remembered(
     dialog.restore_defaults()
     demo_window.apply_profile(dialog.profile())
     assert demo_window.overview.caseload_card.figure.text() == "4 of 6"
-    assert "caseload.over-cap" not in demo_window.compliance.visible_rules()
+    assert "caseload.over-cap" not in findings(demo_window)
 
 
 def test_sorting_by_a_column_and_keeping_it_after_a_refresh(demo_window: MainWindow) -> None:
-    page = demo_window.compliance
+    page = shown(demo_window, demo_window.compliance)
     dates = [page.proxy.index(r, 1).data() for r in range(page.proxy.rowCount())]
     assert dates == ["13 Nov 2026", "13 Nov 2026", "27 Nov 2026"]  # by date at first
     page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # the PE clicks "Severity"

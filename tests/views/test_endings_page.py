@@ -15,7 +15,7 @@ from app.views.endings_page import ClosePlacementDialog
 from app.views.induction_page import ItemDialog
 from app.views.main_window import MainWindow
 from tests.conftest import sam_placement
-from tests.views.conftest import drive_modal
+from tests.views.conftest import drive_modal, findings, seen
 
 START, OPENS, END = date(2026, 1, 5), date(2026, 1, 19), date(2026, 4, 24)
 
@@ -36,7 +36,7 @@ def window(qtbot, workspace: Workspace, settings: QSettings) -> MainWindow:  # t
 
 def test_recording_items_updates_progress_and_compliance(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     page = window.endings
-    assert "ending.transition-plan" in window.compliance.visible_rules()
+    assert "ending.transition-plan" in findings(window)
     assert "0 of 8 required items done" in page.summary.text()
     assert page.item_texts()["Planned goodbye suited to the child's age"] == "Not done"
     page.select_item("goodbye-session")
@@ -49,9 +49,10 @@ def test_recording_items_updates_progress_and_compliance(qtbot, window: MainWind
     drive_modal(page.record_button.click, record)
     assert page.item_texts()["Planned goodbye suited to the child's age"] == "9 Apr 2026"
     assert "1 of 8 required items done" in page.summary.text()
-    assert "ending.transition-plan" not in window.compliance.visible_rules()  # a plan now exists
+    assert "ending.transition-plan" not in findings(window)  # a plan now exists
     assert any(
-        "Transition checklist for D-1: 1 of 8" in line for line in window.overview.agenda_texts()
+        "Transition checklist for D-1: 1 of 8" in line
+        for line in seen(window, window.overview).agenda_texts()
     )
 
 
@@ -85,9 +86,12 @@ def test_closing_refuses_while_cases_are_open_then_closes_read_only(
 
     drive_modal(page.close_button.click, with_reason)
     assert "Closed 10 Apr 2026: Student left early" in page.summary.text()
-    assert not page.close_button.isEnabled() and not window.cases.allocate_button.isEnabled()
-    assert not window.supervision.new_button.isEnabled()
-    assert "closed 10 Apr 2026" in window.overview.subtitle.text()
+    assert (
+        not page.close_button.isEnabled()
+        and not seen(window, window.cases).allocate_button.isEnabled()
+    )
+    assert not seen(window, window.supervision).new_button.isEnabled()
+    assert "closed 10 Apr 2026" in seen(window, window.overview).subtitle.text()
 
 
 def test_end_of_placement_pdfs(window: MainWindow, tmp_path: Path) -> None:

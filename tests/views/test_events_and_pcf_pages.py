@@ -14,7 +14,7 @@ from app.views.events_page import AbsenceDialog, EventDialog
 from app.views.main_window import MainWindow
 from app.views.pcf_page import LearningDialog, PcfReviewDialog
 from tests.conftest import sam_placement
-from tests.views.conftest import drive_modal
+from tests.views.conftest import drive_modal, findings, seen
 
 START, OPENS = date(2026, 1, 5), date(2026, 1, 19)
 
@@ -41,7 +41,7 @@ def pick(combo, value) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_adding_a_joint_visit_clears_the_compliance_breach(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    assert "visit.joint-within-6-weeks" in window.compliance.visible_rules()
+    assert "visit.joint-within-6-weeks" in findings(window)
 
     def record(dialog: EventDialog) -> None:
         pick(dialog.kind, "joint-visit")
@@ -51,7 +51,7 @@ def test_adding_a_joint_visit_clears_the_compliance_breach(qtbot, window: MainWi
         dialog.accept()
 
     drive_modal(window.events.new_button.click, record)
-    assert "visit.joint-within-6-weeks" not in window.compliance.visible_rules()
+    assert "visit.joint-within-6-weeks" not in findings(window)
     assert "Joint visit" in window.events.model.index(0, 1).data()
     window.events.set_filters(case="L-2")
     assert window.events.visible_events() == []
@@ -107,7 +107,7 @@ def test_judgement_call_is_warned_then_saved(qtbot, window: MainWindow) -> None:
         dialog.accept()
 
     drive_modal(window.events.new_button.click, visit)
-    assert "visit.after-hours-checkin" in window.compliance.visible_rules()
+    assert "visit.after-hours-checkin" in findings(window)
 
 
 def test_absence_form_and_the_working_days(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -121,7 +121,7 @@ def test_absence_form_and_the_working_days(qtbot, window: MainWindow) -> None:  
     drive_modal(window.events.new_absence.click, absent)
     assert window.events.absence_table.rowCount() == 1
     assert "2 working days" in window.events.absence_summary.text()
-    assert window.overview.progress.text().endswith("· 2 absent")
+    assert seen(window, window.overview).progress.text().endswith("· 2 absent")
 
 
 def test_pcf_review_grid_and_learning_outcomes(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -129,7 +129,7 @@ def test_pcf_review_grid_and_learning_outcomes(qtbot, window: MainWindow) -> Non
     window.reload()
     window.show_page_named("PCF & learning")
     page = window.pcf
-    assert "pcf.midpoint-review" in window.compliance.visible_rules()
+    assert "pcf.midpoint-review" in findings(window)
 
     def review(stage: str, day: QDate, rating: str):  # type: ignore[no-untyped-def]
         def fill(dialog: PcfReviewDialog) -> None:
@@ -149,7 +149,7 @@ def test_pcf_review_grid_and_learning_outcomes(qtbot, window: MainWindow) -> Non
         "Developing  (1 evidence)",
         "Not yet → Developing ↑",
     ]
-    assert "pcf.midpoint-review" not in window.compliance.visible_rules()
+    assert "pcf.midpoint-review" not in findings(window)
 
     assert page.learning_title.text() == "Learning outcomes: 0 of 12 evidenced"
     page.select_outcome("genogram")
@@ -161,7 +161,10 @@ def test_pcf_review_grid_and_learning_outcomes(qtbot, window: MainWindow) -> Non
 
     drive_modal(page.record_button.click, evidence)
     assert page.learning_title.text() == "Learning outcomes: 1 of 12 evidenced"
-    assert "Learning outcomes 1 of 12 evidenced." in window.overview.phase_card.detail.text()
+    assert (
+        "Learning outcomes 1 of 12 evidenced."
+        in seen(window, window.overview).phase_card.detail.text()
+    )
 
 
 def test_event_form_starts_with_sensible_defaults(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -187,11 +190,11 @@ def test_deleting_can_be_undone(qtbot, window: MainWindow) -> None:  # type: ign
     window.events.select_event(key)
     window.events.delete_button.click()
     assert window.events.visible_events() == []
-    assert "visit.joint-within-6-weeks" in window.compliance.visible_rules()
+    assert "visit.joint-within-6-weeks" in findings(window)
     assert window.undo_action.text() == "&Undo event deleted"
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.events, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.events.visible_events() == [key]
-    assert "visit.joint-within-6-weeks" not in window.compliance.visible_rules()
+    assert "visit.joint-within-6-weeks" not in findings(window)
     assert not window.undo_action.isEnabled()

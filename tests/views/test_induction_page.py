@@ -16,7 +16,7 @@ from app.views.induction_page import (
 )
 from app.views.main_window import MainWindow
 from tests.conftest import sam_placement
-from tests.views.conftest import drive_modal
+from tests.views.conftest import drive_modal, seen
 
 START = date(2026, 1, 5)
 
@@ -51,7 +51,7 @@ def test_page_shows_the_fortnight_and_records_items(qtbot, window: MainWindow) -
     drive_modal(page.record_button.click, record)
     assert page.item_texts()["Lone working policy"] == "6 Jan 2026"
     assert "1 of 8 required items done" in page.summary.text()
-    assert window.overview.induction_card.figure.text() == "1 of 8 items"
+    assert seen(window, window.overview).induction_card.figure.text() == "1 of 8 items"
     page.select("lone-working")
     page.clear_button.click()
     assert page.item_texts()["Lone working policy"] == "Not done"
@@ -96,14 +96,16 @@ def test_agreements_are_recorded_with_their_content(qtbot, window: MainWindow) -
     drive_modal(page.sa_button.click, supervision)
     assert "Thursdays at 10:00" in page.supervision_agreement.text()
     assert "Every fourth Thursday with Jo" in page.supervision_agreement.text()
-    assert any("Thu 10:00, as agreed" in line for line in window.overview.agenda_texts())
+    assert any(
+        "Thu 10:00, as agreed" in line for line in seen(window, window.overview).agenda_texts()
+    )
 
 
 def test_finding_shows_after_the_fortnight(window: MainWindow) -> None:
     window.workspace.as_of = date(2026, 1, 19)
     window.reload()
     assert "Induction not complete" in window.induction.alert.text()
-    assert window.overview.induction_card.figure.text() == "Incomplete"
+    assert seen(window, window.overview).induction_card.figure.text() == "Incomplete"
 
 
 def test_print_induction_record(window: MainWindow, tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from app.services.workspace import Workspace
 from app.views.main_window import MainWindow
 from app.views.placement_wizard import PlacementWizard
-from tests.views.conftest import drive_modal
+from tests.views.conftest import drive_modal, seen
 
 
 def test_overview_shows_the_demo_placement(demo_window: MainWindow) -> None:
@@ -120,7 +120,7 @@ def test_placement_details_can_be_edited_later(
         wizard.accept()
 
     drive_modal(demo_window.edit_placement, change)
-    text = demo_window.placement_page.text.toPlainText()
+    text = seen(demo_window, demo_window.placement_page).text.toPlainText()
     assert "Pat Kendrick (on site)" in text and "Kim Link" in text
     assert "Caseload cap in force" in text
 

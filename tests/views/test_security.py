@@ -15,6 +15,7 @@ from app.services.storage import change_passphrase
 from app.services.workspace import Workspace
 from app.views.main_window import MainWindow
 from app.views.security import Cover, NewPassphraseDialog, PassphraseDialog
+from tests.views.conftest import seen as glance
 
 AS_OF = date(2026, 11, 23)
 QUOTES = "a\"b'c;--é"
@@ -99,7 +100,7 @@ def test_encrypting_from_the_security_menu_and_the_idle_lock(qtbot, tmp_path) ->
 
     when_modal(NewPassphraseDialog, choose)
     when_modal(QMessageBox, lambda box: box.accept())  # the summary of what became of the backups
-    item = next(r.item for r in window.induction.view.rows if r.entry is not None)
+    item = next(r.item for r in glance(window, window.induction).view.rows if r.entry is not None)
     window.clear_induction_item(item)
     assert window.undo_action.isEnabled()
     operation = window.encrypt_database()

@@ -15,7 +15,7 @@ from app.views.main_window import MainWindow
 from app.views.session_dialog import SessionDialog, parse_actions
 from app.views.supervision_page import AddendumDialog, SignDialog
 from tests.conftest import sam_placement
-from tests.views.conftest import drive_modal
+from tests.views.conftest import drive_modal, shown
 
 START = date(2026, 1, 5)
 
@@ -165,7 +165,7 @@ def test_actions_parse_from_lines() -> None:
 
 def test_the_current_week_is_in_progress_not_a_failure(demo_window: MainWindow) -> None:
     """Monday 23 Nov 2026, last session Friday 20 Nov: this week is not over, nor overdue."""
-    labels = demo_window.supervision.week_labels()
+    labels = shown(demo_window, demo_window.supervision).week_labels()
     as_of, start = demo_window.workspace.as_of, demo_window.current_placement.start
     this_week = (as_of - (start - timedelta(days=start.weekday()))).days // 7
     assert labels[this_week] == "in progress"
@@ -188,7 +188,7 @@ def test_the_current_week_turns_red_only_when_the_fortnight_is_exceeded(
     workspace.as_of = date(2026, 1, 20)  # Tuesday of week 3, 11 days on: within the fortnight
     window = MainWindow(workspace, settings)
     qtbot.addWidget(window)
-    assert window.supervision.week_labels()[:3] == [
+    assert shown(window, window.supervision).week_labels()[:3] == [
         "supervision held",
         "no supervision",
         "in progress",
