@@ -30,6 +30,7 @@ from datetime import date
 from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
+from app.policy.snapshot import ChecklistEntry
 from app.services.workspace import Workspace
 from app.views.app import settle_memory
 from app.views.main_window import MainWindow
@@ -45,7 +46,11 @@ def timed(action):
 
 # 1. Clear an induction item's date, then undo: through the window, as Ctrl+Z would.
 w.show_page_named("Induction"); app.processEvents()
-item = next(r.item for r in w.induction.view.rows if r.entry is not None)
+row = w.induction.view.rows[0]
+item = row.item
+if row.entry is None:  # something to clear
+    ws.induction.record(pid, item, ChecklistEntry(w.current_placement.start))
+    w.reload()
 clears = []
 for _ in range(5):
     clears.append(timed(lambda: w.clear_induction_item(item)))

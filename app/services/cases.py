@@ -22,7 +22,7 @@ from app.policy.calendar import uk_date
 from app.policy.engine import evaluate
 from app.policy.findings import BREACH, Finding
 from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
-from app.policy.snapshot import Case, PlacementSnapshot
+from app.policy.snapshot import Case, Event, PlacementSnapshot
 from app.policy.terms import as_of_view, is_caseload, joint_visit_deadline
 from app.policy.vocabulary import (
     CASE_TYPE_LABELS,
@@ -109,7 +109,19 @@ class CaseRow:
     joint_visit_text: str
     last_direction: date | None
     findings: tuple[Finding, ...]
-    timeline: tuple[TimelineEntry, ...]
+    events: tuple[Event, ...]  # the child's events, for the timeline
+    directions: tuple[tuple[date, str], ...]  # (session date, decision)
+
+    @property
+    def timeline(self) -> tuple[TimelineEntry, ...]:
+        """What happened with the child, oldest first: worked out only for the case a PE
+        selects, not for all 300 of a long placement at every refresh."""
+        entries = [
+            TimelineEntry(e.date, EVENT_KIND_LABELS[e.kind], e.notes or e.feedback or "")
+            for e in self.events
+        ]
+        entries += [TimelineEntry(day, "Case direction", text) for day, text in self.directions]
+        return tuple(sorted(entries, key=lambda t: t.day))
 
     @property
     def type_label(self) -> str:
@@ -378,25 +390,26 @@ def case_rows(
     by_subject: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         by_subject[f.subject].append(f)
-    timeline: dict[str, list[TimelineEntry]] = defaultdict(list)
+    events: dict[str, list[Event]] = defaultdict(list)
+    decisions: dict[str, list[tuple[date, str]]] = defaultdict(list)
     directions: dict[str, list[date]] = defaultdict(list)
     joint: dict[str, list[date]] = defaultdict(list)
     for e in seen.events:
         if e.case:
-            detail = e.notes or e.feedback or ""
-            timeline[e.case].append(TimelineEntry(e.date, EVENT_KIND_LABELS[e.kind], detail))
+            events[e.case].append(e)
             if e.kind == "joint-visit":
                 joint[e.case].append(e.date)
     for s in seen.supervisions:
         for d in s.case_direction:
-            timeline[d.case].append(TimelineEntry(s.date, "Case direction", d.decision))
+            decisions[d.case].append((s.date, d.decision))
         for ref in s.cases_discussed:
             directions[ref].append(s.date)
+    shown = {x.ref: x for x in seen.cases}
     rows = []
     for stored in snap.cases:
         if stored.allocated > as_of:
             continue
-        c = next(x for x in seen.cases if x.ref == stored.ref)
+        c = shown[stored.ref]
         is_open = c.ended is None
         end = c.ended or as_of
         status, text = _joint_visit_status(c, joint[c.ref], as_of, profile)
@@ -409,7 +422,8 @@ def case_rows(
                 joint_visit_text=text,
                 last_direction=max(directions[c.ref], default=None),
                 findings=tuple(by_subject[f"case:{c.ref}"]),
-                timeline=tuple(sorted(timeline[c.ref], key=lambda t: t.day)),
+                events=tuple(events[c.ref]),
+                directions=tuple(decisions[c.ref]),
             )
         )
     return rows
