@@ -8,6 +8,7 @@ from typing import Final
 
 from app.policy.findings import Finding
 from app.policy.snapshot import ManagerOverride
+from app.policy.sources import cited
 from app.policy.wording import counted
 
 FORMAT: Final = "placement-tracker-findings/1"
@@ -36,6 +37,7 @@ def findings_document(findings: list[Finding], as_of: date) -> dict[str, object]
                 "date": f.date.isoformat(),
                 "message": f.message,
                 "source": f.source,
+                "source_title": cited(f.source),
                 "override": _override(f.override),
             }
             for f in findings
@@ -58,7 +60,7 @@ def findings_text(findings: list[Finding], as_of: date) -> str:
             f.rule,
             f.subject,
             f.message
-            + f" [{f.source}]"
+            + f" [{cited(f.source)}]"
             + (f" (override: {f.override.reason})" if f.override else ""),
         )
         for f in findings

@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Final
 
+from app.policy.wording import counted
+
 
 class ProfileError(ValueError):
     """A policy override names an unknown parameter or gives a value that is not a whole number."""
@@ -54,13 +56,25 @@ class PolicyProfile:
         """The parameters that differ from the defaults (what a PDF footnote shows)."""
         return {k: v for k, v in self.as_dict().items() if DEFAULTS[k] != v}
 
+    @property
+    def name(self) -> str:
+        """ "default", or "local" once the PE (or the placement file) changed a setting."""
+        return "local" if self.differences() else "default"
+
     def describe(self) -> str:
-        """One line for printed records: default profile, or the values that differ."""
+        """One line for screens and every page of a printed record: the profile by name."""
         diff = self.differences()
         if not diff:
-            return "Policy profile: defaults of docs/policy-rules.md."
-        changed = ", ".join(f"{k}={v}" for k, v in sorted(diff.items()))
-        return f"Policy profile: defaults except {changed}."
+            return "Policy profile: default"
+        differ = "differs" if len(diff) == 1 else "differ"
+        return f"Policy profile: local ({counted(len(diff), 'setting')} {differ} from the default)"
+
+    def changes(self) -> tuple[str, ...]:
+        """Each setting that differs from the default, in words (a record's last page)."""
+        return tuple(
+            f"{PARAMETER_HELP[k]}: {v} (default {DEFAULTS[k]})"
+            for k, v in sorted(self.differences().items())
+        )
 
 
 PARAMETER_NAMES: Final = tuple(f.name for f in fields(PolicyProfile))

@@ -15,6 +15,7 @@ from app.policy.gaps import longest_gap
 from app.policy.growth import caseload_series
 from app.policy.profile import PolicyProfile
 from app.policy.snapshot import PlacementSnapshot
+from app.policy.sources import cited
 from app.policy.terms import absent_working_days, as_of_view, student_absence_days
 from app.policy.vocabulary import (
     CASE_TYPE_LABELS,
@@ -61,7 +62,7 @@ def transition_checklist(snap: PlacementSnapshot, profile: PolicyProfile, printe
         Paragraph("Transition checklists", st.title),
         Paragraph(
             f"{text(p.student)}'s placement ends {uk(p.end)}. Every child the student worked with gets a "
-            "planned goodbye and a handover (000 §9).",
+            + cited("planned goodbye and a handover (000 §9)."),
             st.muted,
         ),
     ]
@@ -110,7 +111,10 @@ def transition_checklist(snap: PlacementSnapshot, profile: PolicyProfile, printe
         )
         story.append(Spacer(1, 8))
     return build_pdf(
-        RecordMeta("Transition checklists", p.student, profile.describe(), printed), story
+        RecordMeta(
+            "Transition checklists", p.student, profile.describe(), printed, profile.changes()
+        ),
+        story,
     )
 
 
@@ -269,7 +273,7 @@ def placement_summary(snap: PlacementSnapshot, profile: PolicyProfile, printed: 
                     Paragraph(f.severity, st.cell),
                     Paragraph(text(f.rule), st.cell),
                     Paragraph(text(f.subject), st.cell),
-                    Paragraph(text(f.message) + f" [{text(f.source)}]", st.cell),
+                    Paragraph(text(f.message) + f" [{text(cited(f.source))}]", st.cell),
                 ]
             )
         story.append(
@@ -285,4 +289,7 @@ def placement_summary(snap: PlacementSnapshot, profile: PolicyProfile, printed: 
             )
         )
     story.append(signatures([("Practice educator", p.educator), ("Student", p.student)], st, width))
-    return build_pdf(RecordMeta("Placement summary", p.student, profile.describe(), printed), story)
+    return build_pdf(
+        RecordMeta("Placement summary", p.student, profile.describe(), printed, profile.changes()),
+        story,
+    )

@@ -138,8 +138,9 @@ class RecordMeta:
 
     title: str  # e.g. "Supervision record"
     student: str
-    footnote: str  # the policy profile in force
+    footnote: str  # the policy profile in force, by name
     printed: date
+    profile_changes: tuple[str, ...] = ()  # settings that differ from the default: last page
 
 
 def _numbered_canvas(meta: RecordMeta) -> type[Canvas]:
@@ -200,8 +201,39 @@ def build_pdf(meta: RecordMeta, story: Sequence[Flowable]) -> bytes:
         author="Placement Tracker",
         subject=MARKING,
     )
-    doc.build(list(story), canvasmaker=_numbered_canvas(meta))
+    doc.build(_finished(list(story), meta), canvasmaker=_numbered_canvas(meta))
     return buffer.getvalue()
+
+
+class SignatureBlock(KeepTogether):  # type: ignore[misc]
+    """The signature lines: kept on the page with the end of the record (``_finished``)."""
+
+
+def _finished(story: list[Flowable], meta: RecordMeta) -> list[Flowable]:
+    """The record's last part is kept on one page with its signature lines, so no page holds
+    only signatures; the profile's own settings are listed once, after everything."""
+    if meta.profile_changes:
+        s = styles()
+        story.append(Paragraph("Policy settings that differ from the default", s.heading))
+        story += [Paragraph(escape(line), s.small) for line in meta.profile_changes]
+    at = next((i for i, f in enumerate(story) if isinstance(f, SignatureBlock)), None)
+    if at is None or at == 0:
+        return story
+    before, kept = story[:at], list(story[at]._content)  # one group: nested ones always split
+    content = 0
+    while before and content < 2:
+        flowable = before.pop()
+        if isinstance(flowable, Table) and len(getattr(flowable, "house_rows", ())) > 3:
+            rows, widths, header = flowable.house_rows
+            before.append(grid(rows[:-2], widths, header))  # the table's last rows go with it
+            flowable = grid(rows[-2:], widths, header=False)
+            content = 2
+        kept.insert(0, flowable)
+        style = getattr(getattr(flowable, "style", None), "name", "")
+        content += style not in ("muted", "heading", "small")
+    while before and getattr(getattr(before[-1], "style", None), "name", "") == "heading":
+        kept.insert(0, before.pop())  # never a heading alone at the foot of a page
+    return [*before, KeepTogether(kept), *story[at + 1 :]]
 
 
 def grid(rows: list[list[Any]], widths: Sequence[float], header: bool = True) -> Table:
@@ -216,6 +248,7 @@ def grid(rows: list[list[Any]], widths: Sequence[float], header: bool = True) ->
     if header:
         commands.append(("BACKGROUND", (0, 0), (-1, 0), SHADE))
     table.setStyle(TableStyle(commands))
+    table.house_rows = (rows, tuple(widths), header)  # so its end can be kept with signatures
     return table
 
 
@@ -225,7 +258,7 @@ def facts(rows: list[tuple[str, str]], s: Styles, width: float) -> Table:
     return grid(data, (width * 0.3, width * 0.7), header=False)
 
 
-def signatures(people: list[tuple[str, str]], s: Styles, width: float) -> KeepTogether:
+def signatures(people: list[tuple[str, str]], s: Styles, width: float) -> SignatureBlock:
     """Signature lines: role and name, then space to sign and date by hand."""
     rows = []
     for role, name in people:
@@ -240,7 +273,7 @@ def signatures(people: list[tuple[str, str]], s: Styles, width: float) -> KeepTo
     table.setStyle(
         TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 8)])
     )
-    return KeepTogether([Paragraph("Signatures", s.heading), table])
+    return SignatureBlock([Paragraph("Signatures", s.heading), table])
 
 
 def content_width() -> float:

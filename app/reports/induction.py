@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, Paragraph
 from app.policy.calendar import WorkingCalendar
 from app.policy.profile import PolicyProfile
 from app.policy.snapshot import PlacementSnapshot
+from app.policy.sources import cited
 from app.policy.vocabulary import INDUCTION_ITEMS, OWN_ITEM_PREFIX, own_item_label
 from app.reports.house import (
     RecordMeta,
@@ -53,7 +54,7 @@ def induction_record(snap: PlacementSnapshot, profile: PolicyProfile, printed: d
         Paragraph("Induction record", s.title),
         Paragraph(
             f"The first {p.induction_days} working days: agreements, safety arrangements and shadowing "
-            "before any case is allocated (000 §5).",
+            + cited("before any case is allocated (000 §5)."),
             s.muted,
         ),
         facts(
@@ -77,7 +78,7 @@ def induction_record(snap: PlacementSnapshot, profile: PolicyProfile, printed: d
         rows.append(
             [
                 Paragraph(text(label), s.cell),
-                Paragraph(text(source), s.cell),
+                Paragraph(text(cited(source)), s.cell),
                 Paragraph(uk(entry.date) if entry else "<b>Not done</b>", s.cell),
                 Paragraph(text(entry.by if entry else None), s.cell),
                 Paragraph(text(entry.note if entry else None), s.cell),
@@ -94,7 +95,7 @@ def induction_record(snap: PlacementSnapshot, profile: PolicyProfile, printed: d
                     Paragraph(text(entry.note), s.cell),
                 ]
             )
-    story.append(grid(rows, (width * 0.3, width * 0.13, width * 0.13, width * 0.17, width * 0.27)))
+    story.append(grid(rows, (width * 0.26, width * 0.3, width * 0.12, width * 0.14, width * 0.18)))
 
     story.append(Paragraph("Placement agreement", s.heading))
     pa = snap.placement_agreement
@@ -144,5 +145,5 @@ def induction_record(snap: PlacementSnapshot, profile: PolicyProfile, printed: d
         )
     )
     story.append(signatures([("Student", p.student), ("Practice educator", p.educator)], s, width))
-    meta = RecordMeta("Induction record", p.student, profile.describe(), printed)
+    meta = RecordMeta("Induction record", p.student, profile.describe(), printed, profile.changes())
     return build_pdf(meta, story)

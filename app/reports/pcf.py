@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from app.policy.profile import PolicyProfile
 from app.policy.snapshot import PlacementSnapshot
+from app.policy.sources import cited
 from app.policy.vocabulary import PCF_DOMAINS, required_learning_outcomes
 from app.reports.house import (
     RecordMeta,
@@ -104,7 +105,11 @@ def pcf_summary(snap: PlacementSnapshot, profile: PolicyProfile, printed: date) 
         story.append(grid(rows, (width * 0.4, width * 0.16, width * 0.44)))
     else:
         story.append(
-            Paragraph("None required for this placement's kind and setting (000 §10–11).", st.muted)
+            Paragraph(
+                cited("None required for this placement's kind and setting (000 §10–11)."), st.muted
+            )
         )
     story.append(signatures([("Practice educator", p.educator), ("Student", p.student)], st, width))
-    return build_pdf(RecordMeta("PCF summary", p.student, profile.describe(), printed), story)
+    return build_pdf(
+        RecordMeta("PCF summary", p.student, profile.describe(), printed, profile.changes()), story
+    )

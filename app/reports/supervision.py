@@ -190,5 +190,7 @@ def supervision_record(
         )
     )
     story.append(signatures([("Practice educator", p.educator), ("Student", p.student)], st, width))
-    meta = RecordMeta("Supervision record", p.student, profile.describe(), printed)
+    meta = RecordMeta(
+        "Supervision record", p.student, profile.describe(), printed, profile.changes()
+    )
     return build_pdf(meta, story)

@@ -23,6 +23,7 @@ from app.policy.engine import evaluate
 from app.policy.findings import BREACH, Finding
 from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
 from app.policy.snapshot import Case, Event, PlacementSnapshot
+from app.policy.sources import cited
 from app.policy.terms import as_of_view, is_caseload, joint_visit_deadline
 from app.policy.vocabulary import (
     CASE_TYPE_LABELS,
@@ -40,10 +41,14 @@ from app.services.snapshot import case_row, load_snapshot, placement_for_change
 
 # Breaches the seeds rule out in any circumstances: no override can allow them.
 NEVER_OVERRIDE: Final = {
-    "allocation.statutory-lead": "A student can never lead a statutory case (001 §10, 004 §2.1): "
-    "make the student a co-worker or let them shadow.",
-    "allocation.pre-birth": "A student can never lead or co-work a pre-birth assessment (004 §2.4): "
-    "let the student shadow instead.",
+    "allocation.statutory-lead": cited(
+        "A student can never lead a statutory case (001 §10, 004 §2.1): "
+        "make the student a co-worker or let them shadow."
+    ),
+    "allocation.pre-birth": cited(
+        "A student can never lead or co-work a pre-birth assessment (004 §2.4): "
+        "let the student shadow instead."
+    ),
 }
 # Rules an allocation is checked against at the moment it is made.
 ALLOCATION_RULES: Final = ("allocation.", "caseload.")

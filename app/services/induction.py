@@ -18,6 +18,7 @@ from app.policy.snapshot import (
     PlacementSnapshot,
     SupervisionAgreement,
 )
+from app.policy.sources import cited
 from app.policy.terms import allocations_open, calendar_for
 from app.policy.vocabulary import INDUCTION_ITEMS, OWN_ITEM_PREFIX, WEEKDAYS, own_item_label
 from app.services.audit import record_change
@@ -82,7 +83,7 @@ def induction_view(
     days = tuple(d for d in days_between(p.start, last) if cal.is_working_day(d))
     skipped = tuple(d for d in days_between(p.start, last) if is_bank_holiday(d))
     rows = [
-        InductionRow(k, label, source, True, snap.induction.get(k))
+        InductionRow(k, label, cited(source), True, snap.induction.get(k))
         for k, (label, source) in INDUCTION_ITEMS.items()
     ]
     rows += [
@@ -98,10 +99,12 @@ def induction_view(
     if sa is not None and sa.every_days > profile.supervision_max_days:
         warning = (
             f"The agreed pattern (every {sa.every_days} days) is less often than policy allows: "
-            f"at most {profile.supervision_max_days} days between supervisions (000 §15)."
+            + cited(f"at most {profile.supervision_max_days} days between supervisions (000 §15).")
         )
     elif sa is not None and sa.every_days > profile.supervision_days:
-        warning = f"Weekly supervision is expected (001 §6); the agreed pattern is every {sa.every_days} days."
+        warning = cited(
+            f"Weekly supervision is expected (001 §6); the agreed pattern is every {sa.every_days} days."
+        )
     same_person = p.educator.strip().casefold() == p.team_manager.strip().casefold()
     return InductionView(
         rows=tuple(rows),

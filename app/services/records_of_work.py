@@ -26,6 +26,7 @@ from app.policy.engine import evaluate
 from app.policy.findings import Finding
 from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
 from app.policy.snapshot import Absence, Event, LearningEvidence, PcfReview, PlacementSnapshot
+from app.policy.sources import cited
 from app.policy.vocabulary import (
     ABSENCE_WHO,
     ALL_LEARNING_OUTCOMES,
@@ -44,12 +45,18 @@ from app.services.supervision import new_id
 
 # What the seeds forbid outright (refused on the form); other findings are warnings to weigh.
 FORBIDDEN_EVENTS: Final = {
-    "meeting.first-tac-chaired": "A student may not chair a child's first TAC meeting (001 §9).",
-    "meeting.review-chaired": "A student may not chair a review meeting (001 §9).",
-    "meeting.chair-not-assessed": "A student may chair a later TAC meeting only after being assessed as "
-    "competent to chair (001 §9): record the chairing assessment first.",
-    "visit.statutory-alone": "A looked-after child's statutory visit needs a qualified worker with the "
-    "student (000 §13): name who went.",
+    "meeting.first-tac-chaired": cited(
+        "A student may not chair a child's first TAC meeting (001 §9)."
+    ),
+    "meeting.review-chaired": cited("A student may not chair a review meeting (001 §9)."),
+    "meeting.chair-not-assessed": cited(
+        "A student may chair a later TAC meeting only after being assessed as "
+        "competent to chair (001 §9): record the chairing assessment first."
+    ),
+    "visit.statutory-alone": cited(
+        "A looked-after child's statutory visit needs a qualified worker with the "
+        "student (000 §13): name who went."
+    ),
 }
 
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.policy.calendar import uk_date
 from app.policy.snapshot import Case, ManagerOverride
+from app.policy.sources import cited
 from app.policy.vocabulary import CASE_TYPE_LABELS, LEVELS, STUDENT_ROLES
 from app.services.cases import ENDING_LABELS, NEVER_OVERRIDE, AllocationCheck, AllocationRefused
 from app.services.placements import InvalidInput
@@ -78,11 +79,11 @@ class CaseDialog(QDialog):
         for box in (self.complexity, self.risk):
             for level in LEVELS:
                 box.addItem(level.capitalize(), level)
-        self.consulted = QCheckBox("The practice educator was consulted (000 §4)")
+        self.consulted = QCheckBox(cited("The practice educator was consulted (000 §4)"))
         self.consulted.setChecked(True)
         self.rationale = QPlainTextEdit()
         self.rationale.setPlaceholderText(
-            "Why this child, why now, what the student will learn (004 §1.7)"
+            cited("Why this child, why now, what the student will learn (004 §1.7)")
         )
         self.rationale.setFixedHeight(64)
         self.previous = QSpinBox()
@@ -255,7 +256,7 @@ class CaseDialog(QDialog):
             old = "" if check.is_new(f) else " (already on record)"
             lines.append(
                 f"<li><b style='color:{COLOURS[f.severity]}'>{f.severity.capitalize()}</b> "
-                f"{escape(f.message)} <span style='color:gray'>[{escape(f.source)}]</span>{old}</li>"
+                f"{escape(f.message)} <span style='color:gray'>[{escape(cited(f.source))}]</span>{old}</li>"
             )
         blocked = check.unoverridable
         if blocked:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.policy.calendar import uk_date
+from app.policy.sources import cited
 from app.services.cases import CaseRow
 from app.views.table_model import RowsFilter, RowsModel
 
@@ -284,7 +285,7 @@ def case_details_html(row: CaseRow) -> str:
         )
     if row.findings:
         items = "".join(
-            f"<li>{escape(f.severity)}: {escape(f.message)} [{escape(f.source)}]</li>"
+            f"<li>{escape(f.severity)}: {escape(f.message)} [{escape(cited(f.source))}]</li>"
             for f in row.findings
         )
         parts.append(f"<p><b>Findings</b></p><ul>{items}</ul>")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.policy.calendar import uk_date
+from app.policy.sources import cited
 from app.policy.wording import counted
 from app.services.compliance import ComplianceItem
 from app.views.table_model import RowsFilter, RowsModel
@@ -55,7 +56,7 @@ class FindingsModel(RowsModel[ComplianceItem]):
                 f.rule,
                 item.subject_label,
                 f.message + override,
-                f.source,
+                cited(f.source),
             )[column]
         if role == Qt.ItemDataRole.UserRole:  # sort key
             return (
@@ -186,6 +187,6 @@ class CompliancePage(QWidget):
         colour = SEVERITY_COLOURS[f.severity]
         self.details.setHtml(
             f"<p><b style='color:{colour}'>{f.severity.capitalize()}</b> · <code>{f.rule}</code> · "
-            f"{escape(item.subject_label)} · {uk_date(f.date)} · source {f.source}</p>"
+            f"{escape(item.subject_label)} · {uk_date(f.date)} · source {escape(cited(f.source))}</p>"
             f"<p>{escape(f.message)}</p><p><i>The rule:</i> {escape(item.explanation)}</p>{override}"
         )

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.policy.calendar import uk_date
+from app.policy.sources import cited
 from app.policy.vocabulary import (
     CASE_TYPE_LABELS,
     OPTIONAL_TRANSITION_ITEMS,
@@ -185,8 +186,11 @@ class EndingsPage(QWidget):
             )
         else:
             self.summary.setText(
-                f"The placement ends {uk_date(view.end)}. Plan every child's goodbye from {uk_date(view.planning_from)} "
-                f"(000 §9). Overall {view.done} of {view.required} required items done."
+                cited(
+                    f"The placement ends {uk_date(view.end)}. Plan every child's goodbye from "
+                    f"{uk_date(view.planning_from)} (000 §9). Overall {view.done} of "
+                    f"{view.required} required items done."
+                )
             )
         for row in view.rows:
             r = self.cases.rowCount()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.policy.calendar import uk_date
 from app.policy.snapshot import Absence, Case, Event
+from app.policy.sources import cited
 from app.policy.vocabulary import BOOLEAN_EVENT_KEYS, EVENT_ENUMS, EVENT_KIND_LABELS, EVENT_KINDS
 from app.policy.wording import counted
 from app.services.placements import InvalidInput
@@ -246,7 +247,7 @@ class EventDialog(QDialog):
             colour = "#c62828" if f.rule in {x.rule for x in check.forbidden} else "#b26a00"
             lines.append(
                 f"<li><b style='color:{colour}'>{f.severity.capitalize()}</b> {escape(f.message)} "
-                f"<span style='color:gray'>[{escape(f.source)}]</span></li>"
+                f"<span style='color:gray'>[{escape(cited(f.source))}]</span></li>"
             )
         for reason in check.reasons:
             lines.append(f"<li><b>{escape(reason)}</b></li>")
@@ -280,7 +281,7 @@ class AbsenceDialog(QDialog):
         self.last = date_edit(absence.to if absence else default_day)
         self.reason = QLineEdit(absence.reason or "" if absence else "")
         self.cover = QLineEdit(absence.cover or "" if absence else "")
-        self.cover.setPlaceholderText("Who covers the educator or supervisor (003 §8.2)")
+        self.cover.setPlaceholderText(cited("Who covers the educator or supervisor (003 §8.2)"))
         if absence:
             self.who.setCurrentIndex(self.who.findData(absence.who))
         form.addRow("&Who", self.who)

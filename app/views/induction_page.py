@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.policy.calendar import uk_date
 from app.policy.snapshot import ChecklistEntry, PlacementAgreement, SupervisionAgreement
+from app.policy.sources import cited
 from app.policy.vocabulary import WEEKDAYS
 from app.services.induction import InductionRow, InductionView
 from app.views.widgets import date_edit, from_qdate, ruled_table, select_key, selected_key
@@ -98,7 +99,7 @@ class PlacementAgreementDialog(QDialog):
         self.learning_needs.setPlaceholderText("The student's learning needs agreed at the meeting")
         self.after_hours = QLineEdit(a.after_hours_contact or "")
         self.after_hours.setPlaceholderText(
-            "Who the student calls after an after-hours visit (000 §19)"
+            cited("Who the student calls after an after-hours visit (000 §19)")
         )
         self.notes = QPlainTextEdit(a.notes or "")
         form.addRow(self.held)
@@ -293,10 +294,12 @@ class InductionPage(QWidget):
         )
         alerts = []
         if view.finding is not None:
-            alerts.append(f"{view.finding.message} [{view.finding.source}]")
+            alerts.append(f"{view.finding.message} [{cited(view.finding.source)}]")
         if view.link_worker_needed:
             alerts.append(
-                "The practice educator is also the team manager: name a link worker (002 §2)."
+                cited(
+                    "The practice educator is also the team manager: name a link worker (002 §2)."
+                )
             )
         if view.pattern_warning:
             alerts.append(view.pattern_warning)

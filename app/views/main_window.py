@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,6 +31,7 @@ from app import __version__
 from app.policy.agenda import AgendaItem
 from app.policy.profile import PolicyProfile
 from app.policy.snapshot import Case, ChecklistEntry, LearningEvidence, Placement
+from app.policy.sources import cited
 from app.policy.vocabulary import required_learning_outcomes
 from app.services.cases import AllocationRefused
 from app.services.placement_files import (
@@ -66,7 +67,12 @@ from app.views.overview_page import OverviewPage
 from app.views.pcf_page import LearningDialog, PcfPage, PcfReviewDialog
 from app.views.placement_page import PlacementPage
 from app.views.placement_wizard import PlacementWizard
-from app.views.policy_dialog import PolicyDialog, load_profile, save_profile
+from app.views.policy_dialog import (
+    PolicyDialog,
+    PolicySourcesDialog,
+    load_profile,
+    save_profile,
+)
 from app.views.security import (
     IDLE_DEFAULT,
     IDLE_SETTING,
@@ -297,6 +303,7 @@ class MainWindow(QMainWindow):
             )
 
         help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&Policy sources", None, self.show_sources)
         self._action(help_menu, "&About Placement Tracker", None, self._about)
 
     def _action(
@@ -624,7 +631,7 @@ class MainWindow(QMainWindow):
         assert self.placement_id is not None
         pid, ws = self.placement_id, self.workspace
         name, ok = QInputDialog.getText(
-            self, "Link worker", "The link worker for this placement (002 §2):"
+            self, "Link worker", cited("The link worker for this placement (002 §2):")
         )
         if ok and name.strip():
             self._act(
@@ -1391,6 +1398,12 @@ class MainWindow(QMainWindow):
         self.workspace.profile = profile
         self.reload()
         self.statusBar().showMessage(profile.describe(), 8000)
+
+    def show_sources(self) -> PolicySourcesDialog:
+        dialog = PolicySourcesDialog(self.workspace.profile, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def _about(self) -> None:
         QMessageBox.about(

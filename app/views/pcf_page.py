@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.policy.calendar import uk_date
 from app.policy.snapshot import LearningEvidence, PcfReview
+from app.policy.sources import cited
 from app.policy.vocabulary import PCF_DOMAINS, PCF_RATINGS, PCF_STAGES
 from app.services.errors import InvalidInput
 from app.views.widgets import date_edit, from_qdate, ruled_table, select_key
@@ -322,7 +323,9 @@ class PcfPage(QWidget):
         self.learning_title.setText(
             f"Learning outcomes: {done} of {len(outcomes)} evidenced"
             if outcomes
-            else "Learning outcomes: none required for this placement's kind and setting (000 §10–11)"
+            else cited(
+                "Learning outcomes: none required for this placement's kind and setting (000 §10–11)"
+            )
         )
 
     def rating_texts(self) -> dict[str, list[str]]:

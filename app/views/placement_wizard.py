@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.policy.calendar import WorkingCalendar, midpoint, uk_date
 from app.policy.profile import PolicyProfile
 from app.policy.snapshot import Placement
+from app.policy.sources import cited
 from app.policy.terms import caseload_cap
 from app.policy.vocabulary import DEFAULT_REQUIRED_DAYS, DEFAULT_WORKING_DAYS, WEEKDAYS
 from app.services.placements import InvalidInput, new_placement, validate_placement
@@ -114,7 +115,7 @@ class PlacementWizard(QWizard):
         self.manager = QLineEdit()
         self.link_worker = QLineEdit()
         self.link_worker.setPlaceholderText(
-            "Needed when the educator is also the team manager (002 §2)"
+            cited("Needed when the educator is also the team manager (002 §2)")
         )
         people_page = self._page("People", "The educator stays the named worker for every child.")
         form = QFormLayout(people_page)

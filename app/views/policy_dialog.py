@@ -1,9 +1,11 @@
-"""Settings › Policy: the local authority's numbers, defaulting to policy-rules.md."""
+"""Settings › Policy: the local authority's numbers (the documents' own by default), and
+Help › Policy sources."""
 
 from __future__ import annotations
 
 import json
 import logging
+from html import escape
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QSpinBox,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +27,7 @@ from app.policy.profile import (
     PolicyProfile,
     ProfileError,
 )
+from app.policy.sources import SOURCES
 
 log = logging.getLogger(__name__)
 SETTINGS_KEY = "policy/overrides"
@@ -92,3 +96,35 @@ class PolicyDialog(QDialog):
         return DEFAULT_PROFILE.with_overrides(
             {name: box.value() for name, box in self.boxes.items()}
         )
+
+
+class PolicySourcesDialog(QDialog):
+    """Help › Policy sources: every document the rules come from, and the profile in force."""
+
+    def __init__(self, profile: PolicyProfile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Policy sources")
+        self.resize(640, 480)
+        rows = "".join(
+            f"<tr><td><b>{escape(s.short)}</b></td><td>{escape(s.full)}<br/>"
+            f"<span style='color:#52606d'>{escape(s.issuer)}</span></td></tr>"
+            for s in SOURCES
+        )
+        changes = "".join(f"<li>{escape(line)}</li>" for line in profile.changes())
+        self.text = QTextBrowser()
+        self.text.setHtml(
+            "<p>Each finding names the document and clause it comes from, by the short title "
+            "on the left.</p>"
+            f"<table cellspacing='0' cellpadding='6'>{rows}</table>"
+            f"<h3>{escape(profile.describe())}</h3>"
+            + (
+                f"<ul>{changes}</ul><p>Change them under Edit › Policy settings.</p>"
+                if changes
+                else "<p>Every limit is the documents' own (Edit › Policy settings to change one).</p>"
+            )
+        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.policy.calendar import uk_date
 from app.policy.snapshot import Action, Case, CaseDirection, Supervision
+from app.policy.sources import cited
 from app.policy.vocabulary import CASE_TYPE_LABELS
 from app.services.placements import InvalidInput
 from app.services.supervision import CarriedAction, SessionForm
@@ -141,7 +142,9 @@ class SessionDialog(QDialog):
                 else ""
             )
         )
-        self.caseload_discussed = QCheckBox("The caseload as a whole was discussed (002 §2c)")
+        self.caseload_discussed = QCheckBox(
+            cited("The caseload as a whole was discussed (002 §2c)")
+        )
         self.caseload_discussed.setChecked(s.caseload_discussed if s else True)
 
         directions = {d.case: d for d in s.case_direction} if s else {}
@@ -168,7 +171,7 @@ class SessionDialog(QDialog):
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(60)
         self.decisions_recorded = QCheckBox(
-            "Decisions have been recorded on each child's record (000 §17)"
+            cited("Decisions have been recorded on each child's record (000 §17)")
         )
         self.decisions_recorded.setChecked(s.decisions_recorded if s else False)
         self.next = date_edit(s.next if s and s.next else form.next)

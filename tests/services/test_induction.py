@@ -131,5 +131,5 @@ def test_induction_record_pdf_has_items_dates_agreements_and_signatures(
         "Confidence with teenagers" in text and "Jo <on call>" in text
     )  # escaped, printed as typed
     assert "Signature" in text and "Practice educator" in text
-    assert "Page 1 of 1" in text and "Printed 20 Jan 2026" in text
-    assert "Policy profile: defaults" in text
+    assert "Page 1 of " in text and "Printed 20 Jan 2026" in text
+    assert "Policy profile: default" in text and "docs/" not in text

@@ -209,7 +209,7 @@ def test_supervision_pdf_has_names_unicode_escaping_and_page_numbers(
     assert "Book joint visit" in text  # carried forward from the session before
     assert "Call moved to 27 Jan." in text and "24 Jan 2026, Pat Educator:" in text
     assert f"Page 1 of {pages}" in text
-    assert "Policy profile: defaults" in text
+    assert "Policy profile: default" in text and "docs/" not in text
     assert first != sid
 
 

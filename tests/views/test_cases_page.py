@@ -48,7 +48,7 @@ def test_allocation_during_induction_is_refused_with_the_reason(qtbot, window: M
     def try_it(dialog: CaseDialog) -> None:
         fill(qtbot, dialog, "D-1", "cin", "lead", date(2026, 1, 14))
         assert "during the induction fortnight" in dialog.findings.text()
-        assert "000 §5" in dialog.findings.text()
+        assert "GCC student allocation guidance §5" in dialog.findings.text()
         assert not save_button(dialog).isEnabled()
         assert "Manager override: needed" in dialog.override_box.title()
         dialog.accept()  # pressing Enter anyway: refused, with the reason

@@ -31,7 +31,9 @@ def test_compliance_page_lists_findings_with_rule_clause_date_and_explanation(
     row = page.visible_rules().index("visit.joint-within-6-weeks")
     page.table.selectRow(row)
     details = page.details.toPlainText()
-    assert "001 §8" in details and "Case D-1150" in details
+    assert (
+        "Stockport case holding procedures for students §8" in details and "Case D-1150" in details
+    )
     assert "No joint visit within six weeks of allocation." in details  # the rule in plain words
 
     page.filter.setCurrentIndex(page.filter.findData("due"))

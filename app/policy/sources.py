@@ -1,0 +1,67 @@
+"""The documents the rules come from, by the names a practice educator knows them by.
+
+Rules cite sources as our file numbers ("000 §16": docs/policy-rules.md, shared/seeds/);
+anything a PE reads names the document instead ("GCC student allocation guidance §16").
+Each title is taken from the document's own heading where it has one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    number: str  # our file number, as the rules cite it
+    short: str  # on screens, PDFs and `check` text, followed by the clause
+    full: str  # Help › Policy sources
+    issuer: str
+
+
+SOURCES: Final = (
+    Source(
+        "000",
+        "GCC student allocation guidance",
+        "Guidance on allocating work to social work students (the placement supervisor stays "
+        "the named worker for every child)",
+        "GCC children's social care",
+    ),
+    Source(
+        "001",
+        "Stockport case holding procedures for students",
+        "Case Holding Procedures for Student Social Workers",
+        "Stockport Children's Social Care",
+    ),
+    Source(
+        "002",
+        "Caseload policy",
+        "Caseload policy: safe workloads and case allocation (after the Standards for Employers "
+        "2014, standard 3)",
+        "Children's social care",
+    ),
+    Source(
+        "003",
+        "Children in Need allocation policy",
+        "Children in Need Allocation Policy",
+        "Children's social care (Working Together procedures, 1.1.3)",
+    ),
+    Source(
+        "004",
+        "Stockport case allocation process",
+        "Stockport Children's Social Care Case Allocation Process (May 2020)",
+        "Stockport Children's Social Care",
+    ),
+)
+_BY_NUMBER: Final = {s.number: s for s in SOURCES}
+_CITED: Final = re.compile(r"\b(\d{3})(?= §)")
+
+
+def cited(source: str) -> str:
+    """A rule's source as a PE reads it: every "000 §5" becomes "<short title> §5"; anything
+    else ("programme requirement") is left as written."""
+    return _CITED.sub(
+        lambda m: _BY_NUMBER[m.group(1)].short if m.group(1) in _BY_NUMBER else m.group(0),
+        source,
+    )

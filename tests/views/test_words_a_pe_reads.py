@@ -1,0 +1,151 @@
+"""Nothing from our workbench reaches a PE: no file numbers, no repository paths, no "(s)".
+
+Opens every page and every dialog with the demo placement, collects the text a PE can see
+(labels, buttons, fields, lists, table cells and headers, tooltips), renders every record
+as a PDF, and runs `check` in words; any of our internals in any of it fails the test.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Iterator
+
+from pypdf import PdfReader
+from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+    QWizard,
+)
+
+from app.interchange.findings_output import findings_text
+from app.policy.engine import evaluate
+from app.services.checking import profile_for
+from app.services.records import RECORDS, render
+from app.views.main_window import MainWindow
+from tests.views.conftest import drive_modal, shown
+
+INTERNALS = re.compile(r"\b00[0-4] §|docs/|\.md\b|\w\((?:e?s)\)")
+
+
+def model_texts(model: QAbstractItemModel | None) -> Iterator[str]:
+    if model is None:
+        return
+    rows = model.rowCount(QModelIndex())
+    columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount(QModelIndex())
+    for column in range(columns):
+        yield str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+    for row in range(rows):
+        for column in range(columns):
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                yield str(model.index(row, column).data(role) or "")
+
+
+def texts(root: QWidget) -> Iterator[str]:
+    """Every piece of text ``root`` and its children can show."""
+    yield root.windowTitle()
+    for w in [root, *root.findChildren(QWidget)]:
+        yield w.toolTip()
+        yield w.accessibleName()
+        if isinstance(w, QLabel | QAbstractButton):
+            yield w.text()
+        elif isinstance(w, QLineEdit):
+            yield w.text()
+            yield w.placeholderText()
+        elif isinstance(w, QTextEdit | QPlainTextEdit):
+            yield w.toPlainText()
+            yield w.placeholderText()
+        elif isinstance(w, QComboBox):
+            yield from (w.itemText(i) for i in range(w.count()))
+        elif isinstance(w, QGroupBox):
+            yield w.title()
+        elif isinstance(w, QAbstractItemView):
+            yield from model_texts(w.model())
+        if isinstance(w, QWizard):
+            for page_id in w.pageIds():
+                page = w.page(page_id)
+                yield page.title()
+                yield page.subTitle()
+
+
+def internals(found: Iterator[str], where: str) -> list[str]:
+    return [f"{where}: {t!r}" for t in found if t and INTERNALS.search(t)]
+
+
+def modal(window: MainWindow, trigger: Callable[[], object], where: str) -> list[str]:
+    problems: list[str] = []
+
+    def read(dialog: QWidget) -> None:
+        assert isinstance(dialog, QDialog), f"{where}: no dialog opened"
+        problems.extend(internals(texts(dialog), where))
+
+    drive_modal(trigger, read)
+    return problems
+
+
+def test_no_screen_or_dialog_shows_our_internals(demo_window: MainWindow) -> None:
+    w = demo_window
+    problems: list[str] = internals(texts(w), "main window")
+    for row, title in enumerate(w.page_titles()):
+        w.show_page(row)
+        problems += internals(texts(w.pages.widget(row)), title)
+    for action in w.findChildren(type(w.undo_action)):
+        problems += internals(iter([action.text(), action.toolTip()]), "menu")
+
+    induction = shown(w, w.induction).view
+    assert induction is not None
+    item = induction.rows[0].item
+    case = w.current_placement and next(iter(shown(w, w.endings).view.rows)).case.ref
+    outcome = next(iter(shown(w, w.pcf).outcomes))
+    session = shown(w, w.supervision).selected_id() or w.supervision.rows[0].supervision.id
+    dialogs: dict[str, Callable[[], object]] = {
+        "new placement": w.new_placement,
+        "placement details": w.edit_placement,
+        "policy settings": w.edit_policy,
+        "allocate": w.allocate_case,
+        "end case": lambda: w.end_case(case),
+        "induction item": lambda: w.record_induction_item(item),
+        "placement agreement": w.edit_placement_agreement,
+        "supervision agreement": w.edit_supervision_agreement,
+        "new session": w.new_supervision,
+        "edit session": lambda: w.edit_supervision(session),
+        "sign": lambda: w.sign_supervision(session),
+        "addendum": lambda: w.add_addendum(session),
+        "event": w.record_event,
+        "absence": w.record_absence,
+        "PCF review": w.edit_review,
+        "learning": lambda: w.record_learning(outcome),
+        "transition item": lambda: w.record_transition_item(case, "goodbye-session"),
+        "close placement": w.close_placement,
+        "encrypt": w.encrypt_database,
+    }
+    for where, trigger in dialogs.items():
+        problems += modal(w, trigger, where)
+    for where, dialog in (("backups", w.show_backups()), ("policy sources", w.show_sources())):
+        problems += internals(texts(dialog), where)
+        dialog.close()
+    assert problems == []
+
+
+def test_no_record_or_check_output_shows_our_internals(demo_window: MainWindow) -> None:
+    ws, pid = demo_window.workspace, demo_window.placement_id
+    assert pid is not None
+    snap = ws.placements.snapshot(pid)
+    problems = []
+    for kind in RECORDS:
+        record_id = snap.supervisions[-1].id if kind == "supervision" else None
+        pdf = PdfReader(io.BytesIO(render(kind, snap, ws.as_of, record_id=record_id)))
+        problems += internals((p.extract_text() for p in pdf.pages), f"{kind} PDF")
+    findings = evaluate(snap, ws.as_of, profile_for(snap, ws.profile))
+    assert findings, "the demo placement should have findings to word"
+    problems += internals(iter(findings_text(findings, ws.as_of).splitlines()), "check")
+    assert problems == []
