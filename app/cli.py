@@ -192,8 +192,11 @@ def command_parser() -> argparse.ArgumentParser:
         "pdf",
         help="print a record to PDF: " + ", ".join(RECORDS),
         description=f"Print one of the placement's records to an A4 PDF.\n\nrecords:\n{records}",
-        epilog="examples:\n  placement-tracker pdf induction -o induction.pdf\n"
+        epilog="examples, one per record:\n"
+        "  placement-tracker pdf induction -o induction.pdf\n"
         "  placement-tracker pdf supervision --id s-2026-11-13 -o supervision.pdf\n"
+        "  placement-tracker pdf pcf -o pcf-reviews.pdf\n"
+        "  placement-tracker pdf transition -o transition-checklists.pdf\n"
         "  placement-tracker pdf summary --input placement.json -o summary.pdf",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -60,8 +60,9 @@ _CITED: Final = re.compile(r"\b(\d{3})(?= §)")
 
 def cited(source: str) -> str:
     """A rule's source as a PE reads it: every "000 §5" becomes "<short title> §5"; anything
-    else ("programme requirement") is left as written."""
-    return _CITED.sub(
+    else ("programme requirement") is left as written, with a capital."""
+    words = _CITED.sub(
         lambda m: _BY_NUMBER[m.group(1)].short if m.group(1) in _BY_NUMBER else m.group(0),
         source,
     )
+    return words[:1].upper() + words[1:]

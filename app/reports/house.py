@@ -210,30 +210,44 @@ class SignatureBlock(KeepTogether):  # type: ignore[misc]
 
 
 def _finished(story: list[Flowable], meta: RecordMeta) -> list[Flowable]:
-    """The record's last part is kept on one page with its signature lines, so no page holds
-    only signatures; the profile's own settings are listed once, after everything."""
+    """Each set of signature lines is kept on one page with the part of the record it signs,
+    so no page holds only signatures; the profile's own settings are listed once, at the end."""
     if meta.profile_changes:
         s = styles()
         story.append(Paragraph("Policy settings that differ from the default", s.heading))
         story += [Paragraph(escape(line), s.small) for line in meta.profile_changes]
-    at = next((i for i, f in enumerate(story) if isinstance(f, SignatureBlock)), None)
-    if at is None or at == 0:
-        return story
-    before, kept = story[:at], list(story[at]._content)  # one group: nested ones always split
+    done: list[Flowable] = []
+    for flowable in story:
+        if isinstance(flowable, SignatureBlock) and done:
+            done.append(KeepTogether(_signed_part(done, flowable)))
+        else:
+            done.append(flowable)
+    return done
+
+
+def _style(flowable: Flowable) -> str:
+    return str(getattr(getattr(flowable, "style", None), "name", ""))
+
+
+def _signed_part(before: list[Flowable], block: SignatureBlock) -> list[Flowable]:
+    """Take from the end of ``before`` the record's last two pieces of content (a long
+    table gives its last rows) with their headings, to go on the page with ``block``."""
+    kept = list(block._content)  # one group: a group inside a group always splits
+    if before and isinstance(before[-1], KeepTogether):  # a part already kept whole
+        return [*before.pop()._content, *kept]
     content = 0
-    while before and content < 2:
+    while before and content < 2 and not isinstance(before[-1], KeepTogether):
         flowable = before.pop()
-        if isinstance(flowable, Table) and len(getattr(flowable, "house_rows", ())) > 3:
-            rows, widths, header = flowable.house_rows
-            before.append(grid(rows[:-2], widths, header))  # the table's last rows go with it
-            flowable = grid(rows[-2:], widths, header=False)
-            content = 2
+        rows = getattr(flowable, "house_rows", None)
+        if rows is not None and len(rows[0]) > 3:
+            cells, widths, header = rows
+            before.append(grid(cells[:-2], widths, header))
+            flowable, content = grid(cells[-2:], widths, header=False), 2
         kept.insert(0, flowable)
-        style = getattr(getattr(flowable, "style", None), "name", "")
-        content += style not in ("muted", "heading", "small")
-    while before and getattr(getattr(before[-1], "style", None), "name", "") == "heading":
+        content += _style(flowable) not in ("muted", "heading", "small")
+    while before and _style(before[-1]) == "heading":
         kept.insert(0, before.pop())  # never a heading alone at the foot of a page
-    return [*before, KeepTogether(kept), *story[at + 1 :]]
+    return kept
 
 
 def grid(rows: list[list[Any]], widths: Sequence[float], header: bool = True) -> Table:

@@ -67,6 +67,8 @@ class FindingsModel(RowsModel[ComplianceItem]):
                 f.message,
                 f.source,
             )[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column >= 4:  # the whole text when cut short
+            return f.message if column == 4 else cited(f.source)
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
             return QColor(SEVERITY_COLOURS[f.severity])
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -135,6 +137,8 @@ class CompliancePage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setResizeContentsPrecision(200)  # judged from the first rows: fast at any size
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)  # titles are long
+        header.resizeSection(5, 230)
         self.details = QTextBrowser()
         self.details.setMinimumHeight(110)
         splitter = QSplitter(Qt.Orientation.Vertical)
