@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import itertools
 import os
 import re
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
@@ -202,11 +202,13 @@ class Database:
         make_private(self.path)
         # Sessions know their Database: reads may keep what they read (``generation``, ``cache``).
         self._sessions = sessionmaker(self.engine, expire_on_commit=False, info={"database": self})
-        self.cache: dict[object, tuple[tuple[int, ...], Any]] = {}
         event.listen(self._sessions, "after_flush", self._mark_changed)
-        self._tick = itertools.count(1)
-        self._written: dict[str, int] = {}
+        # What each table has been through: a count of writes, one at each statement and
+        # one more when the transaction ends. Reads keep what they read with these counts.
+        self._writes: Counter[str] = Counter()
+        self._lock = threading.Lock()
         self._in_work = threading.local()
+        self.cache: dict[object, tuple[tuple[str, ...], tuple[int, ...], Any]] = {}
         event.listen(self.engine, "before_cursor_execute", self._note_write)
 
     def _mark_changed(self, *_args: Any) -> None:
@@ -216,15 +218,46 @@ class Database:
         match = _WRITES.match(statement)
         if match is not None:
             table = match.group(1).lower()
-            self._written[table] = next(self._tick)
+            with self._lock:
+                self._writes[table] += 1
             touched = getattr(self._in_work, "tables", None)
             if touched is not None:
-                touched.add(table)
+                touched[table] += 1
 
     def generation(self, tables: Iterable[str]) -> tuple[int, ...]:
-        """When each table was last written, as opaque numbers: equal numbers mean nothing in
-        them changed, so what was read from them can be used again (see ``unit_of_work``)."""
-        return tuple(self._written.get(t, 0) for t in tables)
+        """How many writes each table has been through: equal numbers mean nothing in them
+        changed, so what was read from them can be used again (see ``unit_of_work``)."""
+        with self._lock:
+            return tuple(self._writes[t] for t in tables)
+
+    def kept[T](self, key: object, tables: tuple[str, ...], read: Callable[[], T]) -> T:
+        """What ``read()`` gave last time for ``key``, if none of ``tables`` has been written
+        since; else ``read()`` again (and keep that)."""
+        state = self.generation(tables)  # taken before reading: a write meanwhile changes it
+        kept = self.cache.get(key)
+        if kept is not None and kept[1] == state:
+            return cast(T, kept[2])
+        value = read()
+        self.cache[key] = (tables, state, value)
+        return value
+
+    def amend[T](self, key: object, change: Callable[[T], T]) -> bool:
+        """Bring what is kept for ``key`` up to date with what this thread's last action
+        wrote, without reading it again: only if that action was the only writer of its
+        tables since it was read. (Recording one visit of 20,000 should not read them all.)"""
+        mine: Counter[str] | None = getattr(self._in_work, "last", None)
+        if mine is None or getattr(self._in_work, "tables", None) is not None:
+            return False
+        with self._lock:
+            kept = self.cache.get(key)
+            if kept is None:
+                return False
+            tables, state, value = kept
+            now = tuple(self._writes[t] for t in tables)
+            if any(n - s != mine[t] for t, s, n in zip(tables, state, now, strict=True)):
+                return False
+            self.cache[key] = (tables, now, change(value))
+        return True
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
@@ -234,9 +267,11 @@ class Database:
         while it was open (by this thread or another) is never mistaken for current.
         """
         session = self._sessions()
-        outer = getattr(self._in_work, "tables", None)
-        touched: set[str] = set() if outer is None else outer
+        outer: Counter[str] | None = getattr(self._in_work, "tables", None)
+        touched: Counter[str] = Counter() if outer is None else outer
         self._in_work.tables = touched
+        if outer is None:
+            self._in_work.last = None
         try:
             yield session
             session.commit()
@@ -246,8 +281,11 @@ class Database:
         finally:
             session.close()
             self._in_work.tables = outer
-            for table in touched if outer is None else ():
-                self._written[table] = next(self._tick)
+            if outer is None:
+                with self._lock:
+                    self._writes.update(set(touched))
+                touched.update(set(touched))
+                self._in_work.last = touched
 
     def placement_count(self) -> int:
         with self.engine.connect() as connection:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Final
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db import Database
@@ -40,7 +40,12 @@ from app.policy.vocabulary import (
 from app.services.audit import record_change
 from app.services.checking import profile_for
 from app.services.errors import InvalidInput
-from app.services.snapshot import EVENT_FIELDS, load_snapshot, placement_for_change
+from app.services.snapshot import (
+    EVENT_FIELDS,
+    amend_events,
+    load_snapshot,
+    placement_for_change,
+)
 from app.services.supervision import new_id
 
 # What the seeds forbid outright (refused on the form); other findings are warnings to weigh.
@@ -147,13 +152,19 @@ class RecordsService:
             if replacing is None:
                 if any(e.id == event.id for e in snap.events):
                     raise InvalidInput(f"There is already an event {event.id}.")
+                last = session.scalar(
+                    select(func.max(EventRecord.position)).where(
+                        EventRecord.placement_id == placement_id
+                    )
+                )  # not placement.events: a long placement would load 20,000 rows to add one
                 row = EventRecord(
+                    placement_id=placement_id,
                     key=event.id,
                     kind=event.kind,
                     date=event.date,
-                    position=max((e.position for e in placement.events), default=-1) + 1,
+                    position=(-1 if last is None else last) + 1,
                 )
-                placement.events.append(row)
+                session.add(row)
             else:
                 row = _event_row(session, placement_id, replacing)
             row.key, row.kind, row.date = event.id, event.kind, event.date
@@ -167,6 +178,16 @@ class RecordsService:
                 subject=f"event:{event.id}",
                 detail={"kind": event.kind, "date": event.date.isoformat(), "case": event.case},
             )
+        saved = event
+        amend_events(
+            self.db,
+            placement_id,
+            lambda events: (
+                [*events, saved]
+                if replacing is None
+                else [saved if e.id == replacing else e for e in events]
+            ),
+        )
         return event.id
 
     def delete_event(self, placement_id: int, key: str) -> None:
@@ -183,13 +204,12 @@ class RecordsService:
                     f"{'PCF review' if len(cited) == 1 else 'PCF reviews'} {', '.join(cited)} "
                     f"{'cites' if len(cited) == 1 else 'cite'} this event as evidence: remove it there first."
                 )
-            placement = placement_for_change(
-                session, placement_id
-            )  # held: the list needs its parent
-            placement.events.remove(row)
+            placement_for_change(session, placement_id)  # a closed placement stays as it is
+            session.delete(row)
             record_change(
                 session, "event.deleted", placement_id=placement_id, subject=f"event:{key}"
             )
+        amend_events(self.db, placement_id, lambda events: [e for e in events if e.id != key])
 
     # ---------------------------------------------------------------- absences
 

@@ -7,9 +7,10 @@ imported file (or the demo) becomes rows. Both keep list order through ``positio
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from itertools import batched
-from typing import cast
+from typing import Any
 
 from sqlalchemy import Boolean, insert, select
 from sqlalchemy.orm import Session, selectinload
@@ -159,21 +160,25 @@ def _events(session: Session, placement_id: int) -> list[Event]:
     """The placement's events as plain rows, straight from the driver: a long placement has
     ~20,000, and building mapped objects (or letting SQLAlchemy convert each date and flag)
     took most of a refresh."""
+    day, flags = date.fromisoformat, _EVENT_FLAGS
+    same: dict[str, str] = {}  # one copy of each kind and case reference, not one per event
+    events = []
     cursor = session.connection().connection.cursor()
     try:
         cursor.execute(_EVENTS_SQL, (placement_id,))
-        rows = cursor.fetchall()
+        while rows := cursor.fetchmany(2000):  # in chunks: no second copy of every row
+            for row in rows:
+                values = list(row)
+                values[1] = same.setdefault(values[1], values[1])
+                values[2] = day(values[2])
+                if values[3] is not None:
+                    values[3] = same.setdefault(values[3], values[3])
+                for i in flags:
+                    if values[i] is not None:
+                        values[i] = bool(values[i])
+                events.append(Event(*values))
     finally:
         cursor.close()
-    day, flags = date.fromisoformat, _EVENT_FLAGS
-    events = []
-    for row in rows:
-        values = list(row)
-        values[2] = day(values[2])
-        for i in flags:
-            if values[i] is not None:
-                values[i] = bool(values[i])
-        events.append(Event(*values))
     return events
 
 
@@ -242,113 +247,153 @@ def _pcf_review(r: PcfReviewRecord) -> PcfReview:
     )
 
 
-# What each part of a snapshot is read from: a part is read again only when one of its tables
-# was written since (Database.generation). The audit log and drafts are no part of it.
-_EVENT_TABLES = ("event", "case")
-_OTHER_TABLES = tuple(
-    t.name
-    for t in PlacementRecord.metadata.sorted_tables
-    if t.name not in ("event", "audit_log", "draft")
-)
-
-
 def load_snapshot(session: Session, placement_id: int) -> PlacementSnapshot:
     """Everything stored about one placement, as plain data.
 
     A long placement's snapshot takes a fifth of a second to read, and every edit and every
-    refresh needs one; so each part is kept with the state of the tables it came from and
-    read again only when they change. Callers get their own lists (the rows are shared).
+    refresh needs one; so it is read in parts, each kept with the state of the tables it
+    came from (``PARTS``) and read again only when one of them changes: recording an
+    induction item reads the induction again, not 20,000 events. Callers get their own
+    lists (the rows in them are shared, and never changed in place).
     """
     get_placement(session, placement_id)
     database = session.info.get("database")
-    if database is None:
-        return _read_snapshot(session, placement_id, _events(session, placement_id))
-    if session.new or session.dirty or session.deleted:
+    if database is not None and (session.new or session.dirty or session.deleted):
         session.flush()  # what this action changed so far is part of what it reads
-    events = _cached(
-        database, ("events", placement_id), _EVENT_TABLES, lambda: _events(session, placement_id)
-    )
-    snap = _cached(
-        database,
-        ("snapshot", placement_id),
-        _OTHER_TABLES,
-        lambda: _read_snapshot(session, placement_id, []),
-    )
+    got: dict[str, Any] = {}
+    for name, (tables, read) in PARTS.items():
+        if database is None:
+            got[name] = read(session, placement_id)
+        else:
+            got[name] = database.kept(
+                (name, placement_id), tables, lambda r=read: r(session, placement_id)
+            )
+    core: _Core = got["placement"]
     return PlacementSnapshot(
-        placement=snap.placement,
-        policy=dict(snap.policy),
-        induction=dict(snap.induction),
-        absences=list(snap.absences),
-        cases=list(snap.cases),
-        events=list(events),
-        supervisions=list(snap.supervisions),
-        pcf_reviews=list(snap.pcf_reviews),
-        learning=list(snap.learning),
-        transitions=list(snap.transitions),
-        placement_agreement=snap.placement_agreement,
-        supervision_agreement=snap.supervision_agreement,
+        placement=core.placement,
+        policy=dict(core.policy),
+        induction=dict(core.induction),
+        absences=list(core.absences),
+        cases=list(got["cases"]),
+        events=list(got["events"]),
+        supervisions=list(got["supervisions"]),
+        pcf_reviews=list(got["pcf_reviews"]),
+        learning=list(core.learning),
+        transitions=list(got["transitions"]),
+        placement_agreement=core.placement_agreement,
+        supervision_agreement=core.supervision_agreement,
     )
 
 
-def _cached[T](
-    database: Database, key: tuple[str, int], tables: tuple[str, ...], read: Callable[[], T]
-) -> T:
-    """``read()``, or what it gave last time if none of ``tables`` has been written since."""
-    state = database.generation(tables)  # taken before reading: a write meanwhile changes it
-    kept = database.cache.get(key)
-    if kept is not None and kept[0] == state:
-        return cast(T, kept[1])
-    value = read()
-    database.cache[key] = (state, value)
-    return value
+@dataclass(frozen=True, slots=True)
+class _Core:
+    """The placement's own facts and the small lists kept with it."""
+
+    placement: Placement
+    policy: dict[str, int]
+    induction: dict[str, ChecklistEntry]
+    absences: list[Absence]
+    learning: list[LearningEvidence]
+    placement_agreement: PlacementAgreement | None
+    supervision_agreement: SupervisionAgreement | None
 
 
-def _read_snapshot(session: Session, placement_id: int, events: list[Event]) -> PlacementSnapshot:
-    p = session.scalars(
-        select(PlacementRecord)
-        .where(PlacementRecord.id == placement_id)
-        .options(
-            selectinload(PlacementRecord.people),
-            selectinload(PlacementRecord.agreements),
-            selectinload(PlacementRecord.induction_items),
-            selectinload(PlacementRecord.absences),
-            selectinload(PlacementRecord.cases).selectinload(CaseRecord.manager_override),
-            selectinload(PlacementRecord.supervisions).options(
-                selectinload(SupervisionRecord.attendees),
-                selectinload(SupervisionRecord.cases_discussed).selectinload(CaseDiscussed.case),
-                selectinload(SupervisionRecord.case_direction).options(
-                    selectinload(CaseDirectionRecord.case),
-                    selectinload(CaseDirectionRecord.actions),
-                ),
-                selectinload(SupervisionRecord.addenda),
-            ),
-            selectinload(PlacementRecord.pcf_reviews).options(
-                selectinload(PcfReviewRecord.ratings), selectinload(PcfReviewRecord.evidence)
-            ),
-            selectinload(PlacementRecord.learning),
-            selectinload(PlacementRecord.transitions).options(
-                selectinload(TransitionRecord.case), selectinload(TransitionRecord.items)
-            ),
-        )
-    ).one()
-    return PlacementSnapshot(
+def _core(session: Session, placement_id: int) -> _Core:
+    p = get_placement(session, placement_id)
+    return _Core(
         placement=placement_from_record(p),
         policy=dict(p.policy or {}),
         induction={i.item: _entry(i) for i in p.induction_items},
         absences=[
             Absence(a.key, a.who, a.first_day, a.last_day, a.reason, a.cover) for a in p.absences
         ],
-        cases=[case_from_record(c) for c in p.cases],
-        events=events,
-        supervisions=[_supervision(s) for s in p.supervisions],
-        pcf_reviews=[_pcf_review(r) for r in p.pcf_reviews],
         learning=[LearningEvidence(x.item, x.evidenced, x.evidence) for x in p.learning],
-        transitions=[
-            Transition(t.case.ref, {i.item: _entry(i) for i in t.items}) for t in p.transitions
-        ],
         placement_agreement=_placement_agreement(p),
         supervision_agreement=_supervision_agreement(p),
     )
+
+
+def _cases(session: Session, placement_id: int) -> list[Case]:
+    rows = session.scalars(
+        select(CaseRecord)
+        .where(CaseRecord.placement_id == placement_id)
+        .order_by(CaseRecord.position, CaseRecord.id)
+        .options(selectinload(CaseRecord.manager_override))
+    )
+    return [case_from_record(c) for c in rows]
+
+
+def _supervisions(session: Session, placement_id: int) -> list[Supervision]:
+    rows = session.scalars(
+        select(SupervisionRecord)
+        .where(SupervisionRecord.placement_id == placement_id)
+        .order_by(SupervisionRecord.position, SupervisionRecord.id)
+        .options(
+            selectinload(SupervisionRecord.attendees),
+            selectinload(SupervisionRecord.cases_discussed).selectinload(CaseDiscussed.case),
+            selectinload(SupervisionRecord.case_direction).options(
+                selectinload(CaseDirectionRecord.case),
+                selectinload(CaseDirectionRecord.actions),
+            ),
+            selectinload(SupervisionRecord.addenda),
+        )
+    )
+    return [_supervision(s) for s in rows]
+
+
+def _pcf_reviews(session: Session, placement_id: int) -> list[PcfReview]:
+    rows = session.scalars(
+        select(PcfReviewRecord)
+        .where(PcfReviewRecord.placement_id == placement_id)
+        .order_by(PcfReviewRecord.position, PcfReviewRecord.id)
+        .options(selectinload(PcfReviewRecord.ratings), selectinload(PcfReviewRecord.evidence))
+    )
+    return [_pcf_review(r) for r in rows]
+
+
+def _transitions(session: Session, placement_id: int) -> list[Transition]:
+    rows = session.scalars(
+        select(TransitionRecord)
+        .where(TransitionRecord.placement_id == placement_id)
+        .order_by(TransitionRecord.position, TransitionRecord.id)
+        .options(selectinload(TransitionRecord.case), selectinload(TransitionRecord.items))
+    )
+    return [Transition(t.case.ref, {i.item: _entry(i) for i in t.items}) for t in rows]
+
+
+def amend_events(
+    database: Database, placement_id: int, change: Callable[[list[Event]], list[Event]]
+) -> None:
+    """After an action that changed only some events: change the kept list to match, so the
+    next read does not read every event again (see Database.amend)."""
+    database.amend(("events", placement_id), change)
+
+
+# Each part of a snapshot and the tables it is read from: a part is read again only when one
+# of its tables was written since (Database.generation). The audit log and drafts are in no
+# part; a test checks that every other table is in one.
+PARTS: dict[str, tuple[tuple[str, ...], Callable[[Session, int], Any]]] = {
+    "placement": (
+        ("placement", "person_role", "agreement", "induction_item", "absence", "learning_evidence"),
+        _core,
+    ),
+    "cases": (("case", "manager_override"), _cases),
+    "events": (("event", "case"), _events),
+    "supervisions": (
+        (
+            "supervision",
+            "supervision_attendee",
+            "case_discussed",
+            "case_direction",
+            "action",
+            "addendum",
+            "case",
+        ),
+        _supervisions,
+    ),
+    "pcf_reviews": (("pcf_review", "pcf_rating", "pcf_evidence"), _pcf_reviews),
+    "transitions": (("transition", "transition_item", "case"), _transitions),
+}
 
 
 def _agreement(p: PlacementRecord, kind: str) -> AgreementRecord | None:

@@ -14,7 +14,7 @@ import pytest
 
 from app.db import Database
 from app.models import EventRecord
-from app.policy.snapshot import Case, Event
+from app.policy.snapshot import Case, ChecklistEntry, Event
 from app.services.cases import CaseService
 from app.services.induction import InductionService
 from app.services.placements import PlacementService
@@ -99,3 +99,63 @@ def test_each_read_gets_its_own_lists(db: Database, pid: int) -> None:
     mine.cases.clear()
     again = PlacementService(db).snapshot(pid)
     assert len(again.events) == 1 and len(again.cases) == 1
+
+
+def test_every_table_of_a_placement_belongs_to_a_part_that_is_read_again() -> None:
+    """A new table left out of PARTS would be kept stale forever: its edits would not show."""
+    from app.models import Base
+    from app.services.snapshot import PARTS
+
+    covered = {t for tables, _read in PARTS.values() for t in tables}
+    assert covered == {t.name for t in Base.metadata.sorted_tables} - {"audit_log", "draft"}
+
+
+def test_recording_an_induction_item_reads_the_induction_again_not_the_events(
+    db: Database, pid: int
+) -> None:
+    RecordsService(db).save_event(pid, Event("", "joint-visit", OPENS, case="D-1", with_="Pat"))
+    first = PlacementService(db).snapshot(pid)
+    InductionService(db).record(pid, "lone-working", ChecklistEntry(OPENS, "Pat"))
+    second = PlacementService(db).snapshot(pid)
+    assert second.induction["lone-working"].by == "Pat" and "lone-working" not in first.induction
+    assert second.events[0] is first.events[0]  # the same row, not read again
+
+
+def read_afresh(db: Database, pid: int) -> list[Event]:
+    from app.services.snapshot import _events
+
+    with db.unit_of_work() as session:
+        return _events(session, pid)
+
+
+def test_recording_visits_changes_the_kept_events_without_reading_them_all(
+    db: Database, pid: int
+) -> None:
+    records = RecordsService(db)
+    first = records.save_event(pid, Event("", "joint-visit", OPENS, case="D-1", with_="Pat"))
+    before = PlacementService(db).snapshot(pid).events
+    second = records.save_event(
+        pid, Event("", "home-visit", OPENS, case="D-1", after_hours=False, checked_in=False)
+    )
+    after_add = PlacementService(db).snapshot(pid).events
+    assert after_add[0] is before[0]  # amended, not read again
+    records.save_event(
+        pid, Event(first, "joint-visit", OPENS, case="D-1", with_="Sam"), replacing=first
+    )
+    records.delete_event(pid, second)
+    shown = PlacementService(db).snapshot(pid).events
+    assert shown == read_afresh(db, pid)  # exactly what a fresh read gives
+    assert [(e.id, e.with_) for e in shown] == [(first, "Sam")]
+
+
+def test_a_kept_list_is_not_amended_past_someone_elses_write(db: Database, pid: int) -> None:
+    from app.services.snapshot import amend_events
+
+    PlacementService(db).snapshot(pid)  # kept
+    with db.unit_of_work() as session:  # another action adds a visit behind the list's back
+        session.add(EventRecord(placement_id=pid, key="e-z", kind="home-visit", date=OPENS))
+    with db.unit_of_work() as session:  # then this one adds its own, and amends the list
+        session.add(EventRecord(placement_id=pid, key="e-y", kind="joint-visit", date=OPENS))
+    mine = Event("e-y", "joint-visit", OPENS)
+    amend_events(db, pid, lambda events: [*events, mine])
+    assert [e.id for e in PlacementService(db).snapshot(pid).events] == ["e-z", "e-y"]
