@@ -49,8 +49,8 @@ class BackupsDialog(QDialog):
         self,
         db_path: Path,
         rows: Callable[[], list[BackupRow]],
-        back_up: Callable[[], object],
-        restore: Callable[[Path], bool],
+        back_up: Callable[[Callable[[], None]], object],
+        restore: Callable[[Path], object],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -115,14 +115,15 @@ class BackupsDialog(QDialog):
         row = self.selected()
         self.restore_button.setEnabled(row is not None and row.usable)
 
-    def back_up_now(self) -> None:
-        self._back_up()
-        self.refresh()
+    def back_up_now(self) -> object:
+        """Back up now; the list shows the new backup once it is made (the operation)."""
+        return self._back_up(self.refresh)
 
-    def restore_selected(self) -> None:
+    def restore_selected(self) -> object:
+        """After a Yes: the restore (an operation in the window); None when nothing happens."""
         row = self.selected()
         if row is None or not row.usable:
-            return
+            return None
         answer = QMessageBox.question(
             self,
             "Restore this backup?",
@@ -133,5 +134,7 @@ class BackupsDialog(QDialog):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
-        if answer == QMessageBox.StandardButton.Yes and self._restore(row.path):
-            self.accept()
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        self.accept()
+        return self._restore(row.path)

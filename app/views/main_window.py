@@ -7,6 +7,7 @@ import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -33,6 +34,7 @@ from app.policy.profile import PolicyProfile
 from app.policy.snapshot import Case, ChecklistEntry, LearningEvidence, Placement
 from app.policy.sources import cited
 from app.policy.vocabulary import required_learning_outcomes
+from app.policy.wording import counted
 from app.services.cases import AllocationRefused
 from app.services.placement_files import (
     ExportProblem,
@@ -48,6 +50,7 @@ from app.services.storage import (
     change_passphrase,
     import_into,
     restore_database,
+    verify_database,
 )
 from app.services.workspace import DatabaseError, Workspace, WrongPassphrase
 from app.views.backups_dialog import BackupsDialog
@@ -252,6 +255,7 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         self._action(file_menu, "&Backups…", QKeySequence("Ctrl+Shift+B"), self.show_backups)
+        self._action(file_menu, "&Verify database", None, self.verify)
         security = file_menu.addMenu("&Security")
         self.encrypt_action = self._action(
             security, "&Encrypt database…", None, self.encrypt_database
@@ -655,32 +659,35 @@ class MainWindow(QMainWindow):
         saved: str,
         refused: str,
         then: Callable[[], None] | None = None,
+        keep: Callable[[Any], None] | None = None,
     ) -> Operation:
-        """Write a file in a worker thread (PDFs, exports, calendars): the window goes on
-        drawing; a problem the PE can fix (a folder that cannot be written) is explained."""
+        """Make a file in a worker thread (PDFs, exports, calendars): the window goes on
+        drawing; a problem the PE can fix (a folder that cannot be written) is explained.
 
-        def done(_result: object) -> None:
+        With ``keep``, the work only makes the content and ``keep(content)`` writes it, back
+        on the GUI thread: such work can be cancelled, and a cancelled one leaves no file.
+        """
+
+        def done(result: object) -> None:
+            if keep is not None:
+                try:
+                    keep(result)
+                except (RecordProblem, ExportProblem, DatabaseError) as exc:
+                    self._refused(refused)(exc)
+                    return
             self.statusBar().showMessage(saved, 5000)
             if then is not None:
                 then()
 
-        def failed(error: BaseException) -> None:
-            if isinstance(error, RecordProblem | ExportProblem | DatabaseError):
-                QMessageBox.warning(self, refused, str(error))
-            else:
-                QMessageBox.critical(
-                    self,
-                    refused,
-                    "An unexpected problem stopped it; nothing "
-                    "half-made was kept. The details are in the log file.",
-                )
-
-        def run() -> bool:
+        def written() -> bool:
             work()
             return True
 
         expected = (RecordProblem, ExportProblem, DatabaseError)
-        return Operation(self, title, run, done, failed, expected).start()
+        run = work if keep is not None else written
+        return Operation(
+            self, title, run, done, self._refused(refused), expected, cancellable=keep is not None
+        ).start()
 
     def save_record(
         self,
@@ -693,13 +700,16 @@ class MainWindow(QMainWindow):
         assert self.placement_id is not None
         ws, pid = self.workspace, self.placement_id
 
-        def work() -> None:
-            write_pdf(
-                path, render(kind, ws.placements.snapshot(pid), ws.as_of, ws.profile, record_id)
-            )
+        def work() -> bytes:
+            return render(kind, ws.placements.snapshot(pid), ws.as_of, ws.profile, record_id)
 
         return self.in_background(
-            f"Saving {path.name}", work, f"Saved {path}", "Record not saved", then
+            f"Saving {path.name}",
+            work,
+            f"Saved {path}",
+            "Record not saved",
+            then,
+            keep=lambda data: write_pdf(path, data),
         )
 
     # ------------------------------------------------------------------ supervision
@@ -1350,40 +1360,116 @@ class MainWindow(QMainWindow):
         dialog = BackupsDialog(
             path,
             lambda: backup_rows(path, key),
-            lambda: self._back_up(path),
+            lambda then: self._back_up(path, then),
             self.restore_backup,
             self,
         )
         dialog.open()
         return dialog
 
-    def _back_up(self, path: Path) -> None:
-        try:
-            made = back_up_now(path, self.workspace.db.key)
-        except DatabaseError as exc:
-            QMessageBox.warning(self, "No backup made", str(exc))
-            return
-        self.statusBar().showMessage(f"Backed up to {made.name}", 5000)
+    def _back_up(self, path: Path, then: Callable[[], None]) -> Operation:
+        """Back up now (File › Backups…), in a worker; ``then`` refreshes the list."""
+        key = self.workspace.db.key
 
-    def restore_backup(self, backup: Path) -> bool:
-        """Let go of the database, put the backup in its place, and open it again."""
+        def done(made: Path) -> None:
+            self.statusBar().showMessage(f"Backed up to {made.name}", 5000)
+            then()
+
+        return Operation(
+            self,
+            "Backing up",
+            lambda: back_up_now(path, key),
+            done,
+            self._refused("No backup made"),
+            (DatabaseError,),
+        ).start()
+
+    def _refused(self, title: str) -> Callable[[BaseException], None]:
+        """How an operation that failed is explained: the PE's to fix, or unexpected."""
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, RecordProblem | ExportProblem | DatabaseError):
+                QMessageBox.warning(self, title, str(error))
+            else:
+                QMessageBox.critical(
+                    self,
+                    title,
+                    "An unexpected problem stopped it; nothing half-made was kept. "
+                    "The details are in the log file.",
+                )
+
+        return failed
+
+    def restore_backup(self, backup: Path) -> Operation:
+        """Let go of the database, put the backup in its place (in a worker), open it again."""
         ws = self.workspace
         path, as_of, profile, key = ws.path, ws.as_of, ws.profile, ws.db.key
         ws.close(backup=False)  # the restore backs the current file up itself
-        try:
-            saved = restore_database(backup, path, force=True, key=key)
-        except DatabaseError as exc:
-            QMessageBox.warning(self, "Not restored", f"{exc}\n\nThe database was not changed.")
-            saved = None
-            restored = False
-        else:
-            restored = True
-        self.placement_id = None  # the restored file may hold other placements
-        self._reopen(path, as_of, profile, key)
-        if restored:
+        self._hold(True)
+
+        def reopen(message: str | None) -> None:
+            self._hold(False)
+            self.placement_id = None  # the restored file may hold other placements
+            self._reopen(path, as_of, profile, key)
+            if message:
+                self.statusBar().showMessage(message, 10000)
+
+        def done(saved: Path | None) -> None:
             kept = f" The database it replaced is kept as {saved.name}." if saved else ""
-            self.statusBar().showMessage(f"Restored {backup.name}.{kept}", 10000)
-        return restored
+            reopen(f"Restored {backup.name}.{kept}")
+
+        def failed(error: BaseException) -> None:
+            reopen(None)
+            self._refused("Not restored")(error)
+
+        return Operation(
+            self,
+            "Restoring the backup",
+            lambda: restore_database(backup, path, force=True, key=key),
+            done,
+            failed,
+            (DatabaseError,),
+        ).start()
+
+    def _hold(self, held: bool) -> None:
+        """While the database is closed for a restore: no page, menu or shortcut reaches it."""
+        self.screens.setEnabled(not held)
+        self.menuBar().setEnabled(not held)
+        for action in self.actions():
+            action.setEnabled(not held)
+        if not held:
+            self._update_undo()
+            self._update_security()
+
+    def verify(self) -> Operation:
+        """File › Verify database: the full check, as `verify` does it, in a worker."""
+        path, key = self.workspace.path, self.workspace.db.key
+
+        def done(problems: list[str]) -> None:
+            if not problems:
+                QMessageBox.information(
+                    self,
+                    "Database sound",
+                    f"{path.name} is sound: the file's integrity, the links between records, "
+                    "and every placement read back and checked as an import would.",
+                )
+                return
+            QMessageBox.warning(
+                self,
+                "Problems found",
+                f"{path.name}: {counted(len(problems), 'problem')} found:\n\n"
+                + "\n".join(problems[:20])
+                + "\n\nFile › Backups… lists the backups you can restore.",
+            )
+
+        return Operation(
+            self,
+            "Verifying the database",
+            lambda: verify_database(path, key),
+            done,
+            self._refused("Not verified"),
+            (DatabaseError,),
+        ).start()
 
     # ------------------------------------------------------------------ settings
 

@@ -40,21 +40,24 @@ class Operation(QObject):
         done: Callable[[Any], None],
         failed: Callable[[BaseException], None],
         expected: tuple[type[BaseException], ...] = (),
+        cancellable: bool = False,
     ) -> None:
         super().__init__(parent)
         self.title, self._work, self._done, self._failed = title, work, done, failed
         self._expected = expected
         self.finished = False
+        self.cancelled = False
         self.result: Any = None
         self.error: BaseException | None = None
         self._bridge = _Bridge()
         self._bridge.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
         self._bridge.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
-        self.progress = QProgressDialog(f"{title}…", "", 0, 0, parent)
+        self.progress = QProgressDialog(f"{title}…", "Cancel", 0, 0, parent)
         self.progress.setWindowTitle(title)
-        self.progress.setCancelButton(
-            None
-        )  # the work is one transaction: stopping it half-way helps nobody
+        if cancellable:  # its result is dropped: nothing it would have written is written
+            self.progress.canceled.connect(self.cancel)
+        else:  # one transaction: stopping it half-way helps nobody
+            self.progress.setCancelButton(None)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(0)
         self.progress.reset()
@@ -65,7 +68,10 @@ class Operation(QObject):
 
     def start(self) -> Operation:
         self._timer.start(SHOW_PROGRESS_AFTER_MS)
-        threading.Thread(target=self._run, name=f"operation: {self.title}", daemon=True).start()
+        self.thread = threading.Thread(
+            target=self._run, name=f"operation: {self.title}", daemon=True
+        )
+        self.thread.start()
         return self
 
     def _run(self) -> None:
@@ -85,12 +91,22 @@ class Operation(QObject):
         self._timer.stop()
         self.progress.hide()
 
+    def cancel(self) -> None:
+        """Stop waiting for the work: whatever it produces is dropped."""
+        if not self.finished:
+            self.cancelled = True
+            self._end()
+
     def _on_finished(self, result: Any) -> None:
+        if self.cancelled:
+            return
         self._end()
         self.result = result
         self._done(result)
 
     def _on_failed(self, error: BaseException) -> None:
+        if self.cancelled:
+            return
         self._end()
         self.error = error
         if not isinstance(error, self._expected):

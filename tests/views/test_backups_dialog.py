@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.services.demo import load_demo
 from app.services.storage import back_up_now, backup_rows, verify_database
 from app.views.main_window import MainWindow
+from app.views.operation import Operation
 
 
 def test_backups_are_listed_and_one_restores_after_confirmation(
@@ -26,7 +27,7 @@ def test_backups_are_listed_and_one_restores_after_confirmation(
     cells = [dialog.table.item(0, c).text() for c in range(4)]
     assert cells[1] == "made by you" and cells[3] == "1" and cells[2].endswith("KB")
 
-    dialog.back_up_now()  # Back up now: a second row, newest first, with both placements
+    dialog.back_up_now().wait()  # Back up now: a second row, newest first, both placements
     assert dialog.table.rowCount() == 2 and dialog.table.item(0, 3).text() == "2"
 
     asked: list[str] = []
@@ -39,9 +40,9 @@ def test_backups_are_listed_and_one_restores_after_confirmation(
 
     monkeypatch.setattr(QMessageBox, "question", answer)
     dialog.table.selectRow(1)  # the older one
-    dialog.restore_selected()  # Cancel: nothing happens
+    assert dialog.restore_selected() is None  # Cancel: nothing happens
     assert demo_window.placement_box.count() == 2 and dialog.isVisible()
-    dialog.restore_selected()  # Yes
+    dialog.restore_selected().wait()  # Yes: done in a worker, the window drawing meanwhile
     assert "backed up first" in asked[-1]
     assert demo_window.placement_box.count() == 1  # reopened on the restored file
     assert demo_window.workspace is not ws
@@ -101,3 +102,16 @@ def test_a_damaged_database_at_start_gets_a_dialog_naming_the_backup(
     assert verify_database(path) == []
     kept = [p for p in (tmp_path / "backups").iterdir() if p.suffix == ".damaged"]
     assert len(kept) == 1 and kept[0].read_bytes() == b"\x00" * 8192  # nothing thrown away
+
+
+def test_verify_from_the_file_menu_says_the_database_is_sound(
+    demo_window: MainWindow, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **_k: said.append(a[1]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **_k: said.append(a[1]))
+    [action] = [a for a in demo_window.actions() if a.text() == "&Verify database"]
+    action.trigger()
+    operation = demo_window.findChildren(Operation)[-1]
+    operation.wait()
+    assert said == ["Database sound"]

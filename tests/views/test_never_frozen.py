@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication, QPushButton
+
 from app.views.main_window import MainWindow
 from tests.two_year import write_two_year_file
 
@@ -42,12 +44,30 @@ def test_a_pdf_that_cannot_be_written_is_explained_not_half_saved(
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text: shown.append((title, text)))
     target = tmp_path / "no such folder" / "induction.pdf"
-    assert demo_window.save_record("induction", target).wait() is None
+    demo_window.save_record("induction", target).wait()
     assert shown and shown[0][0] == "Record not saved" and "Cannot write" in shown[0][1]
     assert not target.parent.exists()
     good = tmp_path / "induction.pdf"
-    assert demo_window.save_record("induction", good).wait() is True
+    demo_window.save_record("induction", good).wait()
     assert (
         good.read_bytes().startswith(b"%PDF")
         and demo_window.statusBar().currentMessage() == f"Saved {good}"
     )
+
+
+def test_a_cancelled_pdf_leaves_no_file_and_the_window_carries_on(
+    demo_window: MainWindow, tmp_path: Path
+) -> None:
+    """Cancel on the progress of a long record: the PE changed their mind, so no file, no
+    message, and the window is as it was."""
+    target = tmp_path / "summary.pdf"
+    operation = demo_window.save_record("summary", target)
+    assert operation.progress.findChild(QPushButton) is not None  # it offers Cancel
+    operation.cancel()
+    operation.thread.join(30)  # the rendering runs to its end in the worker …
+    QApplication.processEvents()  # … and its result comes back, to be dropped
+    assert operation.cancelled and not target.exists()
+    assert demo_window.statusBar().currentMessage() == ""
+    again = demo_window.save_record("summary", target)
+    again.wait()
+    assert target.read_bytes().startswith(b"%PDF")
