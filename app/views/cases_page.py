@@ -31,6 +31,7 @@ from app.policy.calendar import uk_date
 from app.policy.sources import cited
 from app.services.cases import CaseRow
 from app.views.table_model import RowsFilter, RowsModel
+from app.views.widgets import SIZED_FROM_ROWS
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = (
@@ -173,7 +174,7 @@ class CasesPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setResizeContentsPrecision(200)
+        self.table.horizontalHeader().setResizeContentsPrecision(SIZED_FROM_ROWS)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _i: self._emit_for_selected(self.edit_requested))
         self.details = QTextBrowser()

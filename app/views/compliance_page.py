@@ -30,6 +30,7 @@ from app.policy.sources import cited
 from app.policy.wording import counted
 from app.services.compliance import ComplianceItem
 from app.views.table_model import RowsFilter, RowsModel
+from app.views.widgets import SIZED_FROM_ROWS
 
 SEVERITY_COLOURS = {"breach": "#c62828", "warning": "#b26a00", "due": "#1565c0"}
 COLUMNS = ("Severity", "Date", "Rule", "About", "What was found", "Source")
@@ -135,7 +136,7 @@ class CompliancePage(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setResizeContentsPrecision(200)  # judged from the first rows: fast at any size
+        header.setResizeContentsPrecision(SIZED_FROM_ROWS)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)  # titles are long
         header.resizeSection(5, 230)
