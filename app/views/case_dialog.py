@@ -12,7 +12,6 @@ from html import escape
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -34,7 +33,7 @@ from app.policy.sources import cited
 from app.policy.vocabulary import CASE_TYPE_LABELS, LEVELS, STUDENT_ROLES
 from app.services.cases import ENDING_LABELS, NEVER_OVERRIDE, AllocationCheck, AllocationRefused
 from app.services.placements import InvalidInput
-from app.views.widgets import date_edit, from_qdate, to_qdate
+from app.views.widgets import YesNo, date_edit, from_qdate, to_qdate, unanswered
 
 ROLE_LABELS = {"lead": "Lead", "co-worker": "Co-worker", "shadow": "Shadow"}
 COLOURS = {"breach": "#c62828", "warning": "#b26a00", "due": "#1565c0"}
@@ -79,8 +78,10 @@ class CaseDialog(QDialog):
         for box in (self.complexity, self.risk):
             for level in LEVELS:
                 box.addItem(level.capitalize(), level)
-        self.consulted = QCheckBox(cited("The practice educator was consulted (000 §4)"))
-        self.consulted.setChecked(True)
+        self.consulted = YesNo(
+            cited("Was the practice educator consulted about this allocation? (000 §4)"),
+            "educator consulted",
+        )
         self.rationale = QPlainTextEdit()
         self.rationale.setPlaceholderText(
             cited("Why this child, why now, what the student will learn (004 §1.7)")
@@ -88,8 +89,13 @@ class CaseDialog(QDialog):
         self.rationale.setFixedHeight(64)
         self.previous = QSpinBox()
         self.previous.setRange(0, 50)
-        self.transition = QCheckBox("The child is in a major transition (e.g. coming into care)")
-        self.conflict = QCheckBox("Conflict of interest")
+        self.transition = YesNo(
+            "Is the child in a major transition (e.g. coming into care)?", "major transition"
+        )
+        self.conflict = YesNo(
+            "Is there a conflict of interest for the student?", "conflict of interest"
+        )
+        self.questions = [self.consulted, self.transition, self.conflict]
 
         self.override_box = QGroupBox("Manager override (recorded, never silent)")
         self.override_box.setCheckable(True)
@@ -130,11 +136,11 @@ class CaseDialog(QDialog):
         form.addRow("&Allocated", self.allocated)
         form.addRow("&Complexity", self.complexity)
         form.addRow("Ris&k", self.risk)
-        form.addRow("", self.consulted)
+        form.addRow(self.consulted)
         form.addRow("Rationale", self.rationale)
         form.addRow("Previous social workers", self.previous)
-        form.addRow("", self.transition)
-        form.addRow("", self.conflict)
+        form.addRow(self.transition)
+        form.addRow(self.conflict)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -147,6 +153,9 @@ class CaseDialog(QDialog):
         layout.addLayout(alternatives)
         layout.addWidget(self.override_box)
         layout.addWidget(self.error)
+        self.waiting = QLabel()  # what Save waits for, in words
+        self.waiting.setObjectName("pageSubtitle")
+        layout.addWidget(self.waiting)
         layout.addWidget(self.buttons)
 
         if case is not None:
@@ -163,11 +172,11 @@ class CaseDialog(QDialog):
             self.allocated.dateChanged,
             self.complexity.currentIndexChanged,
             self.risk.currentIndexChanged,
-            self.consulted.toggled,
+            self.consulted.changed,
             self.rationale.textChanged,
             self.previous.valueChanged,
-            self.transition.toggled,
-            self.conflict.toggled,
+            self.transition.changed,
+            self.conflict.changed,
             self.override_box.toggled,
             self.override_by.textChanged,
             self.override_reason.textChanged,
@@ -186,11 +195,11 @@ class CaseDialog(QDialog):
         self.allocated.setDate(to_qdate(c.allocated))
         self.complexity.setCurrentIndex(self.complexity.findData(c.complexity))
         self.risk.setCurrentIndex(self.risk.findData(c.risk))
-        self.consulted.setChecked(c.educator_consulted)
+        self.consulted.set_value(c.educator_consulted)
         self.rationale.setPlainText(c.rationale)
         self.previous.setValue(c.previous_social_workers)
-        self.transition.setChecked(c.major_transition)
-        self.conflict.setChecked(c.conflict_of_interest)
+        self.transition.set_value(c.major_transition)
+        self.conflict.set_value(c.conflict_of_interest)
         if c.manager_override:
             o = c.manager_override
             self.override_box.setChecked(True)
@@ -218,7 +227,9 @@ class CaseDialog(QDialog):
             type=str(self.type.currentData()),
             student_role=str(self.role.currentData()),
             allocated=from_qdate(self.allocated.date()),
-            educator_consulted=self.consulted.isChecked(),
+            # Unanswered, a question counts as the answer that raises no finding: the panel
+            # shows what the answers given mean, and Save waits for the rest.
+            educator_consulted=self.consulted.value() is not False,
             initials=self.initials.text().strip().upper() or None,
             ended=base.ended if base else None,
             ending=base.ending if base else None,
@@ -227,8 +238,8 @@ class CaseDialog(QDialog):
             risk=str(self.risk.currentData()),
             rationale=self.rationale.toPlainText().strip(),
             previous_social_workers=self.previous.value(),
-            major_transition=self.transition.isChecked(),
-            conflict_of_interest=self.conflict.isChecked(),
+            major_transition=self.transition.value() is True,
+            conflict_of_interest=self.conflict.value() is True,
             manager_override=override,
         )
 
@@ -276,6 +287,7 @@ class CaseDialog(QDialog):
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setEnabled(self.can_save())
         save.setToolTip("" if self.can_save() else self.blocked_reason())
+        self.waiting.setText(unanswered(self.questions) or "")
 
     def override_complete(self) -> bool:
         return (
@@ -286,12 +298,14 @@ class CaseDialog(QDialog):
 
     def can_save(self) -> bool:
         check = self.last_check
-        if check is None or check.unoverridable:
+        if check is None or check.unoverridable or unanswered(self.questions):
             return False
         return not check.breaches or self.override_complete()
 
     def blocked_reason(self) -> str:
-        check = self.last_check
+        check, left = self.last_check, unanswered(self.questions)
+        if left:
+            return left
         if check is None:
             return "Complete the form."
         if check.unoverridable:

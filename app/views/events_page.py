@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -34,7 +33,15 @@ from app.policy.wording import counted
 from app.services.placements import InvalidInput
 from app.services.records_of_work import EventCheck
 from app.views.table_model import RowsModel
-from app.views.widgets import date_edit, from_qdate, ruled_table, ruled_view, selected_key
+from app.views.widgets import (
+    YesNo,
+    date_edit,
+    from_qdate,
+    ruled_table,
+    ruled_view,
+    selected_key,
+    unanswered,
+)
 
 FIELD_LABELS = {
     "with": "With",
@@ -72,6 +79,20 @@ WHO = {
     "onsite_supervisor": "On-site supervisor",
 }
 NO_CASE = "__none__"
+# Yes/no facts of an event, as the PE is asked them (question, short name for "Answer …").
+QUESTIONS = {
+    "after_hours": ("Was the visit after hours?", "after hours"),
+    "checked_in": (
+        "Did the student check in with the agreed contact afterwards?",
+        "checked in",
+    ),
+    "competent": ("Was the student assessed as competent to chair?", "competent to chair"),
+    "recorded": ("Is the decision recorded on the child's record?", "recorded"),
+    "accompanied_by": (
+        "Did a qualified worker go with the student?",
+        "accompanied",
+    ),
+}
 
 
 def _attr(key: str) -> str:
@@ -113,6 +134,8 @@ class EventDialog(QDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(54)
         self.fields: dict[str, QWidget] = {}
+        self.questions: list[YesNo] = []
+        self.accompanied: YesNo | None = None  # statutory visits: alone, or with whom
         self.form = QFormLayout()
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
@@ -154,7 +177,7 @@ class EventDialog(QDialog):
     def _build_fields(self) -> None:
         while self.form.rowCount():
             self.form.removeRow(0)
-        self.fields = {}
+        self.fields, self.questions, self.accompanied = {}, [], None
         required, optional = EVENT_KINDS[str(self.kind.currentData())]
         self.case.setEnabled("case" in required or "case" in optional)
         if "case" in required and self.case.currentData() == NO_CASE and self.case.count() > 1:
@@ -166,10 +189,25 @@ class EventDialog(QDialog):
                 continue
             widget: QWidget
             if key in BOOLEAN_EVENT_KEYS:
-                box = QCheckBox(FIELD_LABELS[key])
-                box.toggled.connect(self._timer.start)
-                widget = box
-                self.form.addRow("", widget)
+                question = YesNo(*QUESTIONS[key])
+                question.changed.connect(self._timer.start)
+                self.questions.append(question)
+                widget = question
+                self.form.addRow(widget)
+            elif key == "accompanied_by":
+                self.accompanied = YesNo(*QUESTIONS[key])
+                self.questions.append(self.accompanied)
+                line = QLineEdit()
+                line.setPlaceholderText("Their name")
+                line.setEnabled(False)
+                self.accompanied.changed.connect(
+                    lambda line=line: line.setEnabled(self.accompanied_answer() is True)
+                )
+                self.accompanied.changed.connect(self._timer.start)
+                line.textChanged.connect(self._timer.start)
+                self.form.addRow(self.accompanied)
+                self.form.addRow(FIELD_LABELS[key], line)
+                widget = line
             elif key in EVENT_ENUMS:
                 combo = QComboBox()
                 for value in EVENT_ENUMS[key]:
@@ -197,10 +235,12 @@ class EventDialog(QDialog):
 
     def _fill(self, e: Event) -> None:
         self.notes.setPlainText(e.notes or "")
+        if self.accompanied is not None:  # a stored visit was answered: alone, or with whom
+            self.accompanied.set_value(bool(e.accompanied_by))
         for key, widget in self.fields.items():
             value = getattr(e, _attr(key))
-            if isinstance(widget, QCheckBox):
-                widget.setChecked(bool(value))
+            if isinstance(widget, YesNo):
+                widget.set_value(value)
             elif isinstance(widget, QComboBox):
                 widget.setCurrentIndex(max(0, widget.findData(value)))
             elif isinstance(widget, QPlainTextEdit):
@@ -219,8 +259,8 @@ class EventDialog(QDialog):
             notes=self.notes.toPlainText().strip() or None,
         )
         for key, widget in self.fields.items():
-            if isinstance(widget, QCheckBox):
-                value: object = widget.isChecked()
+            if isinstance(widget, YesNo):
+                value: object = widget.value()
             elif isinstance(widget, QComboBox):
                 value = widget.currentData()
             elif isinstance(widget, QPlainTextEdit):
@@ -228,11 +268,33 @@ class EventDialog(QDialog):
             else:
                 assert isinstance(widget, QLineEdit)
                 value = widget.text().strip() or None
+                if key == "accompanied_by" and self.accompanied_answer() is not True:
+                    value = None  # alone (or not yet said)
             setattr(e, _attr(key), value)
         return e
 
+    def accompanied_answer(self) -> bool | None:
+        return self.accompanied.value() if self.accompanied is not None else None
+
+    def waiting_for(self) -> str | None:
+        """What Save waits for: every yes/no answered, and who went when someone did."""
+        left = unanswered(self.questions)
+        if left:
+            return left
+        line = self.fields.get("accompanied_by")
+        named = not isinstance(line, QLineEdit) or bool(line.text().strip())
+        return (
+            "Name who went with the student." if self.accompanied_answer() and not named else None
+        )
+
     def refresh(self) -> None:
         self._timer.stop()
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        waiting = self.waiting_for()
+        if waiting:
+            self.verdict.setText(escape(waiting))
+            save.setEnabled(False)
+            return
         draft = self.draft()
         if not draft.id:
             draft.id = "new-event"
@@ -254,10 +316,14 @@ class EventDialog(QDialog):
         self.verdict.setText(
             f"<ul>{''.join(lines)}</ul>" if lines else "Nothing in the rules stands against this."
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not check.forbidden)
+        save.setEnabled(not check.forbidden)
 
     def accept(self) -> None:
         self.refresh()
+        waiting = self.waiting_for()
+        if waiting:
+            self.error.setText(waiting)
+            return
         try:
             self._save(self.draft())
         except InvalidInput as exc:

@@ -32,7 +32,7 @@ from app.policy.sources import cited
 from app.policy.vocabulary import CASE_TYPE_LABELS
 from app.services.placements import InvalidInput
 from app.services.supervision import CarriedAction, SessionForm
-from app.views.widgets import date_edit, from_qdate, to_qdate
+from app.views.widgets import YesNo, date_edit, from_qdate, to_qdate, unanswered
 
 FORMATS = (("One-to-one", "one-to-one"), ("Three-way", "three-way"), ("Group", "group"))
 ACTIONS_HELP = (
@@ -108,6 +108,12 @@ class CaseDirectionBox(QGroupBox):
         )
 
 
+def _answer(saved: object) -> bool | None:
+    """A yes/no kept in a draft: a draft from before the question was asked, or saved before
+    it was answered, comes back unanswered, never as a yes."""
+    return saved if isinstance(saved, bool) else None
+
+
 class SessionDialog(QDialog):
     def __init__(
         self,
@@ -142,10 +148,10 @@ class SessionDialog(QDialog):
                 else ""
             )
         )
-        self.caseload_discussed = QCheckBox(
-            cited("The caseload as a whole was discussed (002 §2c)")
+        self.caseload_discussed = YesNo(
+            cited("Was the caseload as a whole discussed? (002 §2c)"), "caseload discussed"
         )
-        self.caseload_discussed.setChecked(s.caseload_discussed if s else True)
+        self.caseload_discussed.set_value(s.caseload_discussed if s else None)
 
         directions = {d.case: d for d in s.case_direction} if s else {}
         shown = [c for c in cases if c.ref in directions] if s else list(form.open_cases)
@@ -170,10 +176,12 @@ class SessionDialog(QDialog):
         for edit in (self.wellbeing, self.learning):
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(60)
-        self.decisions_recorded = QCheckBox(
-            cited("Decisions have been recorded on each child's record (000 §17)")
+        self.decisions_recorded = YesNo(
+            cited("Have the decisions been recorded on each child's record? (000 §17)"),
+            "decisions recorded",
         )
-        self.decisions_recorded.setChecked(s.decisions_recorded if s else False)
+        self.decisions_recorded.set_value(s.decisions_recorded if s else None)
+        self.questions = [self.caseload_discussed, self.decisions_recorded]
         self.next = date_edit(s.next if s and s.next else form.next)
         self.error = QLabel()
         self.error.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote what was typed
@@ -200,7 +208,7 @@ class SessionDialog(QDialog):
         rest = QFormLayout()
         rest.addRow("&Wellbeing", self.wellbeing)
         rest.addRow("&Learning and PCF", self.learning)
-        rest.addRow("", self.decisions_recorded)
+        rest.addRow(self.decisions_recorded)
         rest.addRow("&Next session", self.next)
         layout.addLayout(rest)
         scroll = QScrollArea()
@@ -214,8 +222,11 @@ class SessionDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.waiting = QLabel()  # what Save waits for, in words
+        self.waiting.setObjectName("pageSubtitle")
         bottom = QVBoxLayout()
         bottom.addWidget(self.draft_note)
+        bottom.addWidget(self.waiting)
         bottom.addWidget(self.buttons)
         outer.addLayout(bottom)
 
@@ -232,6 +243,10 @@ class SessionDialog(QDialog):
             w.toggled.connect(self._timer.start)
         self.date.dateChanged.connect(self._timer.start)
         self.next.dateChanged.connect(self._timer.start)
+        for question in self.questions:
+            question.changed.connect(self._timer.start)
+            question.changed.connect(self._update_save)
+        self._update_save()
 
     # ------------------------------------------------------------------ values
 
@@ -249,9 +264,9 @@ class SessionDialog(QDialog):
             id=s.id if s else "",
             date=from_qdate(self.date.date()),
             format=str(self.format.currentData()),
-            caseload_discussed=self.caseload_discussed.isChecked(),
+            caseload_discussed=self.caseload_discussed.value() is True,
             cases_discussed=[d.case for d in directions],
-            decisions_recorded=self.decisions_recorded.isChecked(),
+            decisions_recorded=self.decisions_recorded.value() is True,
             attendees=[n.strip() for n in self.attendees.text().split(",") if n.strip()],
             case_direction=directions,
             wellbeing=self.wellbeing.toPlainText().strip() or None,
@@ -277,7 +292,7 @@ class SessionDialog(QDialog):
             "date": from_qdate(self.date.date()).isoformat(),
             "format": self.format.currentData(),
             "attendees": self.attendees.text(),
-            "caseload_discussed": self.caseload_discussed.isChecked(),
+            "caseload_discussed": self.caseload_discussed.value(),  # None: not answered yet
             "cases": {
                 b.case.ref: {
                     "included": b.isChecked(),
@@ -294,7 +309,7 @@ class SessionDialog(QDialog):
             ],
             "wellbeing": self.wellbeing.toPlainText(),
             "learning": self.learning.toPlainText(),
-            "decisions_recorded": self.decisions_recorded.isChecked(),
+            "decisions_recorded": self.decisions_recorded.value(),
             "next": from_qdate(self.next.date()).isoformat(),
         }
 
@@ -302,7 +317,7 @@ class SessionDialog(QDialog):
         self.date.setDate(to_qdate(date.fromisoformat(str(d["date"]))))
         self.format.setCurrentIndex(max(0, self.format.findData(d.get("format"))))
         self.attendees.setText(str(d.get("attendees", "")))
-        self.caseload_discussed.setChecked(bool(d.get("caseload_discussed", True)))
+        self.caseload_discussed.set_value(_answer(d.get("caseload_discussed")))
         cases = d.get("cases") or {}
         for box in self.case_boxes:
             saved = cases.get(box.case.ref)
@@ -316,7 +331,7 @@ class SessionDialog(QDialog):
             box.setChecked(f"{item.supervision_id}|{item.case}|{item.index}" in done)
         self.wellbeing.setPlainText(str(d.get("wellbeing", "")))
         self.learning.setPlainText(str(d.get("learning", "")))
-        self.decisions_recorded.setChecked(bool(d.get("decisions_recorded", False)))
+        self.decisions_recorded.set_value(_answer(d.get("decisions_recorded")))
         if d.get("next"):
             self.next.setDate(to_qdate(date.fromisoformat(str(d["next"]))))
         self.draft_note.setText("Restored from the draft saved before the app closed.")
@@ -334,7 +349,18 @@ class SessionDialog(QDialog):
 
     # ------------------------------------------------------------------ save
 
+    def _update_save(self) -> None:
+        left = unanswered(self.questions)
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setEnabled(left is None)
+        save.setToolTip(left or "")
+        self.waiting.setText(left or "")
+
     def accept(self) -> None:
+        left = unanswered(self.questions)
+        if left:
+            self.error.setText(left)
+            return
         try:
             self._save(self.supervision(), self.done_actions())
         except InvalidInput as exc:

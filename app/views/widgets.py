@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractItemModel, QDate, Qt
+from PySide6.QtCore import QAbstractItemModel, QDate, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
     QDateEdit,
+    QHBoxLayout,
     QHeaderView,
+    QLabel,
+    QRadioButton,
     QTableView,
     QTableWidget,
+    QWidget,
 )
 
 # Columns fit their contents as judged from this many rows: every row of a two-year
@@ -80,3 +86,56 @@ def select_key(table: QTableWidget, key: str) -> bool:
             table.selectRow(r)
             return True
     return False
+
+
+class YesNo(QWidget):
+    """A yes/no fact the PE states about what happened: neither answer is chosen until they
+    choose one, so a hurried record never looks compliant by default.
+
+    Tab reaches the pair, the arrow keys or Y / N choose; ``value()`` is None until then.
+    """
+
+    changed = Signal()
+
+    def __init__(self, question: str, short: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.short = short  # names it in "Answer …" when Save waits for it
+        self.label = QLabel(question)
+        self.label.setWordWrap(True)
+        self.yes, self.no = QRadioButton("Yes"), QRadioButton("No")
+        self.group = QButtonGroup(self)
+        for button, word in ((self.yes, "yes"), (self.no, "no")):
+            button.setAccessibleName(f"{question}: {word}")
+            self.group.addButton(button)
+            button.toggled.connect(lambda _on: self.changed.emit())
+        self.label.setBuddy(self.yes)
+        self.setFocusProxy(self.yes)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.yes)
+        row.addWidget(self.no)
+
+    def value(self) -> bool | None:
+        if self.yes.isChecked():
+            return True
+        return False if self.no.isChecked() else None
+
+    def set_value(self, value: bool | None) -> None:
+        self.group.setExclusive(False)  # an exclusive group cannot go back to neither
+        self.yes.setChecked(value is True)
+        self.no.setChecked(value is False)
+        self.group.setExclusive(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        if key in (Qt.Key.Key_Y, Qt.Key.Key_N):
+            (self.yes if key == Qt.Key.Key_Y else self.no).click()
+            return
+        super().keyPressEvent(event)
+
+
+def unanswered(questions: list[YesNo]) -> str | None:
+    """Why Save waits, if it does: the questions still to answer, by their short names."""
+    left = [q.short for q in questions if q.value() is None]
+    return f"Answer yes or no: {', '.join(left)}." if left else None

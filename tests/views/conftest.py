@@ -82,3 +82,16 @@ def seen[Page](window: MainWindow, page: Page) -> Page:
     shown(window, page)
     shown(window, back)
     return page
+
+
+def answer(qtbot, question, yes: bool) -> None:  # type: ignore[no-untyped-def]
+    """Answer a yes/no question on a form as a PE does: click Yes or No (with the mouse when
+    the form is on screen)."""
+    from PySide6.QtCore import Qt
+
+    button = question.yes if yes else question.no
+    if button.isVisible():
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    else:
+        button.click()
+    assert question.value() is yes

@@ -12,7 +12,7 @@ from app.services.workspace import Workspace
 from app.views.case_dialog import CaseDialog, EndCaseDialog, OverrideReviewDialog
 from app.views.main_window import MainWindow
 from tests.conftest import sam_placement
-from tests.views.conftest import drive_modal, seen, shown
+from tests.views.conftest import answer, drive_modal, seen, shown
 
 START, OPENS = date(2026, 1, 5), date(2026, 1, 19)
 
@@ -37,6 +37,9 @@ def fill(qtbot, dialog: CaseDialog, ref: str, case_type: str, role: str, allocat
     dialog.role.setCurrentIndex(dialog.role.findData(role))
     dialog.allocated.setDate(QDate(allocated.year, allocated.month, allocated.day))
     qtbot.keyClicks(dialog.rationale, "Suits the learning plan.")
+    answer(qtbot, dialog.consulted, yes=True)
+    answer(qtbot, dialog.transition, yes=False)
+    answer(qtbot, dialog.conflict, yes=False)
     dialog.refresh()
 
 
@@ -86,7 +89,7 @@ def test_override_is_saved_with_its_reason_and_the_finding_stays_visible(
 ) -> None:  # type: ignore[no-untyped-def]
     def try_it(dialog: CaseDialog) -> None:
         fill(qtbot, dialog, "D-3", "cin", "lead", OPENS)
-        dialog.conflict.setChecked(True)
+        answer(qtbot, dialog.conflict, yes=True)
         dialog.refresh()
         assert "Conflict of interest" in dialog.findings.text()
         assert not save_button(dialog).isEnabled()
@@ -113,7 +116,7 @@ def test_override_review_comes_up_on_the_agenda_and_is_recorded(
 ) -> None:
     def allocate(dialog: CaseDialog) -> None:
         fill(qtbot, dialog, "D-4", "cin", "lead", OPENS)
-        dialog.consulted.setChecked(False)
+        answer(qtbot, dialog.consulted, yes=False)
         dialog.override_box.setChecked(True)
         qtbot.keyClicks(dialog.override_reason, "Educator on leave; manager consulted instead")
         dialog.review_by.setDate(QDate(2026, 2, 6))

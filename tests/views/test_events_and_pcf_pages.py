@@ -14,7 +14,7 @@ from app.views.events_page import AbsenceDialog, EventDialog
 from app.views.main_window import MainWindow
 from app.views.pcf_page import LearningDialog, PcfReviewDialog
 from tests.conftest import sam_placement
-from tests.views.conftest import drive_modal, findings, seen
+from tests.views.conftest import answer, drive_modal, findings, seen
 
 START, OPENS = date(2026, 1, 5), date(2026, 1, 19)
 
@@ -68,8 +68,15 @@ def test_forbidden_events_cannot_be_saved_and_say_why(qtbot, window: MainWindow)
         pick(dialog.case, "L-2")
         dialog.day.setDate(QDate(2026, 2, 2))
         dialog.refresh()
-        assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
+        save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+        assert not save.isEnabled() and "Answer yes or no: accompanied" in dialog.verdict.text()
+        answer(qtbot, dialog.accompanied, yes=False)  # alone
+        dialog.refresh()
+        assert not save.isEnabled()
         assert "qualified worker with the student" in dialog.verdict.text()
+        answer(qtbot, dialog.accompanied, yes=True)
+        dialog.refresh()
+        assert not save.isEnabled() and "Name who went" in dialog.verdict.text()
         qtbot.keyClicks(dialog.fields["accompanied_by"], "Jo Social Worker")
         dialog.refresh()
         assert dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
@@ -100,7 +107,10 @@ def test_judgement_call_is_warned_then_saved(qtbot, window: MainWindow) -> None:
         pick(dialog.kind, "home-visit")
         pick(dialog.case, "D-1")
         dialog.day.setDate(QDate(2026, 2, 3))
-        dialog.fields["after_hours"].setChecked(True)
+        answer(qtbot, dialog.fields["after_hours"], yes=True)
+        dialog.refresh()
+        assert "Answer yes or no: checked in" in dialog.verdict.text()
+        answer(qtbot, dialog.fields["checked_in"], yes=False)
         dialog.refresh()
         assert "check-in" in dialog.verdict.text()
         assert dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()

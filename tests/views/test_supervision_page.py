@@ -15,7 +15,7 @@ from app.views.main_window import MainWindow
 from app.views.session_dialog import SessionDialog, parse_actions
 from app.views.supervision_page import AddendumDialog, SignDialog
 from tests.conftest import sam_placement
-from tests.views.conftest import drive_modal, shown
+from tests.views.conftest import answer, drive_modal, shown
 
 START = date(2026, 1, 5)
 
@@ -48,7 +48,8 @@ def write_session(qtbot, dialog: SessionDialog) -> None:  # type: ignore[no-unty
     qtbot.keyClick(box.decision, Qt.Key.Key_Tab)
     qtbot.keyClicks(box.actions, "Book joint visit; student; 27/01/2026")
     qtbot.keyClicks(dialog.wellbeing, "Settling in.")
-    dialog.decisions_recorded.setChecked(True)
+    answer(qtbot, dialog.caseload_discussed, yes=True)
+    answer(qtbot, dialog.decisions_recorded, yes=True)
 
 
 def test_a_session_is_written_saved_and_listed(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -128,6 +129,9 @@ def test_typed_text_survives_a_crash_as_a_draft(
             == "Half-written before the battery died"
         )
         assert "Restored" in restored.draft_note.text()
+        assert restored.caseload_discussed.value() is None  # never answered: still not
+        answer(qtbot, restored.caseload_discussed, yes=True)
+        answer(qtbot, restored.decisions_recorded, yes=True)
         restored.accept()
 
     drive_modal(window.offer_drafts, finish)
@@ -140,6 +144,8 @@ def test_bad_action_date_is_explained_and_nothing_saved(qtbot, window: MainWindo
     def write(dialog: SessionDialog) -> None:
         qtbot.keyClicks(dialog.case_boxes[0].actions, "Call school; PE; 31/02/2026")
         dialog.date.setDate(QDate(2026, 1, 23))
+        answer(qtbot, dialog.caseload_discussed, yes=True)
+        answer(qtbot, dialog.decisions_recorded, yes=True)
         dialog.accept()
         assert "'31/02/2026' is not a date" in dialog.error.text()
         assert dialog.isVisible()
