@@ -160,8 +160,9 @@ def _events(session: Session, placement_id: int) -> list[Event]:
     """The placement's events as plain rows, straight from the driver: a long placement has
     ~20,000, and building mapped objects (or letting SQLAlchemy convert each date and flag)
     took most of a refresh."""
-    day, flags = date.fromisoformat, _EVENT_FLAGS
-    same: dict[str, str] = {}  # one copy of each kind and case reference, not one per event
+    flags, shared = _EVENT_FLAGS, _EVENT_SHARED
+    same: dict[str, str] = {}  # one copy of each kind, case and name, not one per event
+    days: dict[str, date] = {}
     events = []
     cursor = session.connection().connection.cursor()
     try:
@@ -169,10 +170,12 @@ def _events(session: Session, placement_id: int) -> list[Event]:
         while rows := cursor.fetchmany(2000):  # in chunks: no second copy of every row
             for row in rows:
                 values = list(row)
-                values[1] = same.setdefault(values[1], values[1])
-                values[2] = day(values[2])
-                if values[3] is not None:
-                    values[3] = same.setdefault(values[3], values[3])
+                day = values[2]
+                values[2] = days.get(day) or days.setdefault(day, date.fromisoformat(day))
+                for i in shared:
+                    value = values[i]
+                    if value is not None:
+                        values[i] = same.setdefault(value, value)
                 for i in flags:
                     if values[i] is not None:
                         values[i] = bool(values[i])
@@ -203,6 +206,12 @@ def _events_sql() -> tuple[str, tuple[int, ...]]:
 
 
 _EVENTS_SQL, _EVENT_FLAGS = _events_sql()
+# Columns whose values repeat from event to event (kinds, case references, people's names).
+_EVENT_SHARED = (1, 3) + tuple(
+    i + 4
+    for i, name in enumerate(EVENT_FIELDS)
+    if name not in ("notes", "feedback") and i + 4 not in _EVENT_FLAGS
+)
 assert list(Event.__dataclass_fields__)[4:] == list(EVENT_FIELDS), "Event's fields moved"
 
 
