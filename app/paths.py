@@ -19,7 +19,7 @@ PASSPHRASE_SOURCES = (
 )
 
 
-def data_dir() -> Path:
+def data_dir(create: bool = True) -> Path:
     """The user's data directory (created on first use, the user's alone: 0700 on Linux/macOS).
 
     The database, its backups and the log live here.
@@ -27,6 +27,8 @@ def data_dir() -> Path:
     from platformdirs import user_data_dir
 
     path = Path(user_data_dir(APP_NAME, appauthor=False))
+    if not create:
+        return path
     path.mkdir(parents=True, exist_ok=True)
     if os.name == "posix":
         path.chmod(0o700)
@@ -43,5 +45,5 @@ def default_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     return data_dir() / "placements.sqlite"
 
 
-def log_path() -> Path:
-    return data_dir() / "placement-tracker.log"
+def log_path(create: bool = True) -> Path:
+    return data_dir(create) / "placement-tracker.log"

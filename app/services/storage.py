@@ -16,6 +16,7 @@ from app.db.storage import (
     DamagedDatabase,
     WriterLock,
     backup_to,
+    backups_dir,
     change_encryption,
     inspect_file,
     is_encrypted,
@@ -30,6 +31,7 @@ from app.services.placements import PlacementService
 
 __all__ = [
     "BackupRow",
+    "backups_dir",
     "backup_database",
     "backup_rows",
     "change_passphrase",

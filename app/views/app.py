@@ -28,6 +28,7 @@ from app.services.workspace import (
     WrongPassphrase,
     default_db_path,
 )
+from app.views.help_dialogs import current_log_file
 from app.views.main_window import MainWindow
 from app.views.security import PassphraseDialog
 
@@ -52,10 +53,7 @@ def _report_unexpected(
 
 
 def log_file_hint() -> str:
-    for handler in logging.getLogger().handlers:
-        if isinstance(handler, logging.FileHandler):
-            return handler.baseFilename
-    return "the log file"
+    return str(current_log_file())
 
 
 def open_workspace(

@@ -47,6 +47,7 @@ from app.services.screen import PlacementScreen, placement_screen
 from app.services.storage import (
     back_up_now,
     backup_rows,
+    backups_dir,
     change_passphrase,
     import_into,
     restore_database,
@@ -59,6 +60,7 @@ from app.views.cases_page import CasesPage
 from app.views.compliance_page import CompliancePage
 from app.views.endings_page import ClosePlacementDialog, EndingsPage
 from app.views.events_page import AbsenceDialog, EventDialog, EventsPage
+from app.views.help_dialogs import AboutDialog, ShortcutsDialog, current_log_file
 from app.views.induction_page import (
     InductionPage,
     ItemDialog,
@@ -307,8 +309,15 @@ class MainWindow(QMainWindow):
             )
 
         help_menu = self.menuBar().addMenu("&Help")
+        self._action(
+            help_menu,
+            "&Keyboard shortcuts",
+            QKeySequence(QKeySequence.StandardKey.HelpContents),
+            self.show_shortcuts,
+        )
         self._action(help_menu, "&Policy sources", None, self.show_sources)
-        self._action(help_menu, "&About Placement Tracker", None, self._about)
+        help_menu.addSeparator()
+        self._action(help_menu, "&About Placement Tracker", None, self.show_about)
 
     def _action(
         self,
@@ -1491,13 +1500,25 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
-    def _about(self) -> None:
-        QMessageBox.about(
+    def show_about(self) -> AboutDialog:
+        ws = self.workspace
+        dialog = AboutDialog(
+            __version__,
+            ws.path,
+            backups_dir(ws.path),
+            current_log_file(),
+            ws.profile.describe().removeprefix("Policy profile: "),
             self,
-            "About Placement Tracker",
-            f"<b>Placement Tracker {__version__}</b><p>Keeps a social work student's placement "
-            f"safe, lawful and evidenced.</p><p>Database: {self.workspace.path}</p>",
         )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self.actions(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")

@@ -1,0 +1,132 @@
+"""Help › About and Help › Keyboard shortcuts: where things are kept, and how to reach them."""
+
+from __future__ import annotations
+
+import logging
+import os
+import platform
+from html import escape
+from pathlib import Path
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import Qt, QUrl, qVersion
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.paths import log_path
+from app.views.widgets import ruled_table
+
+
+def current_log_file() -> Path:
+    """The log file this run writes to (the usual one when none is open yet)."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.FileHandler) and handler.baseFilename != os.devnull:
+            return Path(handler.baseFilename)
+    return log_path(create=False)
+
+
+def open_folder(folder: Path) -> None:
+    """Show ``folder`` in the system's file manager (made first if it is not there yet)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+class AboutDialog(QDialog):
+    """Help › About: the version, what it runs on, and where the records, backups and log
+    are kept, each with a button that opens its folder."""
+
+    def __init__(
+        self,
+        version: str,
+        database: Path,
+        backups: Path,
+        log_file: Path,
+        profile: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("About Placement Tracker")
+        self.setMinimumWidth(560)
+        intro = QLabel(
+            f"<h2>Placement Tracker {escape(version)}</h2>"
+            "<p>Keeps a social work student's placement safe, lawful and evidenced.</p>"
+            f"<p>Python {platform.python_version()} · Qt {qVersion()} · "
+            f"PySide6 {pyside_version}</p>"
+        )
+        intro.setWordWrap(True)
+        grid = QGridLayout()
+        self.places: dict[str, Path] = {}
+        rows = (
+            ("Database", database, database.parent),
+            ("Backups", backups, backups),
+            ("Log file", log_file, log_file.parent),
+        )
+        for r, (what, path, folder) in enumerate(rows):
+            name = QLabel(f"<b>{what}</b>")
+            where = QLabel(escape(str(path)))
+            where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            where.setWordWrap(True)
+            button = QPushButton("Open folder")
+            button.setAccessibleName(f"Open the folder of the {what.lower()}")
+            button.clicked.connect(lambda _c=False, f=folder: open_folder(f))
+            name.setBuddy(button)
+            grid.addWidget(name, r, 0)
+            grid.addWidget(where, r, 1)
+            grid.addWidget(button, r, 2)
+            self.places[what] = path
+        grid.addWidget(QLabel("<b>Policy profile</b>"), len(rows), 0)
+        self.profile = QLabel(escape(profile))
+        grid.addWidget(self.profile, len(rows), 1, 1, 2)
+        grid.setColumnStretch(1, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(grid)
+        layout.addWidget(buttons)
+
+
+def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
+    """Every action that has a shortcut, as (what it does, the keys), from the actions
+    themselves: the list can never fall out of step with the menus."""
+    rows = []
+    for action in actions:
+        keys = action.shortcut()
+        if keys.isEmpty():
+            continue
+        what = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+        rows.append((what, keys.toString(QKeySequence.SequenceFormat.NativeText)))
+    return rows
+
+
+class ShortcutsDialog(QDialog):
+    """Help › Keyboard shortcuts."""
+
+    def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        self.resize(460, 520)
+        self.rows = shortcut_rows(actions)
+        self.table = ruled_table(["Action", "Keys"])
+        self.table.setAccessibleName("Keyboard shortcuts")
+        self.table.setRowCount(len(self.rows))
+        for r, (what, keys) in enumerate(self.rows):
+            self.table.setItem(r, 0, QTableWidgetItem(what))
+            self.table.setItem(r, 1, QTableWidgetItem(keys))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel("Every shortcut, as the menus have them. Ctrl+1 to Ctrl+9 open the pages.")
+        )
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)

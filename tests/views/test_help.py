@@ -1,0 +1,41 @@
+"""Help › About says where everything is kept; Help › Keyboard shortcuts lists every one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QPushButton
+
+from app.views.main_window import MainWindow
+
+
+def test_about_names_the_versions_folders_and_profile_and_opens_them(
+    demo_window: MainWindow, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    dialog = demo_window.show_about()
+    path = demo_window.workspace.path
+    assert dialog.places["Database"] == path
+    assert dialog.places["Backups"] == path.parent / "backups"
+    assert dialog.places["Log file"].name.endswith(".log")
+    assert dialog.profile.text() == "default"
+    text = " ".join(w.text() for w in dialog.findChildren(type(dialog.profile)))
+    assert "Python 3." in text and "Qt 6." in text
+    buttons = [b for b in dialog.findChildren(QPushButton) if b.text() == "Open folder"]
+    assert len(buttons) == 3
+    buttons[1].click()  # Backups: made if needed, then shown
+    assert opened == [str(path.parent / "backups")]
+    assert QUrl.fromLocalFile(opened[0]).isLocalFile()
+    dialog.close()
+
+
+def test_keyboard_shortcuts_are_read_from_the_actions(demo_window: MainWindow) -> None:
+    dialog = demo_window.show_shortcuts()
+    listed = dict(dialog.rows)
+    with_keys = [a for a in demo_window.actions() if not a.shortcut().isEmpty()]
+    assert len(listed) == len(with_keys) >= 15
+    assert listed["Lock"] == "Ctrl+L" and listed["Quit"] == "Ctrl+Q"
+    assert listed["Overview"] == "Ctrl+1" and "Keyboard shortcuts" in listed
+    assert dialog.table.rowCount() == len(listed)
+    dialog.close()
