@@ -19,6 +19,8 @@ NOT_AT_START = (
     "PySide6.QtSvg",
     "PySide6.QtOpenGL",
     "PySide6.QtTest",
+    "PySide6.QtPrintSupport",  # printing: loaded when the PE prints
+    "pypdfium2",
 )
 
 

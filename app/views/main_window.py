@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -93,6 +92,21 @@ from app.views.supervision_page import AddendumDialog, SignDialog, SupervisionPa
 
 log = logging.getLogger(__name__)
 
+# The record File › Print… and File › Export PDF… give on each page.
+RECORD_OF_PAGE = {
+    "Induction": "induction",
+    "Supervision": "supervision",
+    "PCF & learning": "pcf",
+    "Endings": "transition",
+}
+RECORD_TITLES = {
+    "induction": "Induction record",
+    "supervision": "Supervision record",
+    "pcf": "PCF summary",
+    "transition": "Transition checklists",
+    "summary": "Placement summary",
+}
+
 # Where each agenda item is done.
 AGENDA_PAGES = {
     "cases": "Cases",
@@ -145,7 +159,7 @@ class MainWindow(QMainWindow):
         self.induction.placement_agreement_requested.connect(self.edit_placement_agreement)
         self.induction.supervision_agreement_requested.connect(self.edit_supervision_agreement)
         self.induction.link_worker_requested.connect(self.name_link_worker)
-        self.induction.print_requested.connect(self.print_induction)
+        self.induction.print_requested.connect(lambda: self.print_preview("induction"))
         self._add_page("Induction", self.induction)
         self.cases = CasesPage()
         self.cases.allocate_requested.connect(self.allocate_case)
@@ -175,7 +189,7 @@ class MainWindow(QMainWindow):
         self.pcf.new_review_requested.connect(lambda: self.edit_review())
         self.pcf.edit_review_requested.connect(self.edit_review)
         self.pcf.delete_review_requested.connect(self.delete_review)
-        self.pcf.print_requested.connect(self.print_pcf)
+        self.pcf.print_requested.connect(lambda: self.print_preview("pcf"))
         self.pcf.record_learning_requested.connect(self.record_learning)
         self.pcf.clear_learning_requested.connect(self.clear_learning)
         self._add_page("PCF & learning", self.pcf)
@@ -184,12 +198,8 @@ class MainWindow(QMainWindow):
         self.endings.clear_requested.connect(self.clear_transition_item)
         self.endings.add_item_requested.connect(self.add_transition_item)
         self.endings.end_case_requested.connect(self.end_case)
-        self.endings.transition_pdf_requested.connect(
-            lambda: self.print_record("transition", "transition-checklists")
-        )
-        self.endings.summary_pdf_requested.connect(
-            lambda: self.print_record("summary", "placement-summary")
-        )
+        self.endings.transition_pdf_requested.connect(lambda: self.print_preview("transition"))
+        self.endings.summary_pdf_requested.connect(lambda: self.print_preview("summary"))
         self.endings.close_requested.connect(self.close_placement)
         self._add_page("Endings", self.endings)
         self.placement_page = PlacementPage()
@@ -211,6 +221,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.screens)
         self.idle = IdleWatcher(self.lock, self)
         self.covered: list[tuple[QDialog, Cover]] = []  # forms under the lock's cover
+        self.preview_dialog: QDialog | None = None  # the last print preview opened
         self._stale: dict[QWidget, Callable[[], None]] = {}  # pages to fill when first shown
         self.pages.currentChanged.connect(self._page_shown)
         QApplication.instance().installEventFilter(self.idle)
@@ -254,6 +265,11 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Import placement file…", QKeySequence("Ctrl+I"), self.import_file)
         self.export_action = self._action(
             file_menu, "&Export placement file…", QKeySequence("Ctrl+E"), self.export_file
+        )
+        file_menu.addSeparator()
+        self._action(file_menu, "&Print…", QKeySequence.StandardKey.Print, self.print_current)
+        self._action(
+            file_menu, "Export P&DF…", QKeySequence("Ctrl+Shift+E"), self.export_current_pdf
         )
         file_menu.addSeparator()
         self._action(file_menu, "&Backups…", QKeySequence("Ctrl+Shift+B"), self.show_backups)
@@ -651,16 +667,6 @@ class MainWindow(QMainWindow):
                 lambda: ws.induction.set_link_worker(pid, name), f"Link worker: {name.strip()}"
             )
 
-    def print_induction(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self._plain_copy_title("Save the induction record"),
-            str(Path.home() / "induction-record.pdf"),
-            "PDF (*.pdf)",
-        )
-        if path:
-            self.save_record("induction", Path(path), then=lambda: open_file(Path(path)))
-
     def in_background(
         self,
         title: str,
@@ -696,6 +702,66 @@ class MainWindow(QMainWindow):
         run = work if keep is not None else written
         return Operation(
             self, title, run, done, self._refused(refused), expected, cancellable=keep is not None
+        ).start()
+
+    def current_record(self) -> tuple[str, str | None] | None:
+        """The record of the page on screen (a session: the one selected), for File › Print…
+        and File › Export PDF…; the placement summary from pages without one of their own."""
+        if self.placement_id is None:
+            return None
+        kind = RECORD_OF_PAGE.get(self.page_titles()[self.nav.currentRow()], "summary")
+        if kind != "supervision":
+            return kind, None
+        sid = self._current(self.supervision).selected_id()
+        if sid is None:
+            self.statusBar().showMessage("Select a session to print first.", 5000)
+            return None
+        return kind, sid
+
+    def print_current(self) -> Operation | None:
+        record = self.current_record()
+        return self.print_preview(*record) if record else None
+
+    def export_current_pdf(self) -> None:
+        record = self.current_record()
+        if record is None:
+            return
+        kind, record_id = record
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self._plain_copy_title(f"Save the {RECORD_TITLES[kind].lower()}"),
+            str(Path.home() / f"{RECORD_TITLES[kind].lower().replace(' ', '-')}.pdf"),
+            "PDF (*.pdf)",
+        )
+        if path:
+            self.save_record(kind, Path(path), record_id, then=lambda: open_file(Path(path)))
+
+    def print_preview(self, kind: str, record_id: str | None = None) -> Operation:
+        """File › Print…: the record is made in a worker, then shown in the print preview,
+        whose Print button opens the system's print dialog (A4, pages, copies)."""
+        assert self.placement_id is not None
+        ws, pid = self.workspace, self.placement_id
+
+        def work() -> bytes:
+            return render(kind, ws.placements.snapshot(pid), ws.as_of, ws.profile, record_id)
+
+        def show(pdf: object) -> None:
+            from app.views.printing import PrintedRecord, preview  # Qt's printing: when used
+
+            assert isinstance(pdf, bytes)
+            self.preview_dialog = preview(PrintedRecord(pdf, RECORD_TITLES[kind]), self)
+            self.preview_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.preview_dialog.open()
+
+        expected = (RecordProblem, DatabaseError)
+        return Operation(
+            self,
+            f"Preparing the {RECORD_TITLES[kind].lower()}",
+            work,
+            show,
+            self._refused("Not printed"),
+            expected,
+            cancellable=True,
         ).start()
 
     def save_record(
@@ -826,9 +892,7 @@ class MainWindow(QMainWindow):
             self.save_record("supervision", Path(path), sid)
 
     def print_supervision(self, sid: str) -> None:
-        """Open the record in the system's PDF viewer, which prints it."""
-        path = Path(tempfile.mkdtemp(prefix="placement-print-")) / f"supervision-{sid}.pdf"
-        self.save_record("supervision", path, sid, then=lambda: open_file(path))
+        self.print_preview("supervision", sid)
 
     def export_supervision_dates(self) -> None:
         if self.placement_id is None:
@@ -1001,16 +1065,6 @@ class MainWindow(QMainWindow):
         undo = (lambda: ws.recording.record_learning(pid, old)) if old else None
         self._act(lambda: ws.recording.clear_learning(pid, item), "Evidence cleared", undo)
 
-    def print_pcf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self._plain_copy_title("Save the PCF summary"),
-            str(Path.home() / "pcf-summary.pdf"),
-            "PDF (*.pdf)",
-        )
-        if path:
-            self.save_record("pcf", Path(path), then=lambda: open_file(Path(path)))
-
     # ------------------------------------------------------------------ endings
 
     def record_transition_item(self, case: str, item: str) -> None:
@@ -1042,18 +1096,6 @@ class MainWindow(QMainWindow):
             name, entry = dialog.name.text(), dialog.entry()
             if self._act(lambda: ws.endings.add_own_item(pid, case, name, entry), f"Added {name}"):
                 self.endings.select_case(case)
-
-    def print_record(self, kind: str, stem: str) -> None:
-        if self.placement_id is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self._plain_copy_title("Save the record"),
-            str(Path.home() / f"{stem}.pdf"),
-            "PDF (*.pdf)",
-        )
-        if path:
-            self.save_record(kind, Path(path), then=lambda: open_file(Path(path)))
 
     def close_placement(self) -> None:
         assert self.placement_id is not None
