@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install bench lint screenshot clean
+.PHONY: run test install bench lint screenshot clean bundle bundle-test
 
 run: $(STAMP)
 	$(PY) -m app $(ARGS)
@@ -35,10 +35,21 @@ test: lint
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py
 
+# A one-folder bundle in dist/placement-tracker/ (PyInstaller, with .venv's Python), and its test:
+# the frozen app takes a screenshot, checks the public example, prints every record and opens an
+# encrypted database (tools/bundle_test.py). packaging/README.md: Windows and macOS.
+bundle: $(STAMP)
+	@$(PY) -c 'import PyInstaller' 2>/dev/null || $(PY) -m pip install --quiet --disable-pip-version-check -e '.[bundle]'
+	$(VENV)/bin/pyinstaller --noconfirm --log-level ERROR --distpath dist --workpath build/pyinstaller packaging/placement-tracker.spec
+	@du -sh dist/placement-tracker
+
+bundle-test: bundle
+	QT_QPA_PLATFORM=offscreen $(PY) tools/bundle_test.py
+
 screenshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m app --demo --as-of 2026-11-23 --screenshot docs/main-window.png
 	QT_QPA_PLATFORM=offscreen $(PY) -m app --demo --as-of 2026-11-23 --page Cases --screenshot docs/cases.png
 	QT_QPA_PLATFORM=offscreen $(PY) -m app --demo --as-of 2026-11-23 --dialog allocate --screenshot docs/allocate-breach.png
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

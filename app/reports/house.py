@@ -12,7 +12,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any, Final
 from xml.sax.saxutils import escape
 
@@ -35,9 +34,11 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from app.paths import RESOURCES
+
 MARKING: Final = "OFFICIAL-SENSITIVE"
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
-FONTS_DIR: Final = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+FONTS_DIR: Final = RESOURCES / "fonts"
 CJK_FONTS: Final = {"zh": "STSong-Light", "ja": "HeiseiMin-W3", "ko": "HYSMyeongJo-Medium"}
 _CJK = re.compile(
     r"[\u2e80-\u9fff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f\uf900-\ufaff\uff00-\uffef]+"

@@ -11,10 +11,11 @@ from datetime import date
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.paths import PASSPHRASE_ENV
+from app.paths import ICON_SIZES, PASSPHRASE_ENV, RESOURCES
 from app.services.storage import (
     inspect_database,
     needs_passphrase,
@@ -142,6 +143,14 @@ def offer_restore(path: Path, problem: DatabaseError) -> bool:
     return True
 
 
+def app_icon() -> QIcon:
+    """The app's icon at every size it is drawn in (window, task bar, Alt+Tab)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(RESOURCES / "icons" / f"placement-tracker-{size}.png"), QSize(size, size))
+    return icon
+
+
 def settle_memory() -> None:
     """Once the window is up: move everything made so far out of the garbage collector's
     sight. The app lives for hours, and a full collection over the start-up objects would
@@ -201,6 +210,7 @@ def run_gui(
     QCoreApplication.setOrganizationName("PlacementTracker")
     QCoreApplication.setApplicationName("Placement Tracker")
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    QApplication.setWindowIcon(app_icon())
     sys.excepthook = _report_unexpected
     # --demo's database and --screenshot's settings live here and go when the app ends.
     with tempfile.TemporaryDirectory(prefix="placement-tracker-") as scratch:
