@@ -50,6 +50,10 @@ screenshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m app --demo --as-of 2026-11-23 --screenshot docs/main-window.png
 	QT_QPA_PLATFORM=offscreen $(PY) -m app --demo --as-of 2026-11-23 --page Cases --screenshot docs/cases.png
 	QT_QPA_PLATFORM=offscreen $(PY) -m app --demo --as-of 2026-11-23 --dialog allocate --screenshot docs/allocate-breach.png
+	QT_QPA_PLATFORM=offscreen $(PY) -m app --demo --as-of 2026-11-23 --appearance light --screenshot docs/light.png
+	QT_QPA_PLATFORM=offscreen $(PY) -m app --demo --as-of 2026-11-23 --appearance dark --screenshot docs/dark.png
+	QT_QPA_PLATFORM=offscreen $(PY) -m app --demo --as-of 2026-11-23 --appearance dark --page Supervision --screenshot docs/dark-supervision.png
+	QT_QPA_PLATFORM=offscreen QT_SCALE_FACTOR=2 $(PY) -m app --demo --as-of 2026-11-23 --screenshot docs/scale-200.png
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -100,6 +100,11 @@ def gui_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--dialog", metavar="NAME", help="with --screenshot: picture a dialog instead (allocate)"
     )
+    parser.add_argument(
+        "--appearance",
+        choices=("system", "light", "dark"),
+        help="light or dark for this run (the app otherwise keeps View › Appearance's choice)",
+    )
     return parser
 
 
@@ -491,6 +496,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         screenshot=options.screenshot,
         page=options.page,
         dialog=options.dialog,
+        appearance=options.appearance,
     )
 
 

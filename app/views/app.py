@@ -32,6 +32,7 @@ from app.services.workspace import (
 from app.views.help_dialogs import current_log_file
 from app.views.main_window import MainWindow
 from app.views.security import PassphraseDialog
+from app.views.theme import SCHEME_SETTING, apply_scheme
 
 log = logging.getLogger(__name__)
 
@@ -204,6 +205,7 @@ def run_gui(
     screenshot: Path | None = None,
     page: str | None = None,
     dialog: str | None = None,
+    appearance: str | None = None,
 ) -> int:
     if screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -214,7 +216,9 @@ def run_gui(
     sys.excepthook = _report_unexpected
     # --demo's database and --screenshot's settings live here and go when the app ends.
     with tempfile.TemporaryDirectory(prefix="placement-tracker-") as scratch:
-        return _run(qt_app, Path(scratch), db_path, as_of, demo, screenshot, page, dialog)
+        return _run(
+            qt_app, Path(scratch), db_path, as_of, demo, screenshot, page, dialog, appearance
+        )
 
 
 def _run(
@@ -226,6 +230,7 @@ def _run(
     screenshot: Path | None,
     page: str | None,
     dialog: str | None,
+    appearance: str | None = None,
 ) -> int:
     key = None
     path = default_db_path(db_path) if db_path or not demo else None
@@ -255,7 +260,12 @@ def _run(
         if not screenshot
         else QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
     )
+    if appearance and screenshot:  # for this picture only: the scratch settings go at exit
+        settings.setValue(SCHEME_SETTING, appearance)
     window = MainWindow(workspace, settings)
+    if appearance and not screenshot:  # this run only: View › Appearance's choice is kept
+        apply_scheme(appearance)
+        window.restyle()
     try:
         return _show(qt_app, window, screenshot, page, dialog)
     finally:

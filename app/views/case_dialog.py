@@ -33,10 +33,10 @@ from app.policy.sources import cited
 from app.policy.vocabulary import CASE_TYPE_LABELS, LEVELS, STUDENT_ROLES
 from app.services.cases import ENDING_LABELS, NEVER_OVERRIDE, AllocationCheck, AllocationRefused
 from app.services.placements import InvalidInput
+from app.views.theme import severity_colour
 from app.views.widgets import YesNo, date_edit, from_qdate, to_qdate, unanswered
 
 ROLE_LABELS = {"lead": "Lead", "co-worker": "Co-worker", "shadow": "Shadow"}
-COLOURS = {"breach": "#c62828", "warning": "#b26a00", "due": "#1565c0"}
 
 Checker = Callable[[Case], AllocationCheck]
 Saver = Callable[[Case], None]
@@ -126,7 +126,7 @@ class CaseDialog(QDialog):
         self.error = QLabel()
         self.error.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote what was typed
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {COLOURS['breach']};")
+        self.error.setProperty("tone", "red")
 
         form = QFormLayout()
         form.addRow("&Reference", self.ref)
@@ -266,7 +266,7 @@ class CaseDialog(QDialog):
             f = item.finding
             old = "" if check.is_new(f) else " (already on record)"
             lines.append(
-                f"<li><b style='color:{COLOURS[f.severity]}'>{f.severity.capitalize()}</b> "
+                f"<li><b style='color:{severity_colour(f.severity)}'>{f.severity.capitalize()}</b> "
                 f"{escape(f.message)} <span style='color:gray'>[{escape(cited(f.source))}]</span>{old}</li>"
             )
         blocked = check.unoverridable

@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.policy.calendar import uk_date
 from app.policy.growth import CaseloadSeries
+from app.views.theme import tone
 
-ACTUAL, PLANNED, CAP, TODAY, HOLIDAY = "#1565c0", "#7b8794", "#c62828", "#2e7d32", "#6a1b9a"
+# What each line is drawn in (theme.tone names: a shade for light and one for dark).
+ACTUAL, PLANNED, CAP, TODAY, HOLIDAY = "blue", "grey", "red", "green", "purple"
 INDUCTION_FILL, ABSENCE_FILL = QColor(120, 144, 156, 50), QColor(255, 152, 0, 60)
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 52, 14, 30, 26
 
@@ -95,9 +97,9 @@ class Plot(QWidget):
         ramp = QPolygonF(
             [QPointF(self.x_at(i + 0.5), self.y_at(v)) for i, v in enumerate(s.planned)]
         )
-        painter.setPen(QPen(QColor(PLANNED), 2, Qt.PenStyle.DashLine))
+        painter.setPen(QPen(QColor(tone(PLANNED)), 2, Qt.PenStyle.DashLine))
         painter.drawPolyline(ramp)
-        painter.setPen(QPen(QColor(CAP), 2, Qt.PenStyle.DotLine))
+        painter.setPen(QPen(QColor(tone(CAP)), 2, Qt.PenStyle.DotLine))
         painter.drawLine(QPointF(a.left(), self.y_at(s.cap)), QPointF(a.right(), self.y_at(s.cap)))
         painter.drawText(QPointF(a.right() - 60, self.y_at(s.cap) + 16), f"Cap {s.cap}")
         path, drawing = QPainterPath(), False
@@ -111,10 +113,10 @@ class Plot(QWidget):
             else:
                 path.lineTo(self.x_at(i), y)
             path.lineTo(self.x_at(i + 1), y)
-        painter.setPen(QPen(QColor(ACTUAL), 3))
+        painter.setPen(QPen(QColor(tone(ACTUAL)), 3))
         painter.drawPath(path)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(HOLIDAY))
+        painter.setBrush(QColor(tone(HOLIDAY)))
         for d in s.bank_holidays:
             x, y = self.x_at(day(d) + 0.5), a.bottom() - 3
             painter.drawPolygon(
@@ -122,7 +124,7 @@ class Plot(QWidget):
             )
         if start <= s.as_of <= s.days[-1]:
             x = self.x_at(day(s.as_of) + 0.5)
-            painter.setPen(QPen(QColor(TODAY), 2))
+            painter.setPen(QPen(QColor(tone(TODAY)), 2))
             painter.drawLine(QPointF(x, a.top()), QPointF(x, a.bottom()))
             painter.drawText(QPointF(x - 40, a.top() + 12), "Today")
         self._legend(painter, text, bool(s.absences))
@@ -159,9 +161,9 @@ class Plot(QWidget):
 
     def _legend(self, painter: QPainter, text: QColor, absences: bool) -> None:
         entries: list[tuple[str, QPen | QColor]] = [
-            ("Planned ramp", QPen(QColor(PLANNED), 2, Qt.PenStyle.DashLine)),
-            ("Actual caseload", QPen(QColor(ACTUAL), 3)),
-            ("Bank holiday", QColor(HOLIDAY)),
+            ("Planned ramp", QPen(QColor(tone(PLANNED)), 2, Qt.PenStyle.DashLine)),
+            ("Actual caseload", QPen(QColor(tone(ACTUAL)), 3)),
+            ("Bank holiday", QColor(tone(HOLIDAY))),
             ("Induction", INDUCTION_FILL),
         ]
         if absences:

@@ -31,6 +31,7 @@ from app.policy.calendar import uk_date
 from app.policy.sources import cited
 from app.services.cases import CaseRow
 from app.views.table_model import RowsFilter, RowsModel
+from app.views.theme import tone
 from app.views.widgets import SIZED_FROM_ROWS
 
 Index = QModelIndex | QPersistentModelIndex
@@ -47,7 +48,7 @@ COLUMNS = (
     "Last case direction",
     "Ending",
 )
-JOINT_COLOURS = {"done": "#2e7d32", "due": "#1565c0", "overdue": "#c62828"}
+JOINT_TONES = {"done": "green", "due": "blue", "overdue": "red"}
 ROLE_LABELS = {"lead": "Lead", "co-worker": "Co-worker", "shadow": "Shadow"}
 
 
@@ -93,11 +94,11 @@ class CasesModel(RowsModel[CaseRow]):
         if (
             role == Qt.ItemDataRole.ForegroundRole
             and column == 8
-            and row.joint_visit in JOINT_COLOURS
+            and row.joint_visit in JOINT_TONES
         ):
-            return QColor(JOINT_COLOURS[row.joint_visit])
+            return QColor(tone(JOINT_TONES[row.joint_visit]))
         if role == Qt.ItemDataRole.ForegroundRole and not row.is_open:
-            return QColor("#777777")
+            return QColor(tone("grey"))
         if role == Qt.ItemDataRole.ToolTipRole and row.findings:
             return "\n".join(f"{f.severity}: {f.message}" for f in row.findings)
         return None

@@ -30,9 +30,9 @@ from app.policy.sources import cited
 from app.policy.wording import counted
 from app.services.compliance import ComplianceItem
 from app.views.table_model import RowsFilter, RowsModel
+from app.views.theme import severity_colour
 from app.views.widgets import SIZED_FROM_ROWS
 
-SEVERITY_COLOURS = {"breach": "#c62828", "warning": "#b26a00", "due": "#1565c0"}
 COLUMNS = ("Severity", "Date", "Rule", "About", "What was found", "Source")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -71,7 +71,7 @@ class FindingsModel(RowsModel[ComplianceItem]):
         if role == Qt.ItemDataRole.ToolTipRole and column >= 4:  # the whole text when cut short
             return f.message if column == 4 else cited(f.source)
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
-            return QColor(SEVERITY_COLOURS[f.severity])
+            return QColor(severity_colour(f.severity))
         if role == Qt.ItemDataRole.ToolTipRole:
             return item.explanation
         return None
@@ -189,7 +189,7 @@ class CompliancePage(QWidget):
                 f"<p><b>Manager override</b> by {escape(o.by)}: {escape(o.reason)} (review by "
                 f"{uk_date(o.review_by)}{reviewed}). The finding stays visible.</p>"
             )
-        colour = SEVERITY_COLOURS[f.severity]
+        colour = severity_colour(f.severity)
         self.details.setHtml(
             f"<p><b style='color:{colour}'>{f.severity.capitalize()}</b> · <code>{f.rule}</code> · "
             f"{escape(item.subject_label)} · {uk_date(f.date)} · source {escape(cited(f.source))}</p>"

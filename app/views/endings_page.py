@@ -31,6 +31,7 @@ from app.policy.vocabulary import (
 )
 from app.services.endings import EndingsView, TransitionRow
 from app.services.errors import InvalidInput
+from app.views.theme import tone
 from app.views.widgets import date_edit, from_qdate, ruled_table, select_key, selected_key
 
 
@@ -75,7 +76,7 @@ class ClosePlacementDialog(QDialog):
         self.error = QLabel()
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
+        self.error.setProperty("tone", "red")
         form.addRow(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -206,7 +207,7 @@ class EndingsPage(QWidget):
                 cell = QTableWidgetItem(value)
                 cell.setData(Qt.ItemDataRole.UserRole, row.case.ref)
                 if c == 3:
-                    cell.setForeground(QColor("#2e7d32" if row.complete else "#b26a00"))
+                    cell.setForeground(QColor(tone("green" if row.complete else "amber")))
                 self.cases.setItem(r, c, cell)
         if not (selected and self.select_case(selected)) and self.cases.rowCount():
             self.cases.selectRow(0)
@@ -258,7 +259,7 @@ class EndingsPage(QWidget):
                     cell = QTableWidgetItem(value)
                     cell.setData(Qt.ItemDataRole.UserRole, item)
                     if c == 1 and entry is None and item in TRANSITION_ITEMS:
-                        cell.setForeground(QColor("#c62828"))
+                        cell.setForeground(QColor(tone("red")))
                     self.items.setItem(r, c, cell)
         self._buttons()
 

@@ -33,6 +33,7 @@ from app.policy.wording import counted
 from app.services.placements import InvalidInput
 from app.services.records_of_work import EventCheck
 from app.views.table_model import RowsModel
+from app.views.theme import tone
 from app.views.widgets import (
     YesNo,
     date_edit,
@@ -143,7 +144,7 @@ class EventDialog(QDialog):
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #c62828;")
+        self.error.setProperty("tone", "red")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -306,7 +307,7 @@ class EventDialog(QDialog):
         self.last_check = check
         lines = []
         for f in check.findings:
-            colour = "#c62828" if f.rule in {x.rule for x in check.forbidden} else "#b26a00"
+            colour = tone("red" if f.rule in {x.rule for x in check.forbidden} else "amber")
             lines.append(
                 f"<li><b style='color:{colour}'>{f.severity.capitalize()}</b> {escape(f.message)} "
                 f"<span style='color:gray'>[{escape(cited(f.source))}]</span></li>"

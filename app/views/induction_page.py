@@ -29,6 +29,7 @@ from app.policy.snapshot import ChecklistEntry, PlacementAgreement, SupervisionA
 from app.policy.sources import cited
 from app.policy.vocabulary import WEEKDAYS
 from app.services.induction import InductionRow, InductionView
+from app.views.theme import tone
 from app.views.widgets import date_edit, from_qdate, ruled_table, select_key, selected_key
 
 COLUMNS = ("Item", "Source", "Done", "By", "Note")
@@ -207,7 +208,7 @@ class InductionPage(QWidget):
         layout.addWidget(self.days)
         self.alert = QLabel()
         self.alert.setWordWrap(True)
-        self.alert.setStyleSheet("color: #c62828;")
+        self.alert.setProperty("tone", "red")
         layout.addWidget(self.alert)
         self.link_button = QPushButton("Name the link worker…")
         layout.addWidget(self.link_button, alignment=Qt.AlignmentFlag.AlignLeft)
@@ -327,7 +328,7 @@ class InductionPage(QWidget):
             cell = QTableWidgetItem(value)
             cell.setData(Qt.ItemDataRole.UserRole, row.item)
             if c == 2 and e is None:
-                cell.setForeground(QColor("#c62828"))
+                cell.setForeground(QColor(tone("red")))
             self.table.setItem(r, c, cell)
 
     def _show_agreements(self, view: InductionView) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -87,8 +87,9 @@ from app.views.security import (
     PassphraseDialog,
 )
 from app.views.session_dialog import SessionDialog
-from app.views.style import STYLE_SHEET
+from app.views.style import style_sheet
 from app.views.supervision_page import AddendumDialog, SignDialog, SupervisionPage
+from app.views.theme import SCHEME_SETTING, SCHEMES, apply_scheme
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +138,9 @@ class MainWindow(QMainWindow):
         self.placement_id: int | None = None
         self.current_placement: Placement | None = None
         self.undo_stack: list[tuple[str, Callable[[], object]]] = []
-        self.setStyleSheet(STYLE_SHEET)
+        apply_scheme(str(self.settings.value(SCHEME_SETTING, "system")))
+        self.setStyleSheet(style_sheet())
+        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: self.restyle())
         self.resize(1280, 860)
 
         self.nav = QListWidget()
@@ -314,6 +317,15 @@ class MainWindow(QMainWindow):
 
         view_menu = self.menuBar().addMenu("&View")
         self._action(view_menu, "&Refresh", QKeySequence.StandardKey.Refresh, self.reload)
+        appearance = view_menu.addMenu("&Appearance")
+        chosen = str(self.settings.value(SCHEME_SETTING, "system"))
+        self.scheme_actions = QActionGroup(self)
+        for scheme, label in zip(SCHEMES, ("As the &system", "&Light", "&Dark"), strict=True):
+            action = self._action(appearance, label, None, lambda s=scheme: self.set_scheme(s))
+            action.setCheckable(True)
+            action.setChecked(scheme == chosen)
+            action.setData(scheme)
+            self.scheme_actions.addAction(action)
         view_menu.addSeparator()
         for row in range(self.nav.count()):
             title = self.nav.item(row).text()
@@ -1541,6 +1553,19 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
+
+    def set_scheme(self, scheme: str) -> None:
+        """View › Appearance: follow the system, or stay light or dark; remembered."""
+        self.settings.setValue(SCHEME_SETTING, scheme)
+        for action in self.scheme_actions.actions():
+            action.setChecked(action.data() == scheme)
+        apply_scheme(scheme)
+        self.restyle()
+
+    def restyle(self) -> None:
+        """Light became dark or back: the style sheet and every page's colours again."""
+        self.setStyleSheet(style_sheet())
+        self.reload()
 
     def show_about(self) -> AboutDialog:
         ws = self.workspace

@@ -24,6 +24,7 @@ from app.policy.vocabulary import SETTINGS
 from app.policy.wording import counted
 from app.services.placements import Overview
 from app.views.caseload_chart import CaseloadChart
+from app.views.theme import tone
 
 PHASES = {
     "not-started": "Not started yet",
@@ -35,7 +36,7 @@ SETTING_LABELS = dict(
     zip(SETTINGS, ("Early help", "Children in need", "Other setting"), strict=True)
 )
 
-OK, WARN, BAD = "#2e7d32", "#b26a00", "#c62828"
+OK, WARN, BAD = "green", "amber", "red"  # theme.tone names
 
 
 class Card(QFrame):
@@ -60,7 +61,7 @@ class Card(QFrame):
 
     def show_value(self, figure: str, detail: str, colour: str | None = None) -> None:
         self.figure.setText(figure)
-        self.figure.setStyleSheet(f"color: {colour};" if colour else "")
+        self.figure.setStyleSheet(f"color: {tone(colour)};" if colour else "")
         self.detail.setText(detail)
 
 
@@ -273,7 +274,7 @@ class OverviewPage(QScrollArea):
             row.setData(Qt.ItemDataRole.UserRole, entry)
             row.setToolTip("Open the place where this is done")
             if late:
-                row.setForeground(QColor(BAD))
+                row.setForeground(QColor(tone(BAD)))
             self.due_list.addItem(row)
         if self.due_list.count() == 0:
             self.due_list.addItem("Nothing falls due in the next 7 days.")

@@ -32,6 +32,7 @@ from app.policy.snapshot import LearningEvidence, PcfReview
 from app.policy.sources import cited
 from app.policy.vocabulary import PCF_DOMAINS, PCF_RATINGS, PCF_STAGES
 from app.services.errors import InvalidInput
+from app.views.theme import tone
 from app.views.widgets import date_edit, from_qdate, ruled_table, select_key
 
 RATING_LABELS = {
@@ -40,11 +41,11 @@ RATING_LABELS = {
     "meeting": "Meeting",
     "exceeding": "Exceeding",
 }
-RATING_COLOURS = {
-    "not-yet": "#c62828",
-    "developing": "#b26a00",
-    "meeting": "#2e7d32",
-    "exceeding": "#1565c0",
+RATING_TONES = {
+    "not-yet": "red",
+    "developing": "amber",
+    "meeting": "green",
+    "exceeding": "blue",
 }
 STAGE_LABELS = {"initial": "Initial", "midpoint": "Midpoint", "final": "Final"}
 EXPECTED = {
@@ -102,7 +103,7 @@ class PcfReviewDialog(QDialog):
         self.error = QLabel()
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
+        self.error.setProperty("tone", "red")
         top = QFormLayout()
         top.addRow("&Stage", self.stage)
         top.addRow("&Date", self.day)
@@ -295,7 +296,7 @@ class PcfPage(QWidget):
                 rating = r.ratings.get(domain)
                 cell = QTableWidgetItem(RATING_LABELS.get(rating or "", "—"))
                 if rating:
-                    cell.setForeground(QColor(RATING_COLOURS[rating]))
+                    cell.setForeground(QColor(tone(RATING_TONES[rating])))
                 refs = r.evidence.get(domain)
                 if refs:
                     cell.setToolTip("Evidence: " + ", ".join(refs))
@@ -318,7 +319,7 @@ class PcfPage(QWidget):
                 cell = QTableWidgetItem(value)
                 cell.setData(Qt.ItemDataRole.UserRole, item)
                 if c == 1 and x is None:
-                    cell.setForeground(QColor("#b26a00"))
+                    cell.setForeground(QColor(tone("amber")))
                 self.outcome_table.setItem(r, c, cell)
         self.learning_title.setText(
             f"Learning outcomes: {done} of {len(outcomes)} evidenced"

@@ -31,6 +31,7 @@ from app.policy.sources import cited
 from app.policy.terms import caseload_cap
 from app.policy.vocabulary import DEFAULT_REQUIRED_DAYS, DEFAULT_WORKING_DAYS, WEEKDAYS
 from app.services.placements import InvalidInput, new_placement, validate_placement
+from app.views.theme import tone
 from app.views.widgets import date_edit, from_qdate, to_qdate
 
 DAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -207,19 +208,19 @@ class PlacementWizard(QWizard):
         p = self.placement()
         if p.end <= p.start:
             self.summary.setText(
-                "<span style='color:#c62828'>The end must be after the start.</span>"
+                f"<span style='color:{tone('red')}'>The end must be after the start.</span>"
             )
             return
         if not p.working_days:
             self.summary.setText(
-                "<span style='color:#c62828'>Choose at least one working day.</span>"
+                f"<span style='color:{tone('red')}'>Choose at least one working day.</span>"
             )
             return
         cal = WorkingCalendar(p.working_days)
         last = cal.induction_last_day(p.start, p.induction_days)
         available = cal.working_days(p.start, p.end)
         short = available < p.required_days
-        colour = "#c62828" if short else "#2e7d32"
+        colour = tone("red" if short else "green")
         self.summary.setText(
             f"<p><b>Induction</b> runs {uk_date(p.start)} to {uk_date(last)} ({p.induction_days} working days, "
             f"bank holidays skipped); cases can be allocated from <b>{uk_date(cal.next_working_day(last))}</b>.</p>"

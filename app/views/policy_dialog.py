@@ -28,6 +28,7 @@ from app.policy.profile import (
     ProfileError,
 )
 from app.policy.sources import SOURCES
+from app.views.theme import tone
 
 log = logging.getLogger(__name__)
 SETTINGS_KEY = "policy/overrides"
@@ -107,7 +108,7 @@ class PolicySourcesDialog(QDialog):
         self.resize(640, 480)
         rows = "".join(
             f"<tr><td><b>{escape(s.short)}</b></td><td>{escape(s.full)}<br/>"
-            f"<span style='color:#52606d'>{escape(s.issuer)}</span></td></tr>"
+            f"<span style='color:{tone('muted')}'>{escape(s.issuer)}</span></td></tr>"
             for s in SOURCES
         )
         changes = "".join(f"<li>{escape(line)}</li>" for line in profile.changes())

@@ -56,7 +56,7 @@ class PassphraseDialog(QDialog):
         self.passphrase = _password_field("Passphrase")
         self.problem = QLabel()
         self.problem.setObjectName("problem")
-        self.problem.setStyleSheet("color: #b71c1c;")
+        self.problem.setProperty("tone", "red")
         form = QFormLayout()
         form.addRow("&Passphrase:", self.passphrase)
         buttons = QDialogButtonBox(
@@ -104,7 +104,7 @@ class NewPassphraseDialog(QDialog):
         form.addRow("&New passphrase:", self.first)
         form.addRow("&Again:", self.second)
         self.problem = QLabel()
-        self.problem.setStyleSheet("color: #b71c1c;")
+        self.problem.setProperty("tone", "red")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

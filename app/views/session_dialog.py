@@ -32,6 +32,7 @@ from app.policy.sources import cited
 from app.policy.vocabulary import CASE_TYPE_LABELS
 from app.services.placements import InvalidInput
 from app.services.supervision import CarriedAction, SessionForm
+from app.views.theme import tone
 from app.views.widgets import YesNo, date_edit, from_qdate, to_qdate, unanswered
 
 FORMATS = (("One-to-one", "one-to-one"), ("Three-way", "three-way"), ("Group", "group"))
@@ -143,7 +144,7 @@ class SessionDialog(QDialog):
         self.caseload = QLabel(
             f"Caseload on this date: <b>{form.caseload} of {form.cap}</b>"
             + (
-                " — <span style='color:#c62828'>over the cap</span>"
+                f" — <span style='color:{tone('red')}'>over the cap</span>"
                 if form.caseload > form.cap
                 else ""
             )
@@ -186,7 +187,7 @@ class SessionDialog(QDialog):
         self.error = QLabel()
         self.error.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote what was typed
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
+        self.error.setProperty("tone", "red")
         self.draft_note = QLabel()
         self.draft_note.setObjectName("pageSubtitle")
 

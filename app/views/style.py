@@ -1,5 +1,7 @@
 """The house look: one style sheet, using the palette so dark mode stays readable."""
 
+from app.views.theme import DARK, is_dark, tone
+
 STYLE_SHEET = """
 QListWidget#nav {
     border: none;
@@ -24,3 +26,10 @@ QLabel#cardFigure { font-size: 20px; font-weight: 600; }
 QLabel#cardDetail { font-size: 12px; }
 QLabel#sectionTitle { font-size: 15px; font-weight: 600; margin-top: 10px; }
 """
+
+
+def style_sheet() -> str:
+    """The house style for the scheme on screen: labels that carry a meaning ("tone": red for
+    a problem) take the shade of it that reads on this background."""
+    tones = "\n".join(f'QLabel[tone="{name}"] {{ color: {tone(name)}; }}' for name in DARK)
+    return STYLE_SHEET + tones + ("\nQToolTip { color: palette(text); }" if is_dark() else "")

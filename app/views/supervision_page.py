@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
 from app.policy.calendar import uk_date
 from app.policy.wording import counted
 from app.services.supervision import SessionRow, WeekMark
+from app.views.theme import tone
 from app.views.widgets import date_edit, from_qdate, ruled_table, select_key, selected_key
 
 COLUMNS = ("Date", "Format", "Days since previous", "Cases", "Signed", "Addenda")
-GAP_COLOURS = {"ok": "#2e7d32", "late": "#b26a00", "overdue": "#c62828"}
+GAP_TONES = {"ok": "green", "late": "amber", "overdue": "red"}
 SIGNED = {
     "signed": "Signed by both",
     "educator": "Educator only",
@@ -213,10 +214,10 @@ class SupervisionPage(QWidget):
         for c, value in enumerate(values):
             cell = QTableWidgetItem(value)
             cell.setData(Qt.ItemDataRole.UserRole, s.id)
-            if c == 2 and row.gap_state in GAP_COLOURS:
-                cell.setForeground(QColor(GAP_COLOURS[row.gap_state]))
+            if c == 2 and row.gap_state in GAP_TONES:
+                cell.setForeground(QColor(tone(GAP_TONES[row.gap_state])))
             if c == 4 and row.signed != "signed":
-                cell.setForeground(QColor("#b26a00"))
+                cell.setForeground(QColor(tone("amber")))
             self.table.setItem(r, c, cell)
 
     def _show_strip(self, strip: list[WeekMark]) -> None:
@@ -230,16 +231,21 @@ class SupervisionPage(QWidget):
             box.setAlignment(Qt.AlignmentFlag.AlignCenter)
             box.setFixedSize(24, 20)
             if week.future:
-                box.setStyleSheet("border: 1px solid #9aa5b1; color: #52606d; border-radius: 3px;")
+                box.setStyleSheet(
+                    f"border: 1px solid {tone('rule')}; color: {tone('muted')}; border-radius: 3px;"
+                )
                 state = "still to come"
             elif week.current and not week.held and not week.breach:
                 box.setStyleSheet(
-                    "border: 2px solid #52606d; color: #1f2933; border-radius: 3px; font-weight: bold;"
+                    f"border: 2px solid {tone('muted')}; color: {tone('ink')}; border-radius: 3px; "
+                    "font-weight: bold;"
                 )
                 state = "in progress"
             else:
-                colour = "#2e7d32" if week.held else ("#9aa5b1" if week.absent else "#c62828")
-                box.setStyleSheet(f"background: {colour}; color: white; border-radius: 3px;")
+                colour = tone("green" if week.held else ("rule" if week.absent else "red"))
+                box.setStyleSheet(
+                    f"background: {colour}; color: {tone('on-fill')}; border-radius: 3px;"
+                )
                 state = "supervision held" if week.held else "no supervision"
                 if week.absent and not week.held:
                     state = "student absent"

@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from app.services.workspace import Workspace
 from app.views.case_dialog import CaseDialog, EndCaseDialog, OverrideReviewDialog
+from app.views.caseload_chart import TODAY
 from app.views.main_window import MainWindow
+from app.views.theme import tone
 from tests.conftest import sam_placement
 from tests.views.conftest import answer, drive_modal, seen, shown
 
@@ -208,4 +210,4 @@ def test_pointing_at_the_chart_names_the_day_and_its_cases(demo_window: MainWind
     qtbot.waitUntil(lambda: chart.hover.text().startswith("23 Nov 2026: 4 of 6"))
     assert chart.plot.toolTip() == chart.hover.text()
     image = chart.plot.grab().toImage()  # the today line is drawn where the mouse points
-    assert image.pixelColor(x, 60).name() == "#2e7d32"
+    assert image.pixelColor(x, 60).name() == tone(TODAY)
