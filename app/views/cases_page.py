@@ -167,6 +167,7 @@ class CasesPage(QWidget):
         self.proxy = OpenFilter()
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
+        self.table.setObjectName(f"{type(self).__name__}Table")  # its columns are remembered
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
@@ -180,6 +181,7 @@ class CasesPage(QWidget):
         self.table.doubleClicked.connect(lambda _i: self._emit_for_selected(self.edit_requested))
         self.details = QTextBrowser()
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("casesSplitter")  # its sizes are remembered
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
         splitter.setSizes([360, 260])

@@ -126,6 +126,7 @@ class CompliancePage(QWidget):
         self.proxy = SeverityFilter()
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
+        self.table.setObjectName(f"{type(self).__name__}Table")  # its columns are remembered
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # by date until the PE chooses
@@ -143,6 +144,7 @@ class CompliancePage(QWidget):
         self.details = QTextBrowser()
         self.details.setMinimumHeight(110)
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("complianceSplitter")  # its sizes are remembered
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
         splitter.setSizes([420, 140])

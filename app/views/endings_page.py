@@ -152,6 +152,7 @@ class EndingsPage(QWidget):
         rv.addLayout(item_actions)
         rv.addWidget(self.items)
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("endingsSplitter")  # its sizes are remembered
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setSizes([420, 600])

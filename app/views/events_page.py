@@ -453,6 +453,7 @@ class EventsPage(QWidget):
         # view asks only for the rows on screen.
         self.model = EventsModel()
         self.table = ruled_view(self.model)
+        self.table.setObjectName("eventsTable")  # its columns are remembered
         self.table.setAccessibleName("Events")
         ev.addWidget(self.table, 1)
         self.tabs.addTab(events, "Events")

@@ -16,13 +16,16 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QListWidget,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QSplitter,
     QStackedWidget,
+    QTableView,
     QToolBar,
     QWidget,
 )
@@ -92,6 +95,8 @@ from app.views.supervision_page import AddendumDialog, SignDialog, SupervisionPa
 from app.views.theme import SCHEME_SETTING, SCHEMES, apply_scheme
 
 log = logging.getLogger(__name__)
+
+RECENT_SETTING, RECENT_KEPT = "files/recent", 6  # File › Open recent
 
 # The record File › Print… and File › Export PDF… give on each page.
 RECORD_OF_PAGE = {
@@ -247,6 +252,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._restore_geometry()
+        self._remember_database(workspace.path)
         self.reload()
         self.start_idle_lock()
 
@@ -264,6 +270,8 @@ class MainWindow(QMainWindow):
         self._action(
             file_menu, "&Open database…", QKeySequence.StandardKey.Open, self.open_database
         )
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
         self._action(file_menu, "&Import placement file…", QKeySequence("Ctrl+I"), self.import_file)
         self.export_action = self._action(
@@ -1207,6 +1215,29 @@ class MainWindow(QMainWindow):
         if path:
             self.switch_database(Path(path))
 
+    def recent_databases(self) -> list[Path]:
+        """The databases opened lately, newest first (the one open now included)."""
+        saved = self.settings.value(RECENT_SETTING, [])
+        paths = [saved] if isinstance(saved, str) else list(saved or [])
+        return [Path(p) for p in paths if isinstance(p, str) and p]
+
+    def _remember_database(self, path: Path) -> None:
+        here = path.expanduser().resolve()
+        others = [p for p in self.recent_databases() if p.resolve() != here]
+        self.settings.setValue(RECENT_SETTING, [str(p) for p in [here, *others][:RECENT_KEPT]])
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        current = self.workspace.path.resolve()
+        shown = [p for p in self.recent_databases() if p.resolve() != current]
+        for n, path in enumerate(shown, start=1):
+            action = self.recent_menu.addAction(f"&{n} {path.name} — {path.parent}")
+            action.setEnabled(path.exists())
+            action.setToolTip(str(path) if path.exists() else f"{path} is not there any more")
+            action.triggered.connect(lambda _c=False, p=path: self.switch_database(p))
+        if not shown:
+            self.recent_menu.addAction("No other database opened lately").setEnabled(False)
+
     def switch_database(self, path: Path) -> bool:
         if path.expanduser().resolve() == self.workspace.path.resolve():
             self.reload()  # already the one open: opening it again would meet our own lock
@@ -1219,6 +1250,7 @@ class MainWindow(QMainWindow):
             return False
         self.workspace.close()
         self.workspace = workspace
+        self._remember_database(workspace.path)
         self.placement_id = None
         self.undo_stack.clear()
         self._update_undo()
@@ -1587,12 +1619,34 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    def _remembered(self) -> list[tuple[str, QSplitter | QHeaderView]]:
+        """The splitters and table columns whose sizes are kept between runs, by name."""
+        kept: list[tuple[str, QSplitter | QHeaderView]] = []
+        for splitter in self.findChildren(QSplitter):
+            if splitter.objectName():
+                kept.append((f"splitters/{splitter.objectName()}", splitter))
+        for table in self.findChildren(QTableView):
+            if table.objectName():
+                kept.append((f"columns/{table.objectName()}", table.horizontalHeader()))
+        return kept
+
     def _restore_geometry(self) -> None:
+        """The window as the PE left it: size and place, splitters, columns, the page."""
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+        for key, widget in self._remembered():
+            state = self.settings.value(key)
+            if isinstance(state, QByteArray):
+                widget.restoreState(state)
+        page = self.settings.value("window/page", 0)
+        if isinstance(page, int | str) and str(page).isdigit() and int(page) < self.nav.count():
+            self.show_page(int(page))
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/page", self.nav.currentRow())
+        for key, widget in self._remembered():
+            self.settings.setValue(key, widget.saveState())
         self.settings.sync()
         super().closeEvent(event)

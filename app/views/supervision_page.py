@@ -152,8 +152,10 @@ class SupervisionPage(QWidget):
         layout.addLayout(actions)
 
         self.table = ruled_table(COLUMNS)
+        self.table.setObjectName("sessionsTable")  # its columns are remembered
         self.details = QTextBrowser()
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("supervisionSplitter")  # its sizes are remembered
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
         splitter.setSizes([300, 320])

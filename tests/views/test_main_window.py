@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
+from app.services.demo import load_demo
 from app.services.workspace import Workspace
 from app.views.main_window import MainWindow
 from app.views.placement_wizard import PlacementWizard
@@ -157,3 +158,44 @@ def test_keyboard_shortcuts_switch_pages(demo_window: MainWindow, qtbot) -> None
     qtbot.waitUntil(demo_window.isActiveWindow)
     qtbot.keyClick(demo_window.overview, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert demo_window.nav.currentRow() == 2
+
+
+def test_the_page_splitters_and_columns_are_remembered(
+    qtbot, workspace: Workspace, settings: QSettings
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QSplitter
+
+    load_demo(workspace.db, workspace.as_of)
+    first = MainWindow(workspace, settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.show_page_named("Compliance")
+    splitter = first.compliance.findChild(QSplitter)
+    splitter.setSizes([200, 300])
+    sizes = splitter.sizes()
+    first.compliance.table.horizontalHeader().resizeSection(5, 300)
+    first.close()
+    second = MainWindow(workspace, settings)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.page_titles()[second.nav.currentRow()] == "Compliance"
+    top, bottom = second.compliance.findChild(QSplitter).sizes()
+    assert abs(top / (top + bottom) - sizes[0] / sum(sizes)) < 0.02  # split where it was left
+    assert second.compliance.table.horizontalHeader().sectionSize(5) == 300
+
+
+def test_recent_databases_are_offered_newest_first(
+    qtbot, workspace: Workspace, settings: QSettings, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(workspace, settings)
+    qtbot.addWidget(window)
+    first = workspace.path
+    other, third = tmp_path / "other.sqlite", tmp_path / "third.sqlite"
+    assert window.switch_database(other) and window.switch_database(third)
+    assert window.recent_databases()[:3] == [third.resolve(), other.resolve(), first.resolve()]
+    window.recent_menu.aboutToShow.emit()
+    entries = [a for a in window.recent_menu.actions() if a.isEnabled()]
+    assert [a.text().split(" ")[1] for a in entries] == ["other.sqlite", first.name]
+    entries[1].trigger()  # back to the first database
+    assert window.workspace.path.resolve() == first.resolve()
+    window.workspace.close()
