@@ -167,6 +167,7 @@ class CasesPage(QWidget):
         self.proxy = OpenFilter()
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
+        self.table.setAccessibleName("Cases")
         self.table.setObjectName(f"{type(self).__name__}Table")  # its columns are remembered
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -180,6 +181,7 @@ class CasesPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _i: self._emit_for_selected(self.edit_requested))
         self.details = QTextBrowser()
+        self.details.setAccessibleName("The case: details and timeline")
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setObjectName("casesSplitter")  # its sizes are remembered
         splitter.addWidget(self.table)

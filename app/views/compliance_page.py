@@ -126,6 +126,7 @@ class CompliancePage(QWidget):
         self.proxy = SeverityFilter()
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
+        self.table.setAccessibleName("Findings")
         self.table.setObjectName(f"{type(self).__name__}Table")  # its columns are remembered
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -142,6 +143,7 @@ class CompliancePage(QWidget):
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)  # titles are long
         header.resizeSection(5, 230)
         self.details = QTextBrowser()
+        self.details.setAccessibleName("What the rule asks")
         self.details.setMinimumHeight(110)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setObjectName("complianceSplitter")  # its sizes are remembered

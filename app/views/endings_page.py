@@ -129,7 +129,9 @@ class EndingsPage(QWidget):
         layout.addWidget(self.summary)
 
         self.cases = ruled_table(("Case", "Type", "Status", "Checklist"))
+        self.cases.setAccessibleName("Children and their transition checklists")
         self.items = ruled_table(("Item", "Done", "By", "Note"))
+        self.items.setAccessibleName("The checklist for the selected child")
         case_actions = QHBoxLayout()
         self.end_button = QPushButton("End case…")
         case_actions.addWidget(QLabel("<b>Children</b>"))

@@ -232,7 +232,22 @@ class EventDialog(QDialog):
                 widget = line
                 self.form.addRow(FIELD_LABELS[key], widget)
             self.fields[key] = widget
+        self._tab_in_reading_order()
         self._timer.start()
+
+    def _tab_in_reading_order(self) -> None:
+        """The fields of a kind are made after the notes below them: Tab still goes down."""
+        chain: list[QWidget] = [self.kind, self.day, self.case]
+        for widget in self.fields.values():
+            if isinstance(widget, YesNo):
+                chain += [widget.yes, widget.no]
+            else:
+                chain.append(widget)
+            if widget is self.fields.get("accompanied_by") and self.accompanied is not None:
+                chain[-1:-1] = [self.accompanied.yes, self.accompanied.no]
+        chain += [self.notes, *self.buttons.buttons()]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
 
     def _fill(self, e: Event) -> None:
         self.notes.setPlainText(e.notes or "")
@@ -428,6 +443,7 @@ class EventsPage(QWidget):
         title.setObjectName("pageTitle")
         layout.addWidget(title)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Visits and observations, or absences")
         layout.addWidget(self.tabs, 1)
 
         events = QWidget()
@@ -453,6 +469,7 @@ class EventsPage(QWidget):
         # view asks only for the rows on screen.
         self.model = EventsModel()
         self.table = ruled_view(self.model)
+        self.table.setAccessibleName("Visits and observations")
         self.table.setObjectName("eventsTable")  # its columns are remembered
         self.table.setAccessibleName("Events")
         ev.addWidget(self.table, 1)
@@ -472,6 +489,7 @@ class EventsPage(QWidget):
         self.absence_summary.setWordWrap(True)
         ab.addWidget(self.absence_summary)
         self.absence_table = ruled_table(("From", "To", "Who", "Reason", "Cover"))
+        self.absence_table.setAccessibleName("Absences")
         ab.addWidget(self.absence_table, 1)
         self.tabs.addTab(absences, "Absences")
 

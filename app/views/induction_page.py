@@ -224,6 +224,7 @@ class InductionPage(QWidget):
         layout.addLayout(actions)
 
         self.table = ruled_table(COLUMNS)
+        self.table.setAccessibleName("Induction items")
         layout.addWidget(self.table, 1)
 
         agreements = QHBoxLayout()

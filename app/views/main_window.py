@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 860)
 
         self.nav = QListWidget()
+        self.nav.setAccessibleName("Pages")
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(210)
         self.pages = QStackedWidget()

@@ -74,6 +74,7 @@ class OverviewPage(QScrollArea):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAccessibleName("Overview")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
@@ -123,6 +124,7 @@ class OverviewPage(QScrollArea):
         self.due_heading = QLabel("Due in the next 7 days")
         self.due_heading.setObjectName("sectionTitle")
         self.due_list = QListWidget()
+        self.due_list.setAccessibleName("Due in the next 7 days")
         self.due_list.setObjectName("dueList")
         self.due_list.setMinimumHeight(110)
         self.due_list.setMaximumHeight(150)

@@ -33,6 +33,7 @@ class PlacementPage(QWidget):
         head.addWidget(self.edit_button)
         layout.addLayout(head)
         self.text = QTextBrowser()
+        self.text.setAccessibleName("Placement details")
         layout.addWidget(self.text, 1)
         self.show_placement(None, None)
 

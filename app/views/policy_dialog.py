@@ -75,6 +75,7 @@ class PolicyDialog(QDialog):
             self.boxes[name] = box
             form.addRow(PARAMETER_HELP[name], box)
         scroll = QScrollArea()
+        scroll.setAccessibleName("Policy settings")
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         layout.addWidget(scroll, 1)
@@ -113,6 +114,7 @@ class PolicySourcesDialog(QDialog):
         )
         changes = "".join(f"<li>{escape(line)}</li>" for line in profile.changes())
         self.text = QTextBrowser()
+        self.text.setAccessibleName("Policy sources and the profile in force")
         self.text.setHtml(
             "<p>Each finding names the document and clause it comes from, by the short title "
             "on the left.</p>"

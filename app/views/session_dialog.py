@@ -213,6 +213,7 @@ class SessionDialog(QDialog):
         rest.addRow("&Next session", self.next)
         layout.addLayout(rest)
         scroll = QScrollArea()
+        scroll.setAccessibleName("The session, case by case")
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         outer = QVBoxLayout(self)

@@ -128,6 +128,7 @@ class SupervisionPage(QWidget):
         strip_box = QWidget()
         strip_box.setLayout(self.strip)
         strip_scroll = QScrollArea()  # a two-year placement has a hundred weeks
+        strip_scroll.setAccessibleName("Supervision week by week")
         strip_scroll.setWidget(strip_box)
         strip_scroll.setWidgetResizable(True)
         strip_scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -152,8 +153,10 @@ class SupervisionPage(QWidget):
         layout.addLayout(actions)
 
         self.table = ruled_table(COLUMNS)
+        self.table.setAccessibleName("Supervision sessions")
         self.table.setObjectName("sessionsTable")  # its columns are remembered
         self.details = QTextBrowser()
+        self.details.setAccessibleName("The session: what was discussed and decided")
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setObjectName("supervisionSplitter")  # its sizes are remembered
         splitter.addWidget(self.table)

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget
 
 from app.services.demo import load_demo
 from app.services.workspace import Workspace
@@ -95,3 +96,46 @@ def answer(qtbot, question, yes: bool) -> None:  # type: ignore[no-untyped-def]
     else:
         button.click()
     assert question.value() is yes
+
+
+def modal_dialogs(w: MainWindow) -> dict[str, Callable[[], object]]:
+    """Every form and dialog the demo placement can open, by what it is, with what opens it
+    (for the tests that look at all of them: words, accessibility)."""
+    induction = shown(w, w.induction).view
+    assert induction is not None
+    item = induction.rows[0].item
+    case = next(iter(shown(w, w.endings).view.rows)).case.ref
+    outcome = next(iter(shown(w, w.pcf).outcomes))
+    session = shown(w, w.supervision).selected_id() or w.supervision.rows[0].supervision.id
+    shown(w, w.overview)
+    return {
+        "new placement": w.new_placement,
+        "placement details": w.edit_placement,
+        "policy settings": w.edit_policy,
+        "allocate": w.allocate_case,
+        "end case": lambda: w.end_case(case),
+        "induction item": lambda: w.record_induction_item(item),
+        "placement agreement": w.edit_placement_agreement,
+        "supervision agreement": w.edit_supervision_agreement,
+        "new session": w.new_supervision,
+        "edit session": lambda: w.edit_supervision(session),
+        "sign": lambda: w.sign_supervision(session),
+        "addendum": lambda: w.add_addendum(session),
+        "event": w.record_event,
+        "absence": w.record_absence,
+        "PCF review": w.edit_review,
+        "learning": lambda: w.record_learning(outcome),
+        "transition item": lambda: w.record_transition_item(case, "goodbye-session"),
+        "close placement": w.close_placement,
+        "encrypt": w.encrypt_database,
+    }
+
+
+def window_dialogs(w: MainWindow) -> dict[str, Callable[[], QWidget]]:
+    """The dialogs that open beside the window (not modal), with what opens them."""
+    return {
+        "backups": w.show_backups,
+        "policy sources": w.show_sources,
+        "about": w.show_about,
+        "keyboard shortcuts": w.show_shortcuts,
+    }

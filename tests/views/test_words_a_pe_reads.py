@@ -32,7 +32,7 @@ from app.policy.engine import evaluate
 from app.services.checking import profile_for
 from app.services.records import RECORDS, render
 from app.views.main_window import MainWindow
-from tests.views.conftest import drive_modal, shown
+from tests.views.conftest import drive_modal, modal_dialogs, window_dialogs
 
 INTERNALS = re.compile(r"\b00[0-4] §|docs/|\.md\b|\w\((?:e?s)\)")
 
@@ -101,36 +101,11 @@ def test_no_screen_or_dialog_shows_our_internals(demo_window: MainWindow) -> Non
     for action in w.findChildren(type(w.undo_action)):
         problems += internals(iter([action.text(), action.toolTip()]), "menu")
 
-    induction = shown(w, w.induction).view
-    assert induction is not None
-    item = induction.rows[0].item
-    case = w.current_placement and next(iter(shown(w, w.endings).view.rows)).case.ref
-    outcome = next(iter(shown(w, w.pcf).outcomes))
-    session = shown(w, w.supervision).selected_id() or w.supervision.rows[0].supervision.id
-    dialogs: dict[str, Callable[[], object]] = {
-        "new placement": w.new_placement,
-        "placement details": w.edit_placement,
-        "policy settings": w.edit_policy,
-        "allocate": w.allocate_case,
-        "end case": lambda: w.end_case(case),
-        "induction item": lambda: w.record_induction_item(item),
-        "placement agreement": w.edit_placement_agreement,
-        "supervision agreement": w.edit_supervision_agreement,
-        "new session": w.new_supervision,
-        "edit session": lambda: w.edit_supervision(session),
-        "sign": lambda: w.sign_supervision(session),
-        "addendum": lambda: w.add_addendum(session),
-        "event": w.record_event,
-        "absence": w.record_absence,
-        "PCF review": w.edit_review,
-        "learning": lambda: w.record_learning(outcome),
-        "transition item": lambda: w.record_transition_item(case, "goodbye-session"),
-        "close placement": w.close_placement,
-        "encrypt": w.encrypt_database,
-    }
+    dialogs = modal_dialogs(w)
     for where, trigger in dialogs.items():
         problems += modal(w, trigger, where)
-    for where, dialog in (("backups", w.show_backups()), ("policy sources", w.show_sources())):
+    for where, open_it in window_dialogs(w).items():
+        dialog = open_it()
         problems += internals(texts(dialog), where)
         dialog.close()
     assert problems == []
