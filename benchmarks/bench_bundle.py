@@ -6,13 +6,13 @@ Nothing is printed as pass or fail; without a bundle it says how to make one.
 
 from __future__ import annotations
 
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from bench_startup import timed  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "dist" / "placement-tracker"
@@ -21,17 +21,7 @@ RUNS = 5
 
 
 def painted(cmd: list[str]) -> float:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    began = time.perf_counter()
-    with subprocess.Popen(
-        cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
-    ) as p:
-        assert p.stdout is not None
-        while not p.stdout.readline().startswith("Saved"):
-            if p.poll() is not None:
-                raise SystemExit(f"{cmd[0]} ended without saving its picture")
-        took = time.perf_counter() - began
-    return took
+    return timed(cmd)[0]  # to the saved picture, as bench_startup times it
 
 
 def main() -> None:

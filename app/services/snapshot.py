@@ -6,7 +6,7 @@ imported file (or the demo) becomes rows. Both keep list order through ``positio
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import batched
@@ -322,50 +322,62 @@ def _core(session: Session, placement_id: int) -> _Core:
     )
 
 
-def _cases(session: Session, placement_id: int) -> list[Case]:
-    rows = session.scalars(
-        select(CaseRecord)
-        .where(CaseRecord.placement_id == placement_id)
-        .order_by(CaseRecord.position, CaseRecord.id)
-        .options(selectinload(CaseRecord.manager_override))
+def _in_order[
+    R: (
+        CaseRecord,
+        SupervisionRecord,
+        PcfReviewRecord,
+        TransitionRecord,
     )
+](session: Session, record: type[R], placement_id: int, *loads: Any) -> Sequence[R]:
+    """A placement's rows of one kind, in the order they were entered, with what they hold."""
+    return session.scalars(
+        select(record)
+        .where(record.placement_id == placement_id)
+        .order_by(record.position, record.id)
+        .options(*loads)
+    ).all()
+
+
+def _cases(session: Session, placement_id: int) -> list[Case]:
+    rows = _in_order(session, CaseRecord, placement_id, selectinload(CaseRecord.manager_override))
     return [case_from_record(c) for c in rows]
 
 
 def _supervisions(session: Session, placement_id: int) -> list[Supervision]:
-    rows = session.scalars(
-        select(SupervisionRecord)
-        .where(SupervisionRecord.placement_id == placement_id)
-        .order_by(SupervisionRecord.position, SupervisionRecord.id)
-        .options(
-            selectinload(SupervisionRecord.attendees),
-            selectinload(SupervisionRecord.cases_discussed).selectinload(CaseDiscussed.case),
-            selectinload(SupervisionRecord.case_direction).options(
-                selectinload(CaseDirectionRecord.case),
-                selectinload(CaseDirectionRecord.actions),
-            ),
-            selectinload(SupervisionRecord.addenda),
-        )
+    rows = _in_order(
+        session,
+        SupervisionRecord,
+        placement_id,
+        selectinload(SupervisionRecord.attendees),
+        selectinload(SupervisionRecord.cases_discussed).selectinload(CaseDiscussed.case),
+        selectinload(SupervisionRecord.case_direction).options(
+            selectinload(CaseDirectionRecord.case),
+            selectinload(CaseDirectionRecord.actions),
+        ),
+        selectinload(SupervisionRecord.addenda),
     )
     return [_supervision(s) for s in rows]
 
 
 def _pcf_reviews(session: Session, placement_id: int) -> list[PcfReview]:
-    rows = session.scalars(
-        select(PcfReviewRecord)
-        .where(PcfReviewRecord.placement_id == placement_id)
-        .order_by(PcfReviewRecord.position, PcfReviewRecord.id)
-        .options(selectinload(PcfReviewRecord.ratings), selectinload(PcfReviewRecord.evidence))
+    rows = _in_order(
+        session,
+        PcfReviewRecord,
+        placement_id,
+        selectinload(PcfReviewRecord.ratings),
+        selectinload(PcfReviewRecord.evidence),
     )
     return [_pcf_review(r) for r in rows]
 
 
 def _transitions(session: Session, placement_id: int) -> list[Transition]:
-    rows = session.scalars(
-        select(TransitionRecord)
-        .where(TransitionRecord.placement_id == placement_id)
-        .order_by(TransitionRecord.position, TransitionRecord.id)
-        .options(selectinload(TransitionRecord.case), selectinload(TransitionRecord.items))
+    rows = _in_order(
+        session,
+        TransitionRecord,
+        placement_id,
+        selectinload(TransitionRecord.case),
+        selectinload(TransitionRecord.items),
     )
     return [Transition(t.case.ref, {i.item: _entry(i) for i in t.items}) for t in rows]
 
