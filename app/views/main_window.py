@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -233,7 +232,6 @@ class MainWindow(QMainWindow):
         self.preview_dialog: QDialog | None = None  # the last print preview opened
         self._stale: dict[QWidget, Callable[[], None]] = {}  # pages to fill when first shown
         self.pages.currentChanged.connect(self._page_shown)
-        QApplication.instance().installEventFilter(self.idle)
 
         self.placement_box = QComboBox()
         self.placement_box.setMinimumWidth(280)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -168,13 +168,17 @@ class IdleWatcher(QObject):
 
     def start(self, minutes: int) -> None:
         if minutes <= 0:
-            self.timer.stop()
+            self.stop()
             return
         self.timer.setInterval(minutes * 60_000)
         self.timer.start()
+        # Watch every event only while there is something to time: a filter on the whole
+        # app is a Python call for each of its events (thousands at every repaint).
+        QCoreApplication.instance().installEventFilter(self)
 
     def stop(self) -> None:
         self.timer.stop()
+        QCoreApplication.instance().removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() in self.INPUT and self.timer.isActive():
