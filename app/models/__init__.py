@@ -4,8 +4,6 @@ Every key of the placement file (``docs/interchange-format.md``) has a column he
 keep their order through a ``position`` column. Several placements live in one database.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from datetime import datetime
 
@@ -57,36 +55,36 @@ class PlacementRecord(Base):
     policy: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
 
-    people: Mapped[list[PersonRole]] = relationship(
+    people: Mapped[list["PersonRole"]] = relationship(
         back_populates="placement", cascade="all, delete-orphan", order_by="PersonRole.position"
     )
-    agreements: Mapped[list[AgreementRecord]] = relationship(cascade="all, delete-orphan")
-    induction_items: Mapped[list[InductionItem]] = relationship(
+    agreements: Mapped[list["AgreementRecord"]] = relationship(cascade="all, delete-orphan")
+    induction_items: Mapped[list["InductionItem"]] = relationship(
         cascade="all, delete-orphan", order_by="InductionItem.position"
     )
-    absences: Mapped[list[AbsenceRecord]] = relationship(
+    absences: Mapped[list["AbsenceRecord"]] = relationship(
         cascade="all, delete-orphan", order_by="AbsenceRecord.position"
     )
-    cases: Mapped[list[CaseRecord]] = relationship(
+    cases: Mapped[list["CaseRecord"]] = relationship(
         back_populates="placement", cascade="all, delete-orphan", order_by="CaseRecord.position"
     )
-    events: Mapped[list[EventRecord]] = relationship(
+    events: Mapped[list["EventRecord"]] = relationship(
         cascade="all, delete-orphan", order_by="EventRecord.position"
     )
-    supervisions: Mapped[list[SupervisionRecord]] = relationship(
+    supervisions: Mapped[list["SupervisionRecord"]] = relationship(
         cascade="all, delete-orphan", order_by="SupervisionRecord.position"
     )
-    pcf_reviews: Mapped[list[PcfReviewRecord]] = relationship(
+    pcf_reviews: Mapped[list["PcfReviewRecord"]] = relationship(
         cascade="all, delete-orphan", order_by="PcfReviewRecord.position"
     )
-    learning: Mapped[list[LearningRecord]] = relationship(
+    learning: Mapped[list["LearningRecord"]] = relationship(
         cascade="all, delete-orphan", order_by="LearningRecord.position"
     )
-    transitions: Mapped[list[TransitionRecord]] = relationship(
+    transitions: Mapped[list["TransitionRecord"]] = relationship(
         cascade="all, delete-orphan", order_by="TransitionRecord.position"
     )
 
-    def person(self, role: str) -> PersonRole | None:
+    def person(self, role: str) -> "PersonRole | None":
         return next((p for p in self.people if p.role == role), None)
 
 
@@ -124,7 +122,7 @@ class PersonRole(Base):
     onsite: Mapped[bool | None] = mapped_column(Boolean)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
-    placement: Mapped[PlacementRecord] = relationship(back_populates="people")
+    placement: Mapped["PlacementRecord"] = relationship(back_populates="people")
 
 
 class InductionItem(Base):
@@ -180,8 +178,8 @@ class CaseRecord(Base):
     conflict_of_interest: Mapped[bool] = mapped_column(Boolean, default=False)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
-    placement: Mapped[PlacementRecord] = relationship(back_populates="cases")
-    manager_override: Mapped[ManagerOverrideRecord | None] = relationship(
+    placement: Mapped["PlacementRecord"] = relationship(back_populates="cases")
+    manager_override: Mapped["ManagerOverrideRecord | None"] = relationship(
         cascade="all, delete-orphan", uselist=False
     )
 
@@ -228,7 +226,7 @@ class EventRecord(Base):
     by: Mapped[str | None] = mapped_column(String(200))
     position: Mapped[int] = mapped_column(Integer, default=0)
 
-    case: Mapped[CaseRecord | None] = relationship()
+    case: Mapped["CaseRecord | None"] = relationship()
 
 
 class SupervisionRecord(Base):
@@ -249,16 +247,16 @@ class SupervisionRecord(Base):
     next: Mapped[dt.date | None] = mapped_column(Date)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
-    attendees: Mapped[list[SupervisionAttendee]] = relationship(
+    attendees: Mapped[list["SupervisionAttendee"]] = relationship(
         cascade="all, delete-orphan", order_by="SupervisionAttendee.position"
     )
-    cases_discussed: Mapped[list[CaseDiscussed]] = relationship(
+    cases_discussed: Mapped[list["CaseDiscussed"]] = relationship(
         cascade="all, delete-orphan", order_by="CaseDiscussed.position"
     )
-    case_direction: Mapped[list[CaseDirectionRecord]] = relationship(
+    case_direction: Mapped[list["CaseDirectionRecord"]] = relationship(
         cascade="all, delete-orphan", order_by="CaseDirectionRecord.position"
     )
-    addenda: Mapped[list[AddendumRecord]] = relationship(
+    addenda: Mapped[list["AddendumRecord"]] = relationship(
         cascade="all, delete-orphan", order_by="AddendumRecord.position"
     )
 
@@ -280,7 +278,7 @@ class CaseDiscussed(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer, default=0)
 
-    case: Mapped[CaseRecord] = relationship()
+    case: Mapped["CaseRecord"] = relationship()
 
 
 class CaseDirectionRecord(Base):
@@ -295,8 +293,8 @@ class CaseDirectionRecord(Base):
     decision: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
 
-    case: Mapped[CaseRecord] = relationship()
-    actions: Mapped[list[ActionRecord]] = relationship(
+    case: Mapped["CaseRecord"] = relationship()
+    actions: Mapped[list["ActionRecord"]] = relationship(
         cascade="all, delete-orphan", order_by="ActionRecord.position"
     )
 
@@ -340,10 +338,10 @@ class PcfReviewRecord(Base):
     notes: Mapped[str | None] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
-    ratings: Mapped[list[PcfRating]] = relationship(
+    ratings: Mapped[list["PcfRating"]] = relationship(
         cascade="all, delete-orphan", order_by="PcfRating.position"
     )
-    evidence: Mapped[list[PcfEvidenceLink]] = relationship(
+    evidence: Mapped[list["PcfEvidenceLink"]] = relationship(
         cascade="all, delete-orphan", order_by="PcfEvidenceLink.position"
     )
 
@@ -391,8 +389,8 @@ class TransitionRecord(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer, default=0)
 
-    case: Mapped[CaseRecord] = relationship()
-    items: Mapped[list[TransitionItem]] = relationship(
+    case: Mapped["CaseRecord"] = relationship()
+    items: Mapped[list["TransitionItem"]] = relationship(
         cascade="all, delete-orphan", order_by="TransitionItem.position"
     )
 
