@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
 MAX_DPI = 300  # sharper than any office printer needs, and a page stays ~35 MB in memory
@@ -91,14 +91,4 @@ def preview(record: PrintedRecord, parent: QWidget) -> QPrintPreviewDialog:
     dialog.setWindowTitle(f"Print {record.title}")
     dialog.paintRequested.connect(record.paint)
     dialog.finished.connect(lambda _result: record.close())
-    return dialog
-
-
-def print_dialog(record: PrintedRecord, parent: QWidget) -> QPrintDialog:
-    """The system's print dialog on its own: page range and copies, for A4."""
-    printer = a4_printer(record.title)
-    dialog = QPrintDialog(printer, parent)
-    dialog.kept = (printer, record)  # Qt does not own the printer: it must outlive the dialog
-    dialog.setMinMax(1, len(record))
-    dialog.accepted.connect(lambda: record.paint(printer))
     return dialog
