@@ -242,11 +242,11 @@ class PlacementService:
         self.profile = profile
 
     def list_placements(self) -> list[PlacementSummary]:
+        t = PlacementRecord.__table__  # Core, not the ORM: read before the first paint
+        query = select(t.c.id, t.c.student, t.c.kind, t.c.start, t.c.end, t.c.archived)
         with self.db.unit_of_work() as session:
-            rows = session.scalars(select(PlacementRecord).order_by(PlacementRecord.start.desc()))
-            return [
-                PlacementSummary(r.id, r.student, r.kind, r.start, r.end, r.archived) for r in rows
-            ]
+            rows = session.execute(query.order_by(t.c.start.desc()))
+            return [PlacementSummary(*r) for r in rows]
 
     def create(self, placement: Placement) -> int:
         validate_placement(placement)

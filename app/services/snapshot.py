@@ -6,14 +6,14 @@ imported file (or the demo) becomes rows. Both keep list order through ``positio
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from itertools import batched
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Boolean, insert, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Boolean, Table, insert, select
+from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.models import (
@@ -21,6 +21,7 @@ from app.models import (
     ActionRecord,
     AddendumRecord,
     AgreementRecord,
+    Base,
     CaseDirectionRecord,
     CaseDiscussed,
     CaseRecord,
@@ -265,7 +266,7 @@ def load_snapshot(session: Session, placement_id: int) -> PlacementSnapshot:
     induction item reads the induction again, not 20,000 events. Callers get their own
     lists (the rows in them are shared, and never changed in place).
     """
-    get_placement(session, placement_id)
+    _placement_row(session, placement_id)  # PlacementNotFound, and nothing read, if none
     database = session.info.get("database")
     if database is not None and (session.new or session.dirty or session.deleted):
         session.flush()  # what this action changed so far is part of what it reads
@@ -307,79 +308,307 @@ class _Core:
     supervision_agreement: SupervisionAgreement | None
 
 
+# The parts are read with SQLAlchemy Core, table by table, not through the ORM: the window's
+# first screen then needs no mapper configuration nor ORM query compilation (~75 ms of a
+# start), and a part is a handful of flat queries grouped in Python. The ORM still writes.
+def _table(record: type[Base]) -> Table:
+    return cast(Table, record.__table__)
+
+
+def _rows(session: Session, record: type[Base], parent: str, ids: Any, *columns: str) -> list[Any]:
+    """``columns`` of ``record``'s rows whose ``parent`` column is in ``ids`` (a value or a
+    subquery), in the order they were entered."""
+    t = _table(record)
+    where = t.c[parent].in_(ids) if not isinstance(ids, int) else t.c[parent] == ids
+    query = select(t.c[parent], *(t.c[c] for c in columns)).where(where)
+    order = [t.c[parent], *([t.c.position] if "position" in t.c else []), t.c.id]
+    return list(session.execute(query.order_by(*order)))
+
+
+def _grouped(rows: list[Any]) -> dict[Any, list[Any]]:
+    """Rows by their first column (the parent's id), each group in its order."""
+    groups: dict[Any, list[Any]] = {}
+    for row in rows:
+        groups.setdefault(row[0], []).append(row[1:])
+    return groups
+
+
+def _placement_row(session: Session, placement_id: int) -> Any:
+    t = _table(PlacementRecord)
+    row = session.execute(select(t).where(t.c.id == placement_id)).first()
+    if row is None:
+        raise PlacementNotFound(f"There is no placement with id {placement_id} in this database.")
+    return row
+
+
 def _core(session: Session, placement_id: int) -> _Core:
-    p = get_placement(session, placement_id)
+    p = _placement_row(session, placement_id)
+    people = {
+        role: (name, onsite)
+        for _p, role, name, onsite in _rows(
+            session, PersonRole, "placement_id", placement_id, "role", "name", "onsite"
+        )
+    }
+
+    def name(role: str) -> str | None:
+        return people[role][0] if role in people else None
+
+    educator = people.get("educator")
+    placement = Placement(
+        student=p.student,
+        kind=p.kind,
+        setting=p.setting,
+        start=p.start,
+        end=p.end,
+        educator=educator[0] if educator else "",
+        team_manager=name("team_manager") or "",
+        required_days=p.required_days,
+        programme=p.programme,
+        working_days=tuple(d for d in p.working_days.split(",") if d),
+        induction_days=p.induction_days,
+        host_team_average_caseload=p.host_team_average_caseload,
+        educator_onsite=bool(educator[1]) if educator and educator[1] is not None else True,
+        onsite_supervisor=name("onsite_supervisor"),
+        link_worker=name("link_worker"),
+        archived=p.archived,
+        close_reason=p.close_reason,
+    )
+    agreements = {
+        r[1]: r
+        for r in _rows(
+            session,
+            AgreementRecord,
+            "placement_id",
+            placement_id,
+            "kind",
+            "learning_needs",
+            "after_hours_contact",
+            "notes",
+            "weekday",
+            "every_days",
+            "time",
+            "three_way",
+        )
+    }
+    pa, sa = agreements.get("placement"), agreements.get("supervision")
     return _Core(
-        placement=placement_from_record(p),
+        placement=placement,
         policy=dict(p.policy or {}),
-        induction={i.item: _entry(i) for i in p.induction_items},
+        induction={
+            item: ChecklistEntry(done, by, note)
+            for _p, item, done, by, note in _rows(
+                session, InductionItem, "placement_id", placement_id, "item", "done", "by", "note"
+            )
+        },
         absences=[
-            Absence(a.key, a.who, a.first_day, a.last_day, a.reason, a.cover) for a in p.absences
+            Absence(*r[1:])
+            for r in _rows(
+                session,
+                AbsenceRecord,
+                "placement_id",
+                placement_id,
+                "key",
+                "who",
+                "first_day",
+                "last_day",
+                "reason",
+                "cover",
+            )
         ],
-        learning=[LearningEvidence(x.item, x.evidenced, x.evidence) for x in p.learning],
-        placement_agreement=_placement_agreement(p),
-        supervision_agreement=_supervision_agreement(p),
+        learning=[
+            LearningEvidence(*r[1:])
+            for r in _rows(
+                session,
+                LearningRecord,
+                "placement_id",
+                placement_id,
+                "item",
+                "evidenced",
+                "evidence",
+            )
+        ],
+        placement_agreement=PlacementAgreement(pa[2], pa[3], pa[4]) if pa else None,
+        supervision_agreement=SupervisionAgreement(sa[5], sa[6] or 7, sa[7], sa[8], sa[4])
+        if sa
+        else None,
     )
 
 
-def _in_order[
-    R: (
-        CaseRecord,
-        SupervisionRecord,
-        PcfReviewRecord,
-        TransitionRecord,
-    )
-](session: Session, record: type[R], placement_id: int, *loads: Any) -> Sequence[R]:
-    """A placement's rows of one kind, in the order they were entered, with what they hold."""
-    return session.scalars(
-        select(record)
-        .where(record.placement_id == placement_id)
-        .order_by(record.position, record.id)
-        .options(*loads)
-    ).all()
+def _case_refs(session: Session, placement_id: int) -> dict[int, str]:
+    t = _table(CaseRecord)
+    query = select(t.c.id, t.c.ref).where(t.c.placement_id == placement_id)
+    return {case_id: ref for case_id, ref in session.execute(query)}
+
+
+def _ids(record: type[Base], placement_id: int) -> Any:
+    """The ids of a placement's rows of ``record``, as a subquery for their children."""
+    t = _table(record)
+    return select(t.c.id).where(t.c.placement_id == placement_id)
 
 
 def _cases(session: Session, placement_id: int) -> list[Case]:
-    rows = _in_order(session, CaseRecord, placement_id, selectinload(CaseRecord.manager_override))
-    return [case_from_record(c) for c in rows]
+    fields = (
+        "ref",
+        "type",
+        "student_role",
+        "allocated",
+        "educator_consulted",
+        "initials",
+        "ended",
+        "ending",
+        "handover_to",
+        "complexity",
+        "risk",
+        "rationale",
+        "previous_social_workers",
+        "major_transition",
+        "conflict_of_interest",
+    )
+    rows = _rows(session, CaseRecord, "placement_id", placement_id, "id", *fields)
+    overrides = {
+        r[0]: ManagerOverride(*r[1:])
+        for r in _rows(
+            session,
+            ManagerOverrideRecord,
+            "case_id",
+            _ids(CaseRecord, placement_id),
+            "by",
+            "reason",
+            "review_by",
+            "reviewed",
+        )
+    }
+    return [
+        Case(**dict(zip(fields, r[2:], strict=True)), manager_override=overrides.get(r[1]))
+        for r in rows
+    ]
 
 
 def _supervisions(session: Session, placement_id: int) -> list[Supervision]:
-    rows = _in_order(
+    refs = _case_refs(session, placement_id)
+    ids = _ids(SupervisionRecord, placement_id)
+    attendees = _grouped(_rows(session, SupervisionAttendee, "supervision_id", ids, "name"))
+    discussed = _grouped(_rows(session, CaseDiscussed, "supervision_id", ids, "case_id"))
+    addenda = _grouped(
+        _rows(session, AddendumRecord, "supervision_id", ids, "date", "author", "text")
+    )
+    directions = _grouped(
+        _rows(
+            session,
+            CaseDirectionRecord,
+            "supervision_id",
+            ids,
+            "id",
+            "case_id",
+            "discussion",
+            "decision",
+        )
+    )
+    direction_ids = select(_table(CaseDirectionRecord).c.id).where(
+        _table(CaseDirectionRecord).c.supervision_id.in_(ids)
+    )
+    actions = _grouped(
+        _rows(
+            session,
+            ActionRecord,
+            "case_direction_id",
+            direction_ids,
+            "action",
+            "owner",
+            "due",
+            "done",
+        )
+    )
+    sessions = _rows(
         session,
         SupervisionRecord,
+        "placement_id",
         placement_id,
-        selectinload(SupervisionRecord.attendees),
-        selectinload(SupervisionRecord.cases_discussed).selectinload(CaseDiscussed.case),
-        selectinload(SupervisionRecord.case_direction).options(
-            selectinload(CaseDirectionRecord.case),
-            selectinload(CaseDirectionRecord.actions),
-        ),
-        selectinload(SupervisionRecord.addenda),
+        "id",
+        "key",
+        "date",
+        "format",
+        "caseload_discussed",
+        "decisions_recorded",
+        "wellbeing",
+        "learning",
+        "signed_by_educator",
+        "signed_by_student",
+        "next",
     )
-    return [_supervision(s) for s in rows]
+    return [
+        Supervision(
+            id=key,
+            date=day,
+            format=fmt,
+            caseload_discussed=caseload,
+            cases_discussed=[refs[c] for (c,) in discussed.get(sid, [])],
+            decisions_recorded=decisions,
+            attendees=[n for (n,) in attendees.get(sid, [])],
+            case_direction=[
+                CaseDirection(
+                    case=refs[case_id],
+                    discussion=discussion,
+                    decision=decision,
+                    actions=[Action(*a) for a in actions.get(did, [])],
+                )
+                for did, case_id, discussion, decision in directions.get(sid, [])
+            ],
+            wellbeing=wellbeing,
+            learning=learning,
+            signed_by_educator=by_educator,
+            signed_by_student=by_student,
+            addenda=[Addendum(*a) for a in addenda.get(sid, [])],
+            next=next_day,
+        )
+        for _p, sid, key, day, fmt, caseload, decisions, wellbeing, learning, by_educator, by_student, next_day in sessions
+    ]
 
 
 def _pcf_reviews(session: Session, placement_id: int) -> list[PcfReview]:
-    rows = _in_order(
+    ids = _ids(PcfReviewRecord, placement_id)
+    ratings = _grouped(_rows(session, PcfRating, "review_id", ids, "domain", "rating"))
+    links = _grouped(_rows(session, PcfEvidenceLink, "review_id", ids, "domain", "reference"))
+    reviews = []
+    for _p, rid, key, day, stage, notes in _rows(
         session,
         PcfReviewRecord,
+        "placement_id",
         placement_id,
-        selectinload(PcfReviewRecord.ratings),
-        selectinload(PcfReviewRecord.evidence),
-    )
-    return [_pcf_review(r) for r in rows]
+        "id",
+        "key",
+        "date",
+        "stage",
+        "notes",
+    ):
+        evidence: dict[str, list[str]] = {}
+        for domain, reference in links.get(rid, []):
+            evidence.setdefault(domain, []).append(reference)
+        reviews.append(
+            PcfReview(
+                id=key,
+                date=day,
+                stage=stage,
+                ratings={domain: rating for domain, rating in ratings.get(rid, [])},
+                evidence=evidence,
+                notes=notes,
+            )
+        )
+    return reviews
 
 
 def _transitions(session: Session, placement_id: int) -> list[Transition]:
-    rows = _in_order(
-        session,
-        TransitionRecord,
-        placement_id,
-        selectinload(TransitionRecord.case),
-        selectinload(TransitionRecord.items),
+    refs = _case_refs(session, placement_id)
+    ids = _ids(TransitionRecord, placement_id)
+    items = _grouped(
+        _rows(session, TransitionItem, "transition_id", ids, "item", "done", "by", "note")
     )
-    return [Transition(t.case.ref, {i.item: _entry(i) for i in t.items}) for t in rows]
+    return [
+        Transition(refs[case_id], {i: ChecklistEntry(d, b, n) for i, d, b, n in items.get(tid, [])})
+        for _p, tid, case_id in _rows(
+            session, TransitionRecord, "placement_id", placement_id, "id", "case_id"
+        )
+    ]
 
 
 def amend_events(
