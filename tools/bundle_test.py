@@ -90,7 +90,8 @@ def main() -> int:
         print(f"bundle-test: {EXAMPLE} is not beside this checkout: check and PDFs not tried")
 
     db, secret = folder / "locked.sqlite", "correct horse battery staple"
-    run("import", str(EXAMPLE), "--db", str(db)) if EXAMPLE.exists() else None
+    if EXAMPLE.exists():
+        run("import", str(EXAMPLE), "--db", str(db))
     run("--demo", "--db", str(db), "--as-of", "2026-11-23", "--screenshot", str(shot))
     run("encrypt", "--db", str(db), env={"PLACEMENT_TRACKER_NEW_PASSPHRASE": secret})
     with_key = {"PLACEMENT_TRACKER_PASSPHRASE": secret}

@@ -104,59 +104,6 @@ def get_placement(session: Session, placement_id: int) -> PlacementRecord:
 # ---------------------------------------------------------------- rows -> snapshot
 
 
-def placement_from_record(p: PlacementRecord) -> Placement:
-    def name(role: str) -> str | None:
-        person = p.person(role)
-        return person.name if person else None
-
-    educator = p.person("educator")
-    return Placement(
-        student=p.student,
-        kind=p.kind,
-        setting=p.setting,
-        start=p.start,
-        end=p.end,
-        educator=educator.name if educator else "",
-        team_manager=name("team_manager") or "",
-        required_days=p.required_days,
-        programme=p.programme,
-        working_days=tuple(d for d in p.working_days.split(",") if d),
-        induction_days=p.induction_days,
-        host_team_average_caseload=p.host_team_average_caseload,
-        educator_onsite=bool(educator.onsite) if educator and educator.onsite is not None else True,
-        onsite_supervisor=name("onsite_supervisor"),
-        link_worker=name("link_worker"),
-        archived=p.archived,
-        close_reason=p.close_reason,
-    )
-
-
-def _entry(done_row: InductionItem | TransitionItem) -> ChecklistEntry:
-    return ChecklistEntry(done_row.done, done_row.by, done_row.note)
-
-
-def case_from_record(c: CaseRecord) -> Case:
-    o = c.manager_override
-    return Case(
-        ref=c.ref,
-        type=c.type,
-        student_role=c.student_role,
-        allocated=c.allocated,
-        educator_consulted=c.educator_consulted,
-        initials=c.initials,
-        ended=c.ended,
-        ending=c.ending,
-        handover_to=c.handover_to,
-        complexity=c.complexity,
-        risk=c.risk,
-        rationale=c.rationale,
-        previous_social_workers=c.previous_social_workers,
-        major_transition=c.major_transition,
-        conflict_of_interest=c.conflict_of_interest,
-        manager_override=ManagerOverride(o.by, o.reason, o.review_by, o.reviewed) if o else None,
-    )
-
-
 def _events(session: Session, placement_id: int) -> list[Event]:
     """The placement's events as plain rows, straight from the driver: a long placement has
     ~20,000, and building mapped objects (or letting SQLAlchemy convert each date and flag)
@@ -214,47 +161,6 @@ _EVENT_SHARED = (1, 3) + tuple(
     if name not in ("notes", "feedback") and i + 4 not in _EVENT_FLAGS
 )
 assert list(Event.__dataclass_fields__)[4:] == list(EVENT_FIELDS), "Event's fields moved"
-
-
-def _supervision(s: SupervisionRecord) -> Supervision:
-    return Supervision(
-        id=s.key,
-        date=s.date,
-        format=s.format,
-        caseload_discussed=s.caseload_discussed,
-        cases_discussed=[d.case.ref for d in s.cases_discussed],
-        decisions_recorded=s.decisions_recorded,
-        attendees=[a.name for a in s.attendees],
-        case_direction=[
-            CaseDirection(
-                case=d.case.ref,
-                discussion=d.discussion,
-                decision=d.decision,
-                actions=[Action(a.action, a.owner, a.due, a.done) for a in d.actions],
-            )
-            for d in s.case_direction
-        ],
-        wellbeing=s.wellbeing,
-        learning=s.learning,
-        signed_by_educator=s.signed_by_educator,
-        signed_by_student=s.signed_by_student,
-        addenda=[Addendum(a.date, a.author, a.text) for a in s.addenda],
-        next=s.next,
-    )
-
-
-def _pcf_review(r: PcfReviewRecord) -> PcfReview:
-    evidence: dict[str, list[str]] = {}
-    for link in r.evidence:
-        evidence.setdefault(link.domain, []).append(link.reference)
-    return PcfReview(
-        id=r.key,
-        date=r.date,
-        stage=r.stage,
-        ratings={x.domain: x.rating for x in r.ratings},
-        evidence=evidence,
-        notes=r.notes,
-    )
 
 
 def load_snapshot(session: Session, placement_id: int) -> PlacementSnapshot:
@@ -446,25 +352,12 @@ def _ids(record: type[Base], placement_id: int) -> Any:
     return select(t.c.id).where(t.c.placement_id == placement_id)
 
 
+# A case's facts are its table's columns, by the same names (the override has a table of its own).
+_CASE_FIELDS = tuple(name for name in Case.__dataclass_fields__ if name != "manager_override")
+
+
 def _cases(session: Session, placement_id: int) -> list[Case]:
-    fields = (
-        "ref",
-        "type",
-        "student_role",
-        "allocated",
-        "educator_consulted",
-        "initials",
-        "ended",
-        "ending",
-        "handover_to",
-        "complexity",
-        "risk",
-        "rationale",
-        "previous_social_workers",
-        "major_transition",
-        "conflict_of_interest",
-    )
-    rows = _rows(session, CaseRecord, "placement_id", placement_id, "id", *fields)
+    rows = _rows(session, CaseRecord, "placement_id", placement_id, "id", *_CASE_FIELDS)
     overrides = {
         r[0]: ManagerOverride(*r[1:])
         for r in _rows(
@@ -479,7 +372,7 @@ def _cases(session: Session, placement_id: int) -> list[Case]:
         )
     }
     return [
-        Case(**dict(zip(fields, r[2:], strict=True)), manager_override=overrides.get(r[1]))
+        Case(**dict(zip(_CASE_FIELDS, r[2:], strict=True)), manager_override=overrides.get(r[1]))
         for r in rows
     ]
 
@@ -644,22 +537,6 @@ PARTS: dict[str, tuple[tuple[str, ...], Callable[[Session, int], Any]]] = {
     "pcf_reviews": (("pcf_review", "pcf_rating", "pcf_evidence"), _pcf_reviews),
     "transitions": (("transition", "transition_item", "case"), _transitions),
 }
-
-
-def _agreement(p: PlacementRecord, kind: str) -> AgreementRecord | None:
-    return next((a for a in p.agreements if a.kind == kind), None)
-
-
-def _placement_agreement(p: PlacementRecord) -> PlacementAgreement | None:
-    a = _agreement(p, "placement")
-    return PlacementAgreement(a.learning_needs, a.after_hours_contact, a.notes) if a else None
-
-
-def _supervision_agreement(p: PlacementRecord) -> SupervisionAgreement | None:
-    a = _agreement(p, "supervision")
-    if a is None:
-        return None
-    return SupervisionAgreement(a.weekday, a.every_days or 7, a.time, a.three_way, a.notes)
 
 
 def agreement_rows(

@@ -102,16 +102,15 @@ class OverviewPage(QScrollArea):
         self.supervision_card = Card("Supervision")
         self.people_card = Card("People")
         self.compliance_card = Card("Compliance")
-        for i, card in enumerate(
-            (
-                self.phase_card,
-                self.induction_card,
-                self.caseload_card,
-                self.supervision_card,
-                self.people_card,
-                self.compliance_card,
-            )
-        ):
+        self.cards = (
+            self.phase_card,
+            self.induction_card,
+            self.caseload_card,
+            self.supervision_card,
+            self.people_card,
+            self.compliance_card,
+        )
+        for i, card in enumerate(self.cards):
             grid.addWidget(card, i // 3, i % 3)
         layout.addLayout(grid)
 
@@ -168,12 +167,7 @@ class OverviewPage(QScrollArea):
             self.title,
             self.subtitle,
             self.progress,
-            self.phase_card,
-            self.induction_card,
-            self.caseload_card,
-            self.supervision_card,
-            self.people_card,
-            self.compliance_card,
+            *self.cards,
             self.due_heading,
             self.due_list,
             self.chart_heading,
