@@ -101,6 +101,12 @@ def gui_parser() -> argparse.ArgumentParser:
         "--dialog", metavar="NAME", help="with --screenshot: picture a dialog instead (allocate)"
     )
     parser.add_argument(
+        "--first-picture",
+        type=Path,
+        metavar="PNG",
+        help="also save a picture of the window as it first appears, before the placement loads",
+    )
+    parser.add_argument(
         "--appearance",
         choices=("system", "light", "dark"),
         help="light or dark for this run (the app otherwise keeps View › Appearance's choice)",
@@ -485,9 +491,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_command(args)
     options = gui_parser().parse_args(args)
     setup_logging()
-    # Load the database layer before Qt: once PySide6 is in, it inspects every module imported.
-    import app.services.workspace  # noqa: F401
-    from app.views.app import run_gui
+    from app.views.start import run_gui  # Qt and the frame only: the rest loads behind it
 
     return run_gui(
         db_path=options.db,
@@ -497,6 +501,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         page=options.page,
         dialog=options.dialog,
         appearance=options.appearance,
+        first_frame=options.first_picture,
     )
 
 

@@ -6,6 +6,7 @@ do not load SQLAlchemy just to find the log file.
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -50,3 +51,11 @@ def default_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 def log_path(create: bool = True) -> Path:
     return data_dir(create) / "placement-tracker.log"
+
+
+def current_log_file() -> Path:
+    """The log file this run writes to (the usual one when none is open yet)."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.FileHandler) and handler.baseFilename != os.devnull:
+            return Path(handler.baseFilename)
+    return log_path(create=False)

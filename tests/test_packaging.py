@@ -52,7 +52,7 @@ def test_windows_and_macos_icons_hold_the_sizes_they_need() -> None:
 
 
 def test_the_window_carries_the_icon(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from app.views.app import app_icon
+    from app.views.start import app_icon
 
     icon = app_icon()
     assert not icon.isNull()

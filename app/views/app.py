@@ -1,4 +1,5 @@
-"""Starting the desktop app: QApplication, error reporting, the window, the screenshot mode."""
+"""The slow part of start-up (``app.views.start`` has the frame up meanwhile): the database,
+the window, the screenshot mode."""
 
 from __future__ import annotations
 
@@ -9,13 +10,11 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
-from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QSettings, QSize, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.paths import ICON_SIZES, PASSPHRASE_ENV, RESOURCES
+from app.paths import PASSPHRASE_ENV
 from app.services.storage import (
     inspect_database,
     needs_passphrase,
@@ -29,33 +28,15 @@ from app.services.workspace import (
     WrongPassphrase,
     default_db_path,
 )
-from app.views.help_dialogs import current_log_file
+from app.views.frame import DEFAULT_SIZE, Frame
 from app.views.main_window import MainWindow
 from app.views.security import PassphraseDialog
-from app.views.theme import SCHEME_SETTING, apply_scheme
+from app.views.start import save_picture
+from app.views.theme import apply_scheme
 
 log = logging.getLogger(__name__)
 
-SCREENSHOT_SIZE = (1280, 860)
-
-
-def _report_unexpected(
-    kind: type[BaseException], exc: BaseException, tb: TracebackType | None
-) -> None:
-    """Tracebacks go to the log file; the person sees a sentence and where the details are."""
-    log.critical("unexpected error", exc_info=(kind, exc, tb))
-    if QApplication.instance() is not None:
-        QMessageBox.critical(
-            None,
-            "Something went wrong",
-            "Placement Tracker hit an unexpected problem and did not finish that action. "
-            "Nothing half-done was saved. The details are in the log file "
-            f"({log_file_hint()}).",
-        )
-
-
-def log_file_hint() -> str:
-    return str(current_log_file())
+SCREENSHOT_SIZE = DEFAULT_SIZE
 
 
 def open_workspace(
@@ -144,14 +125,6 @@ def offer_restore(path: Path, problem: DatabaseError) -> bool:
     return True
 
 
-def app_icon() -> QIcon:
-    """The app's icon at every size it is drawn in (window, task bar, Alt+Tab)."""
-    icon = QIcon()
-    for size in ICON_SIZES:
-        icon.addFile(str(RESOURCES / "icons" / f"placement-tracker-{size}.png"), QSize(size, size))
-    return icon
-
-
 def settle_memory() -> None:
     """Once the window is up: move everything made so far out of the garbage collector's
     sight. The app lives for hours, and a full collection over the start-up objects would
@@ -164,10 +137,7 @@ def save_screenshot(window: MainWindow, path: Path) -> None:
     window.resize(*SCREENSHOT_SIZE)
     window.show()
     QApplication.processEvents()
-    pixmap = window.grab()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not pixmap.save(str(path)):
-        raise OSError(f"could not write {path}")
+    save_picture(window, path)
 
 
 SCREENSHOT_DIALOGS = ("allocate",)
@@ -192,46 +162,26 @@ def save_dialog_screenshot(window: MainWindow, name: str, path: Path) -> None:
     dialog.refresh()
     dialog.show()
     QApplication.processEvents()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not dialog.grab().save(str(path)):
-        raise OSError(f"could not write {path}")
+    save_picture(dialog, path)
 
 
-def run_gui(
-    *,
-    db_path: str | None,
-    as_of: date,
-    demo: bool = False,
-    screenshot: Path | None = None,
-    page: str | None = None,
-    dialog: str | None = None,
-    appearance: str | None = None,
-) -> int:
-    if screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    QCoreApplication.setOrganizationName("PlacementTracker")
-    QCoreApplication.setApplicationName("Placement Tracker")
-    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
-    QApplication.setWindowIcon(app_icon())
-    sys.excepthook = _report_unexpected
-    # --demo's database and --screenshot's settings live here and go when the app ends.
-    with tempfile.TemporaryDirectory(prefix="placement-tracker-") as scratch:
-        return _run(
-            qt_app, Path(scratch), db_path, as_of, demo, screenshot, page, dialog, appearance
-        )
-
-
-def _run(
+def open_and_show(
     qt_app: QCoreApplication,
     scratch: Path,
+    settings: QSettings,
+    frame: Frame,
+    *,
     db_path: str | None,
     as_of: date,
     demo: bool,
     screenshot: Path | None,
     page: str | None,
     dialog: str | None,
-    appearance: str | None = None,
+    appearance: str | None,
 ) -> int:
+    """The slow part of start-up, with the frame on screen: open the database (asking for
+    its passphrase, or offering a backup when it is damaged), build the window in the
+    frame's place, and run it."""
     key = None
     path = default_db_path(db_path) if db_path or not demo else None
     if path is not None and needs_passphrase(path):
@@ -255,19 +205,12 @@ def _run(
         except DatabaseError as again:
             QMessageBox.critical(None, "Cannot open database", str(again))
             return 2
-    settings = (
-        QSettings()
-        if not screenshot
-        else QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
-    )
-    if appearance and screenshot:  # for this picture only: the scratch settings go at exit
-        settings.setValue(SCHEME_SETTING, appearance)
     window = MainWindow(workspace, settings)
     if appearance and not screenshot:  # this run only: View › Appearance's choice is kept
         apply_scheme(appearance)
         window.restyle()
     try:
-        return _show(qt_app, window, screenshot, page, dialog)
+        return _show(qt_app, window, frame, screenshot, page, dialog)
     finally:
         window.workspace.close()  # the window may have switched database meanwhile
 
@@ -275,6 +218,7 @@ def _run(
 def _show(
     qt_app: QCoreApplication,
     window: MainWindow,
+    frame: Frame,
     screenshot: Path | None,
     page: str | None,
     dialog: str | None,
@@ -300,9 +244,13 @@ def _show(
         return 0
     if screenshot:
         save_screenshot(window, screenshot)
+        frame.close()
         print(f"Saved {screenshot}")
         return 0
+    if not (frame.isMaximized() or frame.isFullScreen()):
+        window.setGeometry(frame.geometry())  # where the frame stood, even if it was moved
     window.show()
+    frame.close()
     settle_memory()
     QTimer.singleShot(0, window.raise_)
     QTimer.singleShot(0, window.offer_drafts)  # after a crash: offer back what was being typed

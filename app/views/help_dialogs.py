@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-import os
 import platform
 from html import escape
 from pathlib import Path
@@ -22,16 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.paths import log_path
 from app.views.widgets import ruled_table
-
-
-def current_log_file() -> Path:
-    """The log file this run writes to (the usual one when none is open yet)."""
-    for handler in logging.getLogger().handlers:
-        if isinstance(handler, logging.FileHandler) and handler.baseFilename != os.devnull:
-            return Path(handler.baseFilename)
-    return log_path(create=False)
 
 
 def open_folder(folder: Path) -> None:

@@ -11,25 +11,20 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
-    QListWidget,
-    QMainWindow,
     QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
     QTableView,
-    QToolBar,
     QWidget,
 )
 
 from app import __version__
+from app.paths import current_log_file
 from app.policy.agenda import AgendaItem
 from app.policy.profile import PolicyProfile
 from app.policy.snapshot import Case, ChecklistEntry, LearningEvidence, Placement
@@ -61,7 +56,8 @@ from app.views.cases_page import CasesPage
 from app.views.compliance_page import CompliancePage
 from app.views.endings_page import ClosePlacementDialog, EndingsPage
 from app.views.events_page import AbsenceDialog, EventDialog, EventsPage
-from app.views.help_dialogs import AboutDialog, ShortcutsDialog, current_log_file
+from app.views.frame import GEOMETRY_SETTING, PAGE_TITLES, Frame
+from app.views.help_dialogs import AboutDialog, ShortcutsDialog
 from app.views.induction_page import (
     InductionPage,
     ItemDialog,
@@ -133,32 +129,21 @@ def backups(count: int) -> str:
     )
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Frame):
     def __init__(self, workspace: Workspace, settings: QSettings | None = None) -> None:
-        super().__init__()
+        super().__init__(settings or QSettings())
         self.workspace = workspace
-        self.settings = settings or QSettings()
         self.workspace.profile = load_profile(self.settings)
         self.placement_id: int | None = None
         self.current_placement: Placement | None = None
         self.undo_stack: list[tuple[str, Callable[[], object]]] = []
-        apply_scheme(str(self.settings.value(SCHEME_SETTING, "system")))
-        self.setStyleSheet(style_sheet())
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: self.restyle())
-        self.resize(1280, 860)
 
-        self.nav = QListWidget()
-        self.nav.setAccessibleName("Pages")
-        self.nav.setObjectName("nav")
-        self.nav.setFixedWidth(210)
-        self.pages = QStackedWidget()
         self.overview = OverviewPage()
         self.overview.new_placement_requested.connect(self.new_placement)
         self.overview.compliance_requested.connect(lambda: self.show_page_named("Compliance"))
         self.overview.agenda_item_activated.connect(self.open_agenda_item)
-        self._add_page("Overview", self.overview)
         self.compliance = CompliancePage()
-        self._add_page("Compliance", self.compliance)
         self.induction = InductionPage()
         self.induction.record_requested.connect(self.record_induction_item)
         self.induction.clear_requested.connect(self.clear_induction_item)
@@ -168,13 +153,11 @@ class MainWindow(QMainWindow):
         self.induction.supervision_agreement_requested.connect(self.edit_supervision_agreement)
         self.induction.link_worker_requested.connect(self.name_link_worker)
         self.induction.print_requested.connect(lambda: self.print_preview("induction"))
-        self._add_page("Induction", self.induction)
         self.cases = CasesPage()
         self.cases.allocate_requested.connect(self.allocate_case)
         self.cases.edit_requested.connect(self.edit_case)
         self.cases.end_requested.connect(self.end_case)
         self.cases.review_requested.connect(self.review_override)
-        self._add_page("Cases", self.cases)
         self.supervision = SupervisionPage()
         self.supervision.new_requested.connect(self.new_supervision)
         self.supervision.edit_requested.connect(self.edit_supervision)
@@ -184,7 +167,6 @@ class MainWindow(QMainWindow):
         self.supervision.print_requested.connect(self.print_supervision)
         self.supervision.delete_requested.connect(self.delete_supervision)
         self.supervision.ics_requested.connect(self.export_supervision_dates)
-        self._add_page("Supervision", self.supervision)
         self.events = EventsPage()
         self.events.new_event_requested.connect(lambda: self.record_event())
         self.events.edit_event_requested.connect(self.edit_event)
@@ -192,7 +174,6 @@ class MainWindow(QMainWindow):
         self.events.new_absence_requested.connect(lambda: self.record_absence())
         self.events.edit_absence_requested.connect(self.record_absence)
         self.events.delete_absence_requested.connect(self.delete_absence)
-        self._add_page("Visits & observations", self.events)
         self.pcf = PcfPage()
         self.pcf.new_review_requested.connect(lambda: self.edit_review())
         self.pcf.edit_review_requested.connect(self.edit_review)
@@ -200,7 +181,6 @@ class MainWindow(QMainWindow):
         self.pcf.print_requested.connect(lambda: self.print_preview("pcf"))
         self.pcf.record_learning_requested.connect(self.record_learning)
         self.pcf.clear_learning_requested.connect(self.clear_learning)
-        self._add_page("PCF & learning", self.pcf)
         self.endings = EndingsPage()
         self.endings.record_requested.connect(self.record_transition_item)
         self.endings.clear_requested.connect(self.clear_transition_item)
@@ -209,22 +189,25 @@ class MainWindow(QMainWindow):
         self.endings.transition_pdf_requested.connect(lambda: self.print_preview("transition"))
         self.endings.summary_pdf_requested.connect(lambda: self.print_preview("summary"))
         self.endings.close_requested.connect(self.close_placement)
-        self._add_page("Endings", self.endings)
         self.placement_page = PlacementPage()
         self.placement_page.edit_requested.connect(self.edit_placement)
-        self._add_page("Placement details", self.placement_page)
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.nav.setCurrentRow(0)
+        pages = (
+            self.overview,
+            self.compliance,
+            self.induction,
+            self.cases,
+            self.supervision,
+            self.events,
+            self.pcf,
+            self.endings,
+            self.placement_page,
+        )
+        for _title, page in zip(PAGE_TITLES, pages, strict=True):  # the side bar's order
+            self.pages.addWidget(page)
 
-        records = QWidget()
-        row = QHBoxLayout(records)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(0)
-        row.addWidget(self.nav)
-        row.addWidget(self.pages, 1)
         self.lock_screen = LockScreen(self.unlock)
         self.screens = QStackedWidget()
-        self.screens.addWidget(records)
+        self.screens.addWidget(self.records)
         self.screens.addWidget(self.lock_screen)
         self.setCentralWidget(self.screens)
         self.idle = IdleWatcher(self.lock, self)
@@ -233,21 +216,7 @@ class MainWindow(QMainWindow):
         self._stale: dict[QWidget, Callable[[], None]] = {}  # pages to fill when first shown
         self.pages.currentChanged.connect(self._page_shown)
 
-        self.placement_box = QComboBox()
-        self.placement_box.setMinimumWidth(280)
-        self.placement_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.placement_box.setMinimumContentsLength(52)
-        self.placement_box.setToolTip("The placement on screen (one database can hold several)")
         self.placement_box.activated.connect(self._placement_chosen)
-        toolbar = QToolBar("Placement")
-        toolbar.setObjectName("placementToolbar")
-        toolbar.setMovable(False)
-        toolbar.addWidget(QLabel(" Placement: "))
-        toolbar.addWidget(self.placement_box)
-        self.addToolBar(toolbar)
-        self.toolbar = toolbar
 
         self._build_menus()
         self._restore_geometry()
@@ -257,12 +226,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ layout
 
-    def _add_page(self, title: str, page: QWidget) -> None:
-        self.nav.addItem(title)
-        self.pages.addWidget(page)
-
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menus["&File"]
         self.new_action = self._action(
             file_menu, "&New placement…", QKeySequence.StandardKey.New, self.new_placement
         )
@@ -299,7 +264,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence("Ctrl+Q"), self.close)
 
-        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu = self.menus["&Edit"]
         self.undo_action = self._action(
             edit_menu, "&Undo", QKeySequence.StandardKey.Undo, self.undo
         )
@@ -308,10 +273,10 @@ class MainWindow(QMainWindow):
         self._action(edit_menu, "&Placement details…", None, self.edit_placement)
         self._action(edit_menu, "P&olicy settings…", QKeySequence("Ctrl+,"), self.edit_policy)
 
-        placement_menu = self.menuBar().addMenu("&Placement")
+        placement_menu = self.menus["&Placement"]
         self.lock_action = self._action(placement_menu, "&Lock", QKeySequence("Ctrl+L"), self.lock)
 
-        cases_menu = self.menuBar().addMenu("&Cases")
+        cases_menu = self.menus["&Cases"]
         self.allocate_action = self._action(
             cases_menu, "&Allocate case…", QKeySequence("Ctrl+Shift+N"), self.allocate_case
         )
@@ -322,7 +287,7 @@ class MainWindow(QMainWindow):
             cases_menu, "E&nd selected case…", None, lambda: self._on_selected(self.end_case)
         )
 
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.menus["&View"]
         self._action(view_menu, "&Refresh", QKeySequence.StandardKey.Refresh, self.reload)
         appearance = view_menu.addMenu("&Appearance")
         chosen = str(self.settings.value(SCHEME_SETTING, "system"))
@@ -343,7 +308,7 @@ class MainWindow(QMainWindow):
                 lambda _c=False, r=row: self.show_page(r),
             )
 
-        help_menu = self.menuBar().addMenu("&Help")
+        help_menu = self.menus["&Help"]
         self._action(
             help_menu,
             "&Keyboard shortcuts",
@@ -1630,10 +1595,8 @@ class MainWindow(QMainWindow):
         return kept
 
     def _restore_geometry(self) -> None:
-        """The window as the PE left it: size and place, splitters, columns, the page."""
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        """The window as the PE left it (the frame has its size and place): splitters,
+        columns, the page."""
         for key, widget in self._remembered():
             state = self.settings.value(key)
             if isinstance(state, QByteArray):
@@ -1643,7 +1606,7 @@ class MainWindow(QMainWindow):
             self.show_page(int(page))
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
-        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue(GEOMETRY_SETTING, self.saveGeometry())
         self.settings.setValue("window/page", self.nav.currentRow())
         for key, widget in self._remembered():
             self.settings.setValue(key, widget.saveState())

@@ -66,7 +66,7 @@ def test_a_damaged_database_at_start_gets_a_dialog_naming_the_backup(
 ) -> None:  # type: ignore[no-untyped-def]
     from app.db.storage import make_backup
     from app.services.workspace import Workspace
-    from app.views.app import run_gui
+    from app.views.start import run_gui
 
     path = tmp_path / "placements.sqlite"
     ws = Workspace.open(path, date(2026, 11, 23))

@@ -56,6 +56,7 @@ def test_the_app_asks_for_the_passphrase_and_says_when_it_is_wrong(
     qtbot, tmp_path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     from app.views import app as gui
+    from app.views.start import run_gui
 
     path = encrypted_demo(tmp_path)
     monkeypatch.delenv("PLACEMENT_TRACKER_PASSPHRASE", raising=False)
@@ -70,12 +71,12 @@ def test_the_app_asks_for_the_passphrase_and_says_when_it_is_wrong(
         type_passphrase(QUOTES)(dialog)
 
     when_modal(PassphraseDialog, wrong_then_right)
-    assert gui.run_gui(db_path=str(path), as_of=AS_OF) == 0
+    assert run_gui(db_path=str(path), as_of=AS_OF) == 0
     assert problems == ["Wrong passphrase. Try again."]
     assert opened and opened[0].overview.title.text() == "Robin Ashdown"
 
     when_modal(PassphraseDialog, lambda d: d.reject())  # Cancel: the app does not start
-    assert gui.run_gui(db_path=str(path), as_of=AS_OF) == 2
+    assert run_gui(db_path=str(path), as_of=AS_OF) == 2
 
 
 def test_encrypting_from_the_security_menu_and_the_idle_lock(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,102 @@
+"""The main window's frame: menus, the page list and the placement bar, without the pages.
+
+At start-up the frame alone goes on screen first, saying which database is being opened,
+while the database layer, the policy engine and the pages load; then the full window takes
+its place at the same size and spot. This module therefore loads nothing but Qt and the
+house look (``tests/test_startup_imports.py``). ``MainWindow`` is a frame with its pages in.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from app.views.style import style_sheet
+from app.views.theme import SCHEME_SETTING, apply_scheme
+
+# The pages, in the side bar's order (View › page shortcuts Ctrl+1… follow it).
+PAGE_TITLES = (
+    "Overview",
+    "Compliance",
+    "Induction",
+    "Cases",
+    "Supervision",
+    "Visits & observations",
+    "PCF & learning",
+    "Endings",
+    "Placement details",
+)
+MENU_TITLES = ("&File", "&Edit", "&Placement", "&Cases", "&View", "&Help")
+GEOMETRY_SETTING = "window/geometry"
+DEFAULT_SIZE = (1280, 860)
+
+
+class Frame(QMainWindow):
+    def __init__(self, settings: QSettings, scheme: str | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        apply_scheme(scheme or str(settings.value(SCHEME_SETTING, "system")))
+        self.setStyleSheet(style_sheet())
+        self.setWindowTitle("Placement Tracker")
+        self.resize(*DEFAULT_SIZE)
+
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Pages")
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(210)
+        self.nav.addItems(PAGE_TITLES)
+        self.pages = QStackedWidget()
+        records = QWidget()
+        row = QHBoxLayout(records)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.pages, 1)
+        self.records = records
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+
+        self.placement_box = QComboBox()
+        self.placement_box.setMinimumWidth(280)
+        self.placement_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.placement_box.setMinimumContentsLength(52)
+        self.placement_box.setToolTip("The placement on screen (one database can hold several)")
+        toolbar = QToolBar("Placement")
+        toolbar.setObjectName("placementToolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(QLabel(" Placement: "))
+        toolbar.addWidget(self.placement_box)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+        self.menus = {title: self.menuBar().addMenu(title) for title in MENU_TITLES}
+
+        geometry = settings.value(GEOMETRY_SETTING)
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+
+
+def opening_frame(settings: QSettings, what: str, scheme: str | None = None) -> Frame:
+    """The frame as it stands while ``what`` (a database's file name) is opened: nothing in it
+    can be used yet, and it says what it is waiting for."""
+    frame = Frame(settings, scheme)
+    message = QLabel(f"Opening {what}…")
+    message.setObjectName("pageSubtitle")
+    message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    frame.pages.addWidget(message)
+    frame.nav.setEnabled(False)
+    frame.placement_box.setEnabled(False)
+    for menu in frame.menus.values():
+        menu.setEnabled(False)
+    frame.setCentralWidget(frame.records)
+    return frame
