@@ -47,7 +47,7 @@ bundle-test: bundle
 	QT_QPA_PLATFORM=offscreen $(PY) tools/bundle_test.py
 
 screenshot: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m app --demo --as-of 2026-11-23 --screenshot docs/main-window.png
+	QT_QPA_PLATFORM=offscreen $(PY) -m app --demo --as-of 2026-11-23 --screenshot docs/main-window.png --first-picture docs/opening.png
 	QT_QPA_PLATFORM=offscreen $(PY) -m app --demo --as-of 2026-11-23 --page Cases --screenshot docs/cases.png
 	QT_QPA_PLATFORM=offscreen $(PY) -m app --demo --as-of 2026-11-23 --dialog allocate --screenshot docs/allocate-breach.png
 	QT_QPA_PLATFORM=offscreen $(PY) -m app --demo --as-of 2026-11-23 --appearance light --screenshot docs/light.png

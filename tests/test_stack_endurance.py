@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from app.views.frame import PAGE_TITLES as PAGES
 from tests.two_year import AS_OF as TWO_YEAR_AS_OF
 from tests.two_year import write_two_year_file
 
@@ -100,19 +101,6 @@ def two_year_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     child = run_child(["-m", "app", "import", str(source), "--db", str(db)], timeout=120)
     assert child.returncode == 0, child.stderr
     return db
-
-
-PAGES = (
-    "Overview",
-    "Compliance",
-    "Induction",
-    "Cases",
-    "Supervision",
-    "Visits & observations",
-    "PCF & learning",
-    "Endings",
-    "Placement details",
-)
 
 
 def test_two_year_placement_opens_on_every_page(two_year_db: Path, tmp_path: Path) -> None:

@@ -32,7 +32,6 @@ from app.views.frame import DEFAULT_SIZE, Frame
 from app.views.main_window import MainWindow
 from app.views.security import PassphraseDialog
 from app.views.start import save_picture
-from app.views.theme import apply_scheme
 
 log = logging.getLogger(__name__)
 
@@ -133,9 +132,19 @@ def settle_memory() -> None:
     gc.freeze()
 
 
-def save_screenshot(window: MainWindow, path: Path) -> None:
-    window.resize(*SCREENSHOT_SIZE)
+def take_frames_place(window: MainWindow, frame: Frame, screenshot: bool) -> None:
+    """The window goes up where the frame stood (even if it was moved meanwhile; at the
+    picture's size for a screenshot), and the frame goes."""
+    if screenshot:
+        window.resize(*SCREENSHOT_SIZE)
+    elif not (frame.isMaximized() or frame.isFullScreen()):
+        window.setGeometry(frame.geometry())
     window.show()
+    frame.close()
+    window.activateWindow()
+
+
+def save_screenshot(window: MainWindow, path: Path) -> None:
     QApplication.processEvents()
     save_picture(window, path)
 
@@ -145,8 +154,6 @@ SCREENSHOT_DIALOGS = ("allocate",)
 
 def save_dialog_screenshot(window: MainWindow, name: str, path: Path) -> None:
     """A dialog as a PE would see it mid-task (for docs): the allocation dialog showing a breach."""
-    window.resize(*SCREENSHOT_SIZE)
-    window.show()
     dialog = window.case_dialog()
     if dialog is None:
         raise SystemExit("placement-tracker: the dialog needs a placement (try --demo)")
@@ -205,10 +212,7 @@ def open_and_show(
         except DatabaseError as again:
             QMessageBox.critical(None, "Cannot open database", str(again))
             return 2
-    window = MainWindow(workspace, settings)
-    if appearance and not screenshot:  # this run only: View › Appearance's choice is kept
-        apply_scheme(appearance)
-        window.restyle()
+    window = MainWindow(workspace, settings, appearance)
     try:
         return _show(qt_app, window, frame, screenshot, page, dialog)
     finally:
@@ -232,6 +236,7 @@ def _show(
             )
             return 2
         window.show_page(titles.index(page.lower()))
+    take_frames_place(window, frame, screenshot is not None)
     if screenshot and dialog:
         if dialog not in SCREENSHOT_DIALOGS:
             print(
@@ -244,13 +249,8 @@ def _show(
         return 0
     if screenshot:
         save_screenshot(window, screenshot)
-        frame.close()
         print(f"Saved {screenshot}")
         return 0
-    if not (frame.isMaximized() or frame.isFullScreen()):
-        window.setGeometry(frame.geometry())  # where the frame stood, even if it was moved
-    window.show()
-    frame.close()
     settle_memory()
     QTimer.singleShot(0, window.raise_)
     QTimer.singleShot(0, window.offer_drafts)  # after a crash: offer back what was being typed

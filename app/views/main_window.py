@@ -130,8 +130,12 @@ def backups(count: int) -> str:
 
 
 class MainWindow(Frame):
-    def __init__(self, workspace: Workspace, settings: QSettings | None = None) -> None:
-        super().__init__(settings or QSettings())
+    def __init__(
+        self, workspace: Workspace, settings: QSettings | None = None, scheme: str | None = None
+    ) -> None:
+        """``scheme``: light or dark for this run only (``--appearance``); otherwise the one
+        chosen under View › Appearance."""
+        super().__init__(settings or QSettings(), scheme)
         self.workspace = workspace
         self.workspace.profile = load_profile(self.settings)
         self.placement_id: int | None = None
@@ -219,6 +223,7 @@ class MainWindow(Frame):
         self.placement_box.activated.connect(self._placement_chosen)
 
         self._build_menus()
+        self.nav.setFocus()  # the keyboard starts on the page list, whatever was built first
         self._restore_geometry()
         self._remember_database(workspace.path)
         self.reload()

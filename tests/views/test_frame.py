@@ -10,6 +10,7 @@ from app.services.demo import load_demo
 from app.services.workspace import Workspace
 from app.views.frame import opening_frame
 from app.views.main_window import MainWindow
+from app.views.theme import SCHEME_SETTING, apply_scheme, is_dark
 
 
 def test_the_opening_frame_says_what_it_opens_and_offers_nothing_yet(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -41,3 +42,23 @@ def test_the_window_has_the_frames_pages_menus_and_place(qtbot, tmp_path) -> Non
     assert frame.geometry() == again.geometry() and frame.size().width() == 700
     assert again.pages.currentWidget() is again.overview  # no "Opening…" left in the window
     workspace.close()
+
+
+def test_appearance_for_one_run_is_not_kept(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """``--appearance dark``: the frame and the window are dark, View › Appearance keeps its
+    own choice for the next start."""
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue(SCHEME_SETTING, "light")
+    workspace = Workspace.open(tmp_path / "p.sqlite", date(2026, 11, 23))
+    try:
+        frame = opening_frame(settings, "p.sqlite", "dark")
+        qtbot.addWidget(frame)
+        assert is_dark()
+        window = MainWindow(workspace, settings, "dark")
+        qtbot.addWidget(window)
+        assert is_dark() and settings.value(SCHEME_SETTING) == "light"
+        [light] = [a for a in window.scheme_actions.actions() if a.isChecked()]
+        assert light.data() == "light"
+    finally:
+        apply_scheme("system")  # the palette is the whole app's: leave it as found
+        workspace.close()
