@@ -28,7 +28,7 @@ from app.services.workspace import (
     WrongPassphrase,
     default_db_path,
 )
-from app.views.frame import DEFAULT_SIZE, Frame
+from app.views.frame import DEFAULT_SIZE, Frame, OpeningFrame
 from app.views.main_window import MainWindow
 from app.views.security import PassphraseDialog
 from app.views.start import save_picture
@@ -176,7 +176,7 @@ def open_and_show(
     qt_app: QCoreApplication,
     scratch: Path,
     settings: QSettings,
-    frame: Frame,
+    frame: OpeningFrame,
     *,
     db_path: str | None,
     as_of: date,
@@ -188,7 +188,8 @@ def open_and_show(
 ) -> int:
     """The slow part of start-up, with the frame on screen: open the database (asking for
     its passphrase, or offering a backup when it is damaged), build the window in the
-    frame's place, and run it."""
+    frame's place, and run it. If the PE closes the frame meanwhile, the app ends there."""
+    frame.keep_up()
     key = None
     path = default_db_path(db_path) if db_path or not demo else None
     if path is not None and needs_passphrase(path):
@@ -212,6 +213,10 @@ def open_and_show(
         except DatabaseError as again:
             QMessageBox.critical(None, "Cannot open database", str(again))
             return 2
+    frame.keep_up()
+    if frame.dismissed:
+        workspace.close()
+        return 0
     window = MainWindow(workspace, settings, appearance)
     try:
         return _show(qt_app, window, frame, screenshot, page, dialog)
@@ -236,6 +241,9 @@ def _show(
             )
             return 2
         window.show_page(titles.index(page.lower()))
+    frame.keep_up()
+    if frame.dismissed:
+        return 0
     take_frames_place(window, frame, screenshot is not None)
     if screenshot and dialog:
         if dialog not in SCREENSHOT_DIALOGS:

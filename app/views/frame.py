@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -86,10 +87,25 @@ class Frame(QMainWindow):
             self.restoreGeometry(geometry)
 
 
-def opening_frame(settings: QSettings, what: str, scheme: str | None = None) -> Frame:
-    """The frame as it stands while ``what`` (a database's file name) is opened: nothing in it
-    can be used yet, and it says what it is waiting for."""
-    frame = Frame(settings, scheme)
+class OpeningFrame(Frame):
+    """The frame as it stands while a database is opened. A PE who closes it meanwhile has
+    changed their mind: the window is not put up in its place (``dismissed``)."""
+
+    dismissed = False
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        self.dismissed = True
+        super().closeEvent(event)
+
+    def keep_up(self) -> None:
+        """Between the slow steps: repaint if uncovered, and hear a close."""
+        QApplication.processEvents()
+
+
+def opening_frame(settings: QSettings, what: str, scheme: str | None = None) -> OpeningFrame:
+    """The frame while ``what`` (a database's file name) is opened: nothing in it can be
+    used yet, and it says what it is waiting for."""
+    frame = OpeningFrame(settings, scheme)
     message = QLabel(f"Opening {what}…")
     message.setObjectName("pageSubtitle")
     message.setAlignment(Qt.AlignmentFlag.AlignCenter)

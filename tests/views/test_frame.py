@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
 from app.services.demo import load_demo
 from app.services.workspace import Workspace
-from app.views.frame import opening_frame
+from app.views.frame import OpeningFrame, opening_frame
 from app.views.main_window import MainWindow
 from app.views.theme import SCHEME_SETTING, apply_scheme, is_dark
 
@@ -62,3 +63,32 @@ def test_appearance_for_one_run_is_not_kept(qtbot, tmp_path) -> None:  # type: i
     finally:
         apply_scheme("system")  # the palette is the whole app's: leave it as found
         workspace.close()
+
+
+def test_closing_the_frame_while_it_opens_ends_the_app_without_a_window(
+    qtbot, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A PE who closes the window while it is still opening has changed their mind: the
+    full window does not pop up after all, and the database is left closed."""
+    from app.views import app as slow_part
+    from app.views.start import run_gui
+
+    path = tmp_path / "placements.sqlite"
+    opened: list[Workspace] = []
+    real_open = slow_part.open_workspace
+
+    def opening_then_closed(*args, **kwargs):  # type: ignore[no-untyped-def]
+        [frame] = [w for w in QApplication.topLevelWidgets() if isinstance(w, OpeningFrame)]
+        frame.close()  # the PE clicks the frame's close button while the database opens
+        opened.append(real_open(*args, **kwargs))
+        return opened[-1]
+
+    monkeypatch.setattr(slow_part, "open_workspace", opening_then_closed)
+    shown: list[MainWindow] = []
+    monkeypatch.setattr(slow_part, "_show", lambda _app, window, *_a: shown.append(window) or 0)
+    assert run_gui(db_path=str(path), as_of=date(2026, 11, 23)) == 0
+    assert opened and not shown
+    assert not any(
+        isinstance(w, MainWindow) and w.isVisible() for w in QApplication.topLevelWidgets()
+    )
+    assert Workspace.open(path, date(2026, 11, 23)).close() is None  # not left locked
