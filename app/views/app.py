@@ -213,12 +213,11 @@ def open_and_show(
         except DatabaseError as again:
             QMessageBox.critical(None, "Cannot open database", str(again))
             return 2
-    frame.keep_up()
-    if frame.dismissed:
-        workspace.close()
-        return 0
     window = MainWindow(workspace, settings, appearance)
     try:
+        frame.keep_up()
+        if frame.dismissed:
+            return 0
         return _show(qt_app, window, frame, screenshot, page, dialog)
     finally:
         window.workspace.close()  # the window may have switched database meanwhile
@@ -241,9 +240,6 @@ def _show(
             )
             return 2
         window.show_page(titles.index(page.lower()))
-    frame.keep_up()
-    if frame.dismissed:
-        return 0
     take_frames_place(window, frame, screenshot is not None)
     if screenshot and dialog:
         if dialog not in SCREENSHOT_DIALOGS:
