@@ -37,9 +37,16 @@ def test_every_icon_size_is_made_from_the_svg(qtbot) -> None:  # type: ignore[no
         made = QImage(str(ICONS / f"placement-tracker-{size}.png"))
         assert (made.width(), made.height()) == (size, size)
         fresh = QImage.fromData(render(size))
-        assert made.convertToFormat(QImage.Format.Format_ARGB32) == fresh.convertToFormat(
-            QImage.Format.Format_ARGB32
-        ), f"{size} px is out of date: run tools/make_icons.py"
+        # Qt releases round a few edge pixels differently (by one step of 255); an icon made
+        # from an older drawing differs by far more than that.
+        shipped, drawn = (
+            bytes(image.convertToFormat(QImage.Format.Format_ARGB32).constBits())
+            for image in (made, fresh)
+        )
+        assert len(shipped) == len(drawn)
+        assert max(abs(a - b) for a, b in zip(shipped, drawn, strict=True)) <= 2, (
+            f"{size} px is out of date: run tools/make_icons.py"
+        )
     corner, middle = made.pixelColor(0, 0), made.pixelColor(size // 2, size // 2)
     assert corner.alpha() == 0 and middle.alpha() == 255  # rounded, on a clear background
 

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from app.interchange.placement_file import dumps
-from app.policy.snapshot import Case, Event, Placement, PlacementSnapshot, Supervision
+from app.policy.snapshot import Case, Event, Placement, PlacementSnapshot, SteppedUp, Supervision
 
 KINDS = (
     "joint-visit",
@@ -63,6 +63,7 @@ def two_year_placement(cases: int = 300, events: int = 20_000) -> PlacementSnaps
         elif kind == "decision":
             e.recorded = rng.random() < 0.9
         snap.events.append(e)
+    _statutory_work(snap, random.Random(8))
     day, n = start + timedelta(days=4), 0
     while day <= end:
         open_refs = [
@@ -83,6 +84,33 @@ def two_year_placement(cases: int = 300, events: int = 20_000) -> PlacementSnaps
         day += timedelta(days=7)
         n += 1
     return snap
+
+
+def _statutory_work(snap: PlacementSnapshot, rng: random.Random) -> None:
+    """Step-ups, keyworkers, visiting plans, plans and ABE interviews, from a second seed so
+    the cases and events above stay as they were."""
+    for c in snap.cases:
+        if c.type == "cp":
+            c.keyworker = "Kim Keyworker"
+            last = (c.ended - c.allocated).days if c.ended else 60
+            if rng.random() < 0.3:
+                c.stepped_up = SteppedUp(
+                    c.allocated + timedelta(days=rng.randrange(last + 1)), "cin"
+                )
+        elif c.student_role == "lead" and rng.random() < 0.3:
+            c.visit_every_days = rng.choice((10, 14, 28))
+        c.briefed = c.allocated - timedelta(days=rng.randrange(3))
+    # some of the events become plans the student wrote, and ABE interviews observed
+    for i in rng.sample(range(len(snap.events)), min(140, len(snap.events) // 10)):
+        e = snap.events[i]
+        case = next(c for c in snap.cases if c.ref == e.case)
+        if i % 7 == 0 and case.type == "cp":
+            snap.events[i] = Event(
+                e.id, "abe-interview", e.date, case=e.case, student_part="observed"
+            )
+        else:
+            agreed = "Pat Educator" if rng.random() < 0.9 else None
+            snap.events[i] = Event(e.id, "plan", e.date, case=e.case, agreed_by=agreed)
 
 
 def write_two_year_file(folder: Path, events: int = 20_000, cases: int = 300) -> Path:

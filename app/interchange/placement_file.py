@@ -7,11 +7,16 @@ by this module: the services store a snapshot only after it has been read whole.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import types
+import typing
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any, Final
+from functools import cache
+from typing import Any, Final, cast
 
+from app.policy.allocation import case_problems
 from app.policy.profile import ProfileError, validate_overrides
 from app.policy.snapshot import (
     Absence,
@@ -22,7 +27,6 @@ from app.policy.snapshot import (
     ChecklistEntry,
     Event,
     LearningEvidence,
-    ManagerOverride,
     PcfReview,
     Placement,
     PlacementAgreement,
@@ -35,15 +39,12 @@ from app.policy.vocabulary import (
     ABSENCE_WHO,
     ALL_LEARNING_OUTCOMES,
     BOOLEAN_EVENT_KEYS,
-    CASE_TYPES,
     DEFAULT_INDUCTION_DAYS,
     DEFAULT_REQUIRED_DAYS,
     DEFAULT_WORKING_DAYS,
-    ENDINGS,
     EVENT_ENUMS,
     EVENT_KINDS,
     INDUCTION_ITEMS,
-    LEVELS,
     OPTIONAL_TRANSITION_ITEMS,
     OWN_ITEM_PREFIX,
     PCF_DOMAINS,
@@ -51,7 +52,6 @@ from app.policy.vocabulary import (
     PCF_STAGES,
     PLACEMENT_KINDS,
     SETTINGS,
-    STUDENT_ROLES,
     SUPERVISION_FORMATS,
     TRANSITION_ITEMS,
     WEEKDAYS,
@@ -288,57 +288,75 @@ def _absence(r: _Reader, seen: set[str]) -> Absence:
     )
 
 
-def _override(r: _Reader) -> ManagerOverride | None:
-    if r.value is None:
-        return None
-    r.obj(("by", "reason", "review_by"), ("reviewed",))
-    return ManagerOverride(
-        by=r.get("by").text(),
-        reason=r.get("reason").text(),
-        review_by=r.get("review_by").day(),
-        reviewed=r.get("reviewed").opt_day(),
+def _key(name: str) -> str:
+    """A field's key in the file (``from_`` is ``from``)."""
+    return name.rstrip("_")
+
+
+def _reader_for(
+    annotation: Any, choices: tuple[str, ...], required: bool
+) -> Callable[[_Reader], Any]:
+    """How to read a value of a field with this annotation: the field's type decides."""
+    kind, optional = annotation, False
+    if isinstance(kind, types.UnionType):
+        args = [a for a in typing.get_args(kind) if a is not type(None)]
+        kind, optional = args[0], True
+    read: Callable[[_Reader], Any]
+    if dataclasses.is_dataclass(kind):
+        nested = cast(type, kind)
+        read = lambda r: _record(r, nested)  # noqa: E731
+    elif kind is str and choices:
+        read = lambda r: r.choice(choices)  # noqa: E731
+    elif kind is str:
+        read = _Reader.text if required else lambda r: r.text(empty=True)
+    elif kind is date:
+        read = _Reader.day
+    elif kind is bool:
+        read = _Reader.flag
+    elif kind is int:
+        read = _Reader.count
+    elif typing.get_origin(kind) is tuple:
+        read = lambda r: tuple(x.text() for x in r.list())  # noqa: E731
+    else:  # pragma: no cover - a new kind of field needs a reader here
+        raise TypeError(f"no reader for {annotation!r}")
+    if optional:
+        return lambda r: None if r.value is None else read(r)
+    return read
+
+
+@cache
+def _fields_of(record: type) -> tuple[tuple[str, str, bool, Callable[[_Reader], Any]], ...]:
+    """Each field of ``record``: its name, its key, whether required, and its reader."""
+    hints = typing.get_type_hints(record)
+    found = []
+    for f in dataclasses.fields(record):
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        choices = tuple(f.metadata.get("choices", ()))
+        found.append(
+            (f.name, _key(f.name), required, _reader_for(hints[f.name], choices, required))
+        )
+    return tuple(found)
+
+
+def _record[T](r: _Reader, record: type[T]) -> T:
+    """A plain record (a case, its override, its step-up) read field by field: its required
+    keys must be there, unknown keys are an error, missing optional ones take the default."""
+    fields = _fields_of(cast(Any, record))
+    r.obj(
+        [key for _n, key, req, _r in fields if req], [key for _n, key, req, _r in fields if not req]
     )
-
-
-CASE_OPTIONAL: Final = (
-    "initials",
-    "ended",
-    "ending",
-    "handover_to",
-    "complexity",
-    "risk",
-    "rationale",
-    "previous_social_workers",
-    "major_transition",
-    "conflict_of_interest",
-    "manager_override",
-)
+    values = {name: read(r.get(key)) for name, key, _req, read in fields if r.has(key)}
+    return record(**values)
 
 
 def _case(r: _Reader, seen: set[str]) -> Case:
-    r.obj(("ref", "type", "student_role", "allocated", "educator_consulted"), CASE_OPTIONAL)
-    allocated = r.get("allocated").day()
-    ended = r.get("ended").opt_day()
-    if ended is not None and ended < allocated:
-        raise r.get("ended").fail(f"before allocated ({allocated.isoformat()})")
-    return Case(
-        ref=_unique(r.get("ref"), r.get("ref").text(), seen, "ref"),
-        type=r.get("type").choice(CASE_TYPES),
-        student_role=r.get("student_role").choice(STUDENT_ROLES),
-        allocated=allocated,
-        educator_consulted=r.get("educator_consulted").flag(),
-        initials=r.get("initials").opt_text(),
-        ended=ended,
-        ending=r.get("ending").opt_choice(ENDINGS),
-        handover_to=r.get("handover_to").opt_text(),
-        complexity=_or(r, "complexity", "low", lambda x: x.choice(LEVELS)),
-        risk=_or(r, "risk", "low", lambda x: x.choice(LEVELS)),
-        rationale=_or(r, "rationale", "", lambda x: x.text(empty=True)),
-        previous_social_workers=_or(r, "previous_social_workers", 0, _Reader.count),
-        major_transition=_or(r, "major_transition", False, _Reader.flag),
-        conflict_of_interest=_or(r, "conflict_of_interest", False, _Reader.flag),
-        manager_override=_override(r.get("manager_override")),
-    )
+    case = _record(r, Case)
+    _unique(r.get("ref"), case.ref, seen, "ref")
+    if case.ended is not None and case.ended < case.allocated:
+        raise r.get("ended").fail(f"before allocated ({case.allocated.isoformat()})")
+    for problem in case_problems(case):
+        raise _fail(f"{r.path}.{problem.key}", problem.problem)
+    return case
 
 
 def _case_ref(r: _Reader, cases: set[str]) -> str:
@@ -604,6 +622,17 @@ def _number(value: float | None) -> float | int | None:
     return int(value) if float(value).is_integer() else value
 
 
+def _plain(value: Any) -> Any:
+    """A record's value as JSON: dates as text, lists, a nested record as an object."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {_key(f.name): _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    return value
+
+
 def _event_dict(e: Event) -> dict[str, object]:
     required, optional = EVENT_KINDS[e.kind]
     out: dict[str, object] = {"id": e.id, "kind": e.kind, "date": e.date.isoformat()}
@@ -650,34 +679,7 @@ def to_document(snap: PlacementSnapshot) -> dict[str, object]:
             }
             for a in snap.absences
         ],
-        "cases": [
-            {
-                "ref": c.ref,
-                "initials": c.initials,
-                "type": c.type,
-                "student_role": c.student_role,
-                "allocated": _day(c.allocated),
-                "ended": _day(c.ended),
-                "ending": c.ending,
-                "handover_to": c.handover_to,
-                "complexity": c.complexity,
-                "risk": c.risk,
-                "educator_consulted": c.educator_consulted,
-                "rationale": c.rationale,
-                "previous_social_workers": c.previous_social_workers,
-                "major_transition": c.major_transition,
-                "conflict_of_interest": c.conflict_of_interest,
-                "manager_override": None
-                if c.manager_override is None
-                else {
-                    "by": c.manager_override.by,
-                    "reason": c.manager_override.reason,
-                    "review_by": _day(c.manager_override.review_by),
-                    "reviewed": _day(c.manager_override.reviewed),
-                },
-            }
-            for c in snap.cases
-        ],
+        "cases": [_plain(c) for c in snap.cases],
         "events": [_event_dict(e) for e in snap.events],
         "supervisions": [
             {

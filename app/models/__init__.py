@@ -1,7 +1,8 @@
 """The stored truth: SQLAlchemy 2.0 typed ORM for every record of a placement.
 
 Every key of the placement file (``docs/interchange-format.md``) has a column here; lists
-keep their order through a ``position`` column. Several placements live in one database.
+keep their order through a ``position`` column. A case's and an event's columns are made
+from their plain records (``app.models.facts``), which define those facts once. Several placements live in one database.
 """
 
 import datetime as dt
@@ -21,6 +22,9 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from app.models.facts import add_columns
+from app.policy.snapshot import Case, Event
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -154,7 +158,10 @@ class AbsenceRecord(Base):
 
 
 class CaseRecord(Base):
-    """One child the student works with. Reference and initials only: no names (privacy)."""
+    """One child the student works with. Reference and initials only: no names (privacy).
+
+    Its facts are columns made from ``app.policy.snapshot.Case`` (``add_columns`` below):
+    a new fact of a case is added there, once."""
 
     __tablename__ = "case"
     __table_args__ = (UniqueConstraint("placement_id", "ref"),)
@@ -162,26 +169,17 @@ class CaseRecord(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     placement_id: Mapped[int] = mapped_column(ForeignKey("placement.id", ondelete="CASCADE"))
     ref: Mapped[str] = mapped_column(String(80))
-    initials: Mapped[str | None] = mapped_column(String(10))
-    type: Mapped[str] = mapped_column(String(30))
-    student_role: Mapped[str] = mapped_column(String(20))
-    allocated: Mapped[dt.date] = mapped_column(Date)
-    ended: Mapped[dt.date | None] = mapped_column(Date)
-    ending: Mapped[str | None] = mapped_column(String(40))
-    handover_to: Mapped[str | None] = mapped_column(String(200))
-    complexity: Mapped[str] = mapped_column(String(10), default="low")
-    risk: Mapped[str] = mapped_column(String(10), default="low")
-    educator_consulted: Mapped[bool] = mapped_column(Boolean)
-    rationale: Mapped[str] = mapped_column(Text, default="")
-    previous_social_workers: Mapped[int] = mapped_column(Integer, default=0)
-    major_transition: Mapped[bool] = mapped_column(Boolean, default=False)
-    conflict_of_interest: Mapped[bool] = mapped_column(Boolean, default=False)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     placement: Mapped["PlacementRecord"] = relationship(back_populates="cases")
     manager_override: Mapped["ManagerOverrideRecord | None"] = relationship(
         cascade="all, delete-orphan", uselist=False
     )
+
+
+# The override has a table of its own (ManagerOverrideRecord).
+CASE_SKIP = frozenset({"manager_override"})
+add_columns(CaseRecord, Case, CASE_SKIP)
 
 
 class ManagerOverrideRecord(Base):
@@ -198,7 +196,8 @@ class ManagerOverrideRecord(Base):
 
 
 class EventRecord(Base):
-    """A visit, observation, meeting, report, decision or oversight; kind-specific columns."""
+    """A visit, observation, meeting, report, decision or oversight; kind-specific columns,
+    made from ``app.policy.snapshot.Event``'s fields."""
 
     __tablename__ = "event"
     __table_args__ = (UniqueConstraint("placement_id", "key"),)
@@ -209,24 +208,14 @@ class EventRecord(Base):
     kind: Mapped[str] = mapped_column(String(40))
     date: Mapped[dt.date] = mapped_column(Date)
     case_id: Mapped[int | None] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"))
-    notes: Mapped[str | None] = mapped_column(Text)
-    with_: Mapped[str | None] = mapped_column("with", String(200))
-    observer: Mapped[str | None] = mapped_column(String(200))
-    feedback: Mapped[str | None] = mapped_column(Text)
-    after_hours: Mapped[bool | None] = mapped_column(Boolean)
-    checked_in: Mapped[bool | None] = mapped_column(Boolean)
-    accompanied_by: Mapped[str | None] = mapped_column(String(200))
-    meeting: Mapped[str | None] = mapped_column(String(20))
-    chaired_by: Mapped[str | None] = mapped_column(String(30))
-    competent: Mapped[bool | None] = mapped_column(Boolean)
-    authorised_by: Mapped[str | None] = mapped_column(String(200))
-    report: Mapped[str | None] = mapped_column(String(20))
-    overseen_by: Mapped[str | None] = mapped_column(String(200))
-    recorded: Mapped[bool | None] = mapped_column(Boolean)
-    by: Mapped[str | None] = mapped_column(String(200))
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     case: Mapped["CaseRecord | None"] = relationship()
+
+
+# The event's id is the column "key", its case a link to the case's row.
+EVENT_SKIP = frozenset({"id", "kind", "date", "case"})
+add_columns(EventRecord, Event, EVENT_SKIP)
 
 
 class SupervisionRecord(Base):

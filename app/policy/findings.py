@@ -11,7 +11,13 @@ from typing import Final
 from app.policy.calendar import WorkingCalendar
 from app.policy.profile import PolicyProfile
 from app.policy.snapshot import Case, ManagerOverride, Placement, PlacementSnapshot
-from app.policy.terms import allocations_open, calendar_for, placement_midpoint, window_end
+from app.policy.terms import (
+    allocations_open,
+    calendar_for,
+    caseload_by_day,
+    placement_midpoint,
+    window_end,
+)
 
 BREACH: Final = "breach"
 WARNING: Final = "warning"
@@ -65,6 +71,11 @@ class EvaluationContext:
     def cases_by_ref(self) -> dict[str, Case]:
         return {c.ref: c for c in self.snapshot.cases}
 
+    @cached_property
+    def caseload_days(self) -> dict[date, list[int]]:
+        """Each day from the start to the window end: the file positions of the open caseload."""
+        return caseload_by_day(self.snapshot.cases, self.placement.start, self.window_end)
+
 
 RuleCheck = Callable[[EvaluationContext], Iterable[Finding]]
 
@@ -77,6 +88,16 @@ class Rule:
     params: tuple[str, ...]
     summary: str
     check: RuleCheck
+    # Checked when a case is allocated or changed: its breaches then block Save until a
+    # manager override is recorded.
+    at_allocation: bool = False
+    # What the seeds forbid outright, and what to do instead (cited by file number): no
+    # override allows it at allocation, and an event form refuses it.
+    never: str | None = None
+
+    @property
+    def overridable(self) -> bool:
+        return self.never is None
 
     def finding(
         self,
@@ -95,14 +116,21 @@ RULES: dict[str, Rule] = {}
 
 
 def rule(
-    rule_id: str, severity: str, source: str, summary: str, params: tuple[str, ...] = ()
+    rule_id: str,
+    severity: str,
+    source: str,
+    summary: str,
+    params: tuple[str, ...] = (),
+    *,
+    at_allocation: bool = False,
+    never: str | None = None,
 ) -> Callable[[RuleCheck], Rule]:
     """Register a rule: ``@rule("case.direction", BREACH, "000 §8, §15", "…", ("direction_days",))``."""
 
     def register(check: RuleCheck) -> Rule:
         if rule_id in RULES:
             raise ValueError(f"rule {rule_id} registered twice")
-        registered = Rule(rule_id, severity, source, params, summary, check)
+        registered = Rule(rule_id, severity, source, params, summary, check, at_allocation, never)
         RULES[rule_id] = registered
         return registered
 

@@ -12,12 +12,12 @@ from datetime import date
 
 from app.policy.calendar import days_between, is_bank_holiday
 from app.policy.profile import PolicyProfile
-from app.policy.rules.caseload import caseload_by_day
 from app.policy.snapshot import PlacementSnapshot
 from app.policy.terms import (
     allocations_open,
     as_of_view,
     calendar_for,
+    caseload_by_day,
     caseload_cap,
     placement_midpoint,
 )

@@ -44,6 +44,9 @@ class PolicyProfile:
     review_grace_days: int = 7
     transition_notice_days: int = 21
     notice_days: int = 7
+    step_up_days: int = 7
+    max_high_first: int = 2
+    max_high_final: int = 5
 
     def with_overrides(self, overrides: Mapping[str, object]) -> PolicyProfile:
         """A copy with ``overrides`` applied; raises ProfileError naming the bad parameter."""
@@ -101,6 +104,9 @@ PARAMETER_HELP: Final = {
     "review_grace_days": "Days after the midpoint for the midpoint review",
     "transition_notice_days": "Transition planning starts before the end (days)",
     "notice_days": "Warn this many days before a deadline",
+    "step_up_days": "Days to discuss a step-up in supervision",
+    "max_high_first": "High-complexity cases at once, first placement",
+    "max_high_final": "High-complexity cases at once, final placement",
 }
 DEFAULTS: Final = PolicyProfile().as_dict()
 DEFAULT_PROFILE: Final = PolicyProfile()

@@ -8,9 +8,31 @@ where a key is a Python keyword (``with`` → ``with_``, ``from`` → ``from_``)
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
-from app.policy.vocabulary import DEFAULT_INDUCTION_DAYS, DEFAULT_WORKING_DAYS
+from app.policy.vocabulary import (
+    ABE_PARTS,
+    CASE_TYPES,
+    CHAIRS,
+    DEFAULT_INDUCTION_DAYS,
+    DEFAULT_WORKING_DAYS,
+    ENDINGS,
+    LEVELS,
+    MEETING_TYPES,
+    REPORT_TYPES,
+    STUDENT_ROLES,
+)
+
+
+def fact(*, length: int | None = None, choices: tuple[str, ...] = ()) -> Mapping[str, Any]:
+    """What a field needs beyond its type, for the file reader and the database's columns:
+    the longest text it may hold (else unlimited text) and the words it may take.
+
+    ``Case`` and ``Event`` are the one definition of their facts: the placement file's keys,
+    the database columns and the stored rows are all derived from their fields."""
+    return {"length": length, "choices": choices}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,49 +83,78 @@ class ManagerOverride:
     reviewed: dt.date | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class SteppedUp:
+    """A case that became statutory part-way: since ``date``; before it, it was ``from_``."""
+
+    date: dt.date
+    from_: str = field(metadata=fact(length=30, choices=CASE_TYPES))  # non-statutory: checked
+
+
 @dataclass(slots=True)
 class Case:
-    ref: str
-    type: str
-    student_role: str
-    allocated: dt.date
-    educator_consulted: bool
-    initials: str | None = None
+    """One child the student works with (reference and initials only, never a name).
+
+    Add a fact here and it is a key of the placement file, a column of the database and a
+    value of every stored case: nothing else lists a case's fields."""
+
+    ref: str = field(metadata=fact(length=80))
+    type: str = field(metadata=fact(length=30, choices=CASE_TYPES))
+    student_role: str = field(metadata=fact(length=20, choices=STUDENT_ROLES))
+    allocated: dt.date = field()
+    educator_consulted: bool = field()
+    initials: str | None = field(default=None, metadata=fact(length=10))
     ended: dt.date | None = None
-    ending: str | None = None
-    handover_to: str | None = None
-    complexity: str = "low"
-    risk: str = "low"
+    ending: str | None = field(default=None, metadata=fact(length=40, choices=ENDINGS))
+    handover_to: str | None = field(default=None, metadata=fact(length=200))
+    complexity: str = field(default="low", metadata=fact(length=10, choices=LEVELS))
+    risk: str = field(default="low", metadata=fact(length=10, choices=LEVELS))
     rationale: str = ""
     previous_social_workers: int = 0
     major_transition: bool = False
     conflict_of_interest: bool = False
     manager_override: ManagerOverride | None = None
+    # the one-to-one briefing on the child and family, history read (004 §1.3, §1.5)
+    briefed: dt.date | None = None
+    # asked when the child had previous social workers (004 §1.5): None is not asked yet
+    previous_worker_consulted: bool | None = None
+    risk_to_worker: bool = False  # and how it is managed (004 §1.4, 000 §19)
+    safety_plan: str | None = None
+    # the qualified worker who holds a statutory case (001 §10, 003 §4.1, 004 §2.5)
+    keyworker: str | None = field(default=None, metadata=fact(length=200))
+    stepped_up: SteppedUp | None = None
+    visit_every_days: int | None = None  # the child's plan's visiting frequency (003 §3.1)
+    learning: tuple[str, ...] = ()  # learning outcomes, PCF domains or own items it offers
+    transfer_signed_off: dt.date | None = None  # both managers signed the transfer off
 
 
 @dataclass(slots=True)
 class Event:
-    """One recorded event. Only the keys of its kind (``EVENT_KINDS``) are meaningful."""
+    """One recorded event. Only the keys of its kind (``EVENT_KINDS``) are meaningful.
+
+    Like ``Case``, the one definition of an event's facts: file keys, columns and rows."""
 
     id: str
     kind: str
     date: dt.date
     case: str | None = None
     notes: str | None = None
-    with_: str | None = None
-    observer: str | None = None
+    with_: str | None = field(default=None, metadata=fact(length=200))
+    observer: str | None = field(default=None, metadata=fact(length=200))
     feedback: str | None = None
     after_hours: bool | None = None
     checked_in: bool | None = None
-    accompanied_by: str | None = None
-    meeting: str | None = None
-    chaired_by: str | None = None
+    accompanied_by: str | None = field(default=None, metadata=fact(length=200))
+    meeting: str | None = field(default=None, metadata=fact(length=20, choices=MEETING_TYPES))
+    chaired_by: str | None = field(default=None, metadata=fact(length=30, choices=CHAIRS))
     competent: bool | None = None
-    authorised_by: str | None = None
-    report: str | None = None
-    overseen_by: str | None = None
+    authorised_by: str | None = field(default=None, metadata=fact(length=200))
+    report: str | None = field(default=None, metadata=fact(length=20, choices=REPORT_TYPES))
+    overseen_by: str | None = field(default=None, metadata=fact(length=200))
     recorded: bool | None = None
-    by: str | None = None
+    by: str | None = field(default=None, metadata=fact(length=200))
+    agreed_by: str | None = field(default=None, metadata=fact(length=200))  # a plan (001 §7)
+    student_part: str | None = field(default=None, metadata=fact(length=20, choices=ABE_PARTS))
 
 
 @dataclass(slots=True)

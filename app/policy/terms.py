@@ -19,7 +19,12 @@ from app.policy.snapshot import (
     Supervision,
     Transition,
 )
-from app.policy.vocabulary import CASELOAD_ROLES
+from app.policy.vocabulary import CASELOAD_ROLES, STATUTORY_CASE_TYPES
+
+
+def is_empty(text: str | None) -> bool:
+    """A name or text that is missing or only white space names nobody and says nothing."""
+    return text is None or not text.strip()
 
 
 def caseload_cap(placement: Placement, profile: PolicyProfile) -> int:
@@ -35,6 +40,25 @@ def is_caseload(case: Case) -> bool:
     return case.student_role in CASELOAD_ROLES
 
 
+def type_on(case: Case, day: date) -> str:
+    """The case's type on ``day``: before a step-up, the type it was stepped up from."""
+    s = case.stepped_up
+    return s.from_ if s is not None and day < s.date else case.type
+
+
+def is_statutory(case_type: str) -> bool:
+    return case_type in STATUTORY_CASE_TYPES
+
+
+def statutory_from(case: Case) -> date:
+    """The day a statutory case became so: its step-up, else its allocation."""
+    return case.stepped_up.date if case.stepped_up is not None else case.allocated
+
+
+def is_high_complexity(case: Case) -> bool:
+    return "high" in (case.complexity, case.risk)
+
+
 def is_open_on(case: Case, day: date) -> bool:
     return case.allocated <= day and (case.ended is None or case.ended > day)
 
@@ -42,6 +66,32 @@ def is_open_on(case: Case, day: date) -> bool:
 def caseload_on(cases: list[Case], day: date) -> list[Case]:
     """The student's caseload on ``day``: lead/co-worker cases allocated and not yet ended."""
     return [c for c in cases if is_caseload(c) and is_open_on(c, day)]
+
+
+def caseload_by_day(cases: list[Case], first: date, last: date) -> dict[date, list[int]]:
+    """For each day from ``first`` to ``last``, the file positions of the open caseload cases."""
+    openings: dict[date, list[int]] = {}
+    closings: dict[date, list[int]] = {}
+    for i, c in enumerate(cases):
+        if not is_caseload(c):
+            continue
+        begins = max(c.allocated, first)
+        if c.ended is not None and c.ended <= begins:
+            continue
+        openings.setdefault(begins, []).append(i)
+        if c.ended is not None:
+            closings.setdefault(c.ended, []).append(i)
+    result: dict[date, list[int]] = {}
+    current: list[int] = []
+    day = first
+    while day <= last:
+        if day in closings:
+            gone = set(closings[day])
+            current = [i for i in current if i not in gone]
+        current.extend(openings.get(day, ()))
+        result[day] = list(current)
+        day += timedelta(days=1)
+    return result
 
 
 def joint_visit_deadline(case: Case, profile: PolicyProfile) -> date:
@@ -83,6 +133,10 @@ def _case_as_of(c: Case, as_of: date) -> Case:
     changed = c
     if c.ended is not None and c.ended > as_of:
         changed = replace(changed, ended=None, ending=None)
+    if c.stepped_up is not None and c.stepped_up.date > as_of:  # not stepped up yet
+        changed = replace(changed, type=c.stepped_up.from_, stepped_up=None)
+    if c.transfer_signed_off is not None and c.transfer_signed_off > as_of:
+        changed = replace(changed, transfer_signed_off=None)
     o = c.manager_override
     if o is not None and o.reviewed is not None and o.reviewed > as_of:
         changed = replace(changed, manager_override=replace(o, reviewed=None))

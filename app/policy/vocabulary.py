@@ -32,6 +32,8 @@ CASE_TYPES: Final = (
 STATUTORY_CASE_TYPES: Final = frozenset(
     {"cp", "s47", "lac", "pre-proceedings", "proceedings", "supervision-order"}
 )
+# A step-up is from one of these to a statutory type (003 §4.2).
+NON_STATUTORY_CASE_TYPES: Final = tuple(t for t in CASE_TYPES if t not in STATUTORY_CASE_TYPES)
 CASE_TYPE_LABELS: Final = {
     "early-help": "Early help",
     "cin": "Child in need",
@@ -56,6 +58,10 @@ SUPERVISION_FORMATS: Final = ("one-to-one", "three-way", "group")
 MEETING_TYPES: Final = ("tac", "review", "cin", "strategy", "other")
 CHAIRS: Final = ("student", "educator", "onsite_supervisor", "team_manager", "other")
 REPORT_TYPES: Final = ("court", "conference", "s7")
+# What the student did in an ABE interview: observing is allowed, conducting never (003 §4.3).
+ABE_PARTS: Final = ("observed", "conducted")
+# The events that count as a visit of the child (visit.plan-frequency).
+VISIT_KINDS: Final = frozenset({"home-visit", "joint-visit", "statutory-visit"})
 
 # Event kinds: (keys the kind requires, keys it may have). Every event also has id, kind,
 # date and notes. "case" is listed where the kind takes one.
@@ -71,6 +77,8 @@ EVENT_KINDS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     "decision": (("case", "recorded"), ("with",)),
     "manager-oversight": (("case",), ("by",)),
     "supervisor-supervision": ((), ("by",)),
+    "plan": (("case",), ("agreed_by",)),
+    "abe-interview": (("case", "student_part"), ()),
 }
 EVENT_KIND_LABELS: Final = {
     "joint-visit": "Joint visit",
@@ -84,9 +92,16 @@ EVENT_KIND_LABELS: Final = {
     "decision": "Decision with a team member",
     "manager-oversight": "Manager oversight",
     "supervisor-supervision": "On-site supervisor's supervision",
+    "plan": "Child's plan written",
+    "abe-interview": "ABE interview",
 }
 BOOLEAN_EVENT_KEYS: Final = frozenset({"after_hours", "checked_in", "competent", "recorded"})
-EVENT_ENUMS: Final = {"meeting": MEETING_TYPES, "chaired_by": CHAIRS, "report": REPORT_TYPES}
+EVENT_ENUMS: Final = {
+    "meeting": MEETING_TYPES,
+    "chaired_by": CHAIRS,
+    "report": REPORT_TYPES,
+    "student_part": ABE_PARTS,
+}
 
 PCF_STAGES: Final = ("initial", "midpoint", "final")
 PCF_RATINGS: Final = ("not-yet", "developing", "meeting", "exceeding")

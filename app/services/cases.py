@@ -1,13 +1,13 @@
 """Cases: allocating, editing and ending them inside the policy, with every change audited.
 
-An allocation is checked against the same rule engine as the Compliance page before it
-is stored. A breach blocks it unless a manager override (who, why, review date) is
-recorded; two breaches can never be overridden (001 §10, 004 §2.4).
+An allocation is assessed by the policy package (``app.policy.allocation``), the same
+answer the allocation dialog shows while the PE types: a breach blocks it unless a manager
+override (who, why, review date) is recorded, and a rule that no override can allow
+refuses it with what to do instead.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import asdict, dataclass, replace
 from datetime import date
@@ -17,83 +17,31 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db import Database
-from app.models import CaseRecord, ManagerOverrideRecord
+from app.models import CASE_SKIP, CaseRecord, ManagerOverrideRecord
+from app.models.facts import row_values
+from app.policy.allocation import AllocationCheck, AllocationRefused, assess_allocation
 from app.policy.calendar import uk_date
 from app.policy.engine import evaluate
-from app.policy.findings import BREACH, Finding
+from app.policy.findings import Finding
 from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
 from app.policy.snapshot import Case, Event, PlacementSnapshot
-from app.policy.sources import cited
 from app.policy.terms import as_of_view, is_caseload, joint_visit_deadline
 from app.policy.vocabulary import (
     CASE_TYPE_LABELS,
-    CASE_TYPES,
-    ENDINGS,
     EVENT_KIND_LABELS,
-    LEVELS,
-    STUDENT_ROLES,
 )
 from app.services.audit import record_change
 from app.services.checking import profile_for
-from app.services.compliance import ComplianceItem, explain
 from app.services.errors import InvalidInput
 from app.services.snapshot import case_row, load_snapshot, placement_for_change
 
-# Breaches the seeds rule out in any circumstances: no override can allow them.
-NEVER_OVERRIDE: Final = {
-    "allocation.statutory-lead": cited(
-        "A student can never lead a statutory case (001 §10, 004 §2.1): "
-        "make the student a co-worker or let them shadow."
-    ),
-    "allocation.pre-birth": cited(
-        "A student can never lead or co-work a pre-birth assessment (004 §2.4): "
-        "let the student shadow instead."
-    ),
-}
-# Rules an allocation is checked against at the moment it is made.
-ALLOCATION_RULES: Final = ("allocation.", "caseload.")
-REF_PATTERN: Final = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/_.\-]{0,39}$")
-INITIALS_PATTERN: Final = re.compile(r"^[A-Za-z]{1,4}$")
+__all__ = ["AllocationCheck", "AllocationRefused", "CaseService", "ENDING_LABELS"]
+
 ENDING_LABELS: Final = {
     "closed": "Closed",
     "transferred": "Transferred",
     "stays-with-named-worker": "Stays with the named worker",
 }
-
-
-class AllocationRefused(ValueError):
-    """The allocation breaches policy and no acceptable manager override is recorded."""
-
-    def __init__(self, message: str, findings: list[Finding]) -> None:
-        super().__init__(message)
-        self.findings = findings
-
-
-@dataclass(frozen=True, slots=True)
-class AllocationCheck:
-    """What an allocation (or a change to a case) would cause, before it is saved."""
-
-    items: tuple[ComplianceItem, ...]
-    # (rule, subject) of findings the stored placement did not have already: only these block
-    new: frozenset[tuple[str, str]] = frozenset()
-
-    def is_new(self, finding: Finding) -> bool:
-        return (finding.rule, finding.subject) in self.new
-
-    @property
-    def breaches(self) -> list[Finding]:
-        """Breaches this change would bring in (ones already on record do not block an edit)."""
-        return [
-            i.finding for i in self.items if i.finding.severity == BREACH and self.is_new(i.finding)
-        ]
-
-    @property
-    def unoverridable(self) -> list[Finding]:
-        return [f for f in self.breaches if f.rule in NEVER_OVERRIDE]
-
-    @property
-    def needs_override(self) -> bool:
-        return bool(self.breaches) and not self.unoverridable
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,125 +85,10 @@ class CaseRow:
         return ENDING_LABELS.get(self.case.ending or "", "")
 
 
-def validate_case(case: Case, snapshot: PlacementSnapshot, replacing: str | None = None) -> None:
-    """Refuse what no case can be, with a sentence that says what to change."""
-    p = snapshot.placement
-    stored = next((c for c in snapshot.cases if c.ref == replacing), None)
-    # The privacy guards apply to what is typed now; a case imported from elsewhere can still be
-    # edited or ended without renaming it first.
-    if stored is None or case.ref != stored.ref:
-        if not REF_PATTERN.match(case.ref):
-            raise InvalidInput(
-                "Enter the case-record number as the reference (letters, digits, - / _ . only)."
-            )
-        if not any(ch.isdigit() for ch in case.ref):
-            raise InvalidInput(
-                "The reference must be the case-record number (it has digits), never the child's name."
-            )
-    if case.ref != replacing and any(c.ref == case.ref for c in snapshot.cases):
-        raise InvalidInput(f"There is already a case {case.ref} in this placement.")
-    initials_changed = stored is None or case.initials != stored.initials
-    if case.initials and initials_changed and not INITIALS_PATTERN.match(case.initials):
-        raise InvalidInput("Initials are up to four letters (e.g. AB), never a name.")
-    if case.type not in CASE_TYPES or case.student_role not in STUDENT_ROLES:
-        raise InvalidInput("Choose the case type and the student's role.")
-    if case.complexity not in LEVELS or case.risk not in LEVELS:
-        raise InvalidInput("Choose the complexity and the risk.")
-    if not p.start <= case.allocated <= p.end:
-        raise InvalidInput(
-            f"The allocation date must fall within the placement ({uk_date(p.start)} to {uk_date(p.end)})."
-        )
-    if case.ended is not None and case.ended < case.allocated:
-        raise InvalidInput("A case cannot end before it was allocated.")
-    if (case.ended is None) != (case.ending is None):
-        raise InvalidInput("Give both the end date and how the case ended.")
-    if case.ending is not None and case.ending not in ENDINGS:
-        raise InvalidInput("Choose how the case ended.")
-    if case.previous_social_workers < 0:
-        raise InvalidInput("The number of previous social workers cannot be negative.")
-    o = case.manager_override
-    if o is not None:
-        if not o.by.strip() or not o.reason.strip():
-            raise InvalidInput("A manager override needs the manager's name and the reason.")
-        if o.review_by < case.allocated:
-            raise InvalidInput("The override's review date must be on or after the allocation.")
-        if o.reviewed is not None and o.reviewed < case.allocated:
-            raise InvalidInput("The override cannot be reviewed before the allocation.")
-
-
-def with_case(snapshot: PlacementSnapshot, case: Case, replacing: str | None) -> PlacementSnapshot:
-    """The placement as it would be with ``case`` added (or put in place of ``replacing``)."""
-    if replacing is None:
-        return replace(snapshot, cases=[*snapshot.cases, case])
-    cases = [case if c.ref == replacing else c for c in snapshot.cases]
-    return replace(snapshot, cases=cases)
-
-
-def check_case(
-    snapshot: PlacementSnapshot,
-    case: Case,
-    as_of: date,
-    profile: PolicyProfile,
-    replacing: str | None = None,
-) -> AllocationCheck:
-    """The allocation rules' findings about ``case``, and any it newly causes on other cases.
-
-    Evaluated as of the later of today and the allocation date, so a planned allocation is
-    judged on the day it will happen.
-    """
-    when = max(as_of, case.allocated)
-    renamed = {f"case:{replacing}": f"case:{case.ref}"} if replacing else {}
-    before = {
-        (f.rule, renamed.get(f.subject, f.subject))
-        for f in evaluate(snapshot, when, profile)
-        if f.rule.startswith(ALLOCATION_RULES)
-    }
-    after = [
-        f
-        for f in evaluate(with_case(snapshot, case, replacing), when, profile)
-        if f.rule.startswith(ALLOCATION_RULES)
-        and f.rule != "allocation.override-review"
-        and (f.subject == f"case:{case.ref}" or (f.rule, f.subject) not in before)
-    ]
-    new = frozenset((f.rule, f.subject) for f in after) - before
-    return AllocationCheck(tuple(explain(after)), new)
-
-
-def _refusal(check: AllocationCheck, case: Case) -> AllocationRefused | None:
-    if check.unoverridable:
-        reasons = " ".join(NEVER_OVERRIDE[f.rule] for f in check.unoverridable)
-        return AllocationRefused(f"Not allowed for {case.ref}: {reasons}", check.unoverridable)
-    if check.breaches and case.manager_override is None:
-        names = "; ".join(f.message for f in check.breaches)
-        return AllocationRefused(
-            f"{case.ref} breaches policy ({names}). Record a manager override (who, why, review date) "
-            "or change the allocation.",
-            check.breaches,
-        )
-    return None
-
-
 def apply_case(record: CaseRecord, case: Case) -> None:
     """Copy a case's fields onto its row, keeping the row (and everything linked to it)."""
-    fresh = case_row(case, record.position)
-    for column in (
-        "ref",
-        "initials",
-        "type",
-        "student_role",
-        "allocated",
-        "ended",
-        "ending",
-        "handover_to",
-        "complexity",
-        "risk",
-        "educator_consulted",
-        "rationale",
-        "previous_social_workers",
-        "major_transition",
-        "conflict_of_interest",
-    ):
-        setattr(record, column, getattr(fresh, column))
+    for attribute, value in row_values(case, CASE_SKIP).items():
+        setattr(record, attribute, value)
     o = case.manager_override
     if o is None:
         record.manager_override = None
@@ -265,12 +98,8 @@ def apply_case(record: CaseRecord, case: Case) -> None:
         )
     else:
         current = record.manager_override
-        current.by, current.reason, current.review_by, current.reviewed = (
-            o.by,
-            o.reason,
-            o.review_by,
-            o.reviewed,
-        )
+        current.by, current.reason, current.review_by = o.by, o.reason, o.review_by
+        current.reviewed = o.reviewed
 
 
 def _changes(old: Case, new: Case) -> dict[str, object]:
@@ -300,19 +129,17 @@ class CaseService:
     def check(
         self, placement_id: int, case: Case, as_of: date, replacing: str | None = None
     ) -> AllocationCheck:
-        """What saving ``case`` would cause; nothing is stored."""
+        """What saving ``case`` would cause, and whether it may be saved; nothing is stored."""
         with self.db.unit_of_work() as session:
             snap = self._snapshot(session, placement_id)
-        return check_case(snap, case, as_of, profile_for(snap, self.profile), replacing)
+        return assess_allocation(snap, case, as_of, profile_for(snap, self.profile), replacing)
 
     def _save(self, placement_id: int, case: Case, as_of: date, replacing: str | None) -> None:
         with self.db.unit_of_work() as session:
             placement_for_change(session, placement_id)
             snap = self._snapshot(session, placement_id)
-            validate_case(case, snap, replacing)
-            refusal = _refusal(
-                check_case(snap, case, as_of, profile_for(snap, self.profile), replacing), case
-            )
+            check = assess_allocation(snap, case, as_of, profile_for(snap, self.profile), replacing)
+            refusal = check.refusal()
             if refusal:
                 raise refusal
             if replacing is None:

@@ -20,6 +20,7 @@ from app.policy.snapshot import (
     PcfReview,
     PlacementAgreement,
     PlacementSnapshot,
+    SteppedUp,
     Supervision,
     SupervisionAgreement,
 )
@@ -34,15 +35,30 @@ EDUCATOR = "Pat Kendrick"
 SUPERVISOR = "Jo Whitfield"
 MANAGER = "Lee Okafor"
 
+KEYWORKER = "Sam Adeyemi"  # the qualified worker holding the child protection case
+
 # ref, initials, type, role, days after allocations open (None: 36 days before as-of, so that
 # its joint visit falls due this week), complexity, risk, rationale. A week apart: gradual growth.
 _CASES = (
     ("D-1042", "AB", "early-help", "lead", 0, "low", "low", "Settled family, clear plan: a good first piece of work."),
     ("D-1057", "CK", "cin", "lead", 7, "medium", "low", "Builds on the student's school-based experience."),
     ("D-1123", "TS", "lac", "shadow", 10, "low", "low", "Shadow statutory visits to a looked-after child."),
-    ("D-1101", "MJ", "cp", "co-worker", 14, "medium", "medium", "Co-work with the allocated worker to see a CP plan in practice."),
+    ("D-1101", "MJ", "cin", "co-worker", 14, "medium", "medium", "Co-work with the allocated worker on a child in need plan."),
     ("D-1150", "RP", "early-help", "lead", None, "low", "medium", "Second early help case once the first two are settled."),
 )  # fmt: skip
+# What each case is chosen to offer the student: learning outcomes and PCF domains.
+_OFFERS = {
+    "D-1042": ("genogram", "direct-work", "childs-plan"),
+    "D-1057": ("chronology", "thresholds-risk", "liaise-professionals"),
+    "D-1123": ("contexts",),
+    "D-1101": ("knowledge", "skills-interventions"),
+    "D-1150": ("my-assessment", "values-ethics"),
+}
+
+
+def _weekday(day: date) -> date:
+    """The day, or the Monday after when it falls on a weekend."""
+    return day + timedelta(days=max(0, 7 - day.weekday()) if day.weekday() >= 5 else 0)
 
 
 def _friday_on_or_after(day: date) -> date:
@@ -85,6 +101,9 @@ def demo_snapshot(as_of: date) -> PlacementSnapshot:
             allocated += step
         if allocated > as_of:
             continue
+        briefed = allocated - timedelta(days=1)  # the one-to-one briefing, history read
+        while not cal.is_working_day(briefed):
+            briefed -= timedelta(days=1)
         snap.cases.append(
             Case(
                 ref=ref,
@@ -96,7 +115,35 @@ def demo_snapshot(as_of: date) -> PlacementSnapshot:
                 complexity=complexity,
                 risk=risk,
                 rationale=why,
+                briefed=briefed,
+                learning=_OFFERS[ref],
             )
+        )
+    cases = {c.ref: c for c in snap.cases}
+    if "D-1042" in cases:  # the child's plan asks for a visit every fortnight
+        cases["D-1042"].visit_every_days = 14
+    if "D-1057" in cases:  # a child who had a social worker before; moved away, transferred
+        c = cases["D-1057"]
+        c.previous_social_workers, c.previous_worker_consulted = 1, True
+        moved = as_of - timedelta(days=5)
+        if moved > c.allocated + timedelta(days=42):
+            c.ended, c.ending = moved, "transferred"
+            c.handover_to = "Leah Brennan (Family Support Team, Northfield)"
+            c.transfer_signed_off = moved - timedelta(days=2)
+    if "D-1101" in cases:  # concerns grew: stepped up to child protection, beside its keyworker
+        c = cases["D-1101"]
+        c.keyworker = KEYWORKER
+        stepped = c.allocated + timedelta(days=14)
+        if stepped <= as_of:
+            c.type, c.stepped_up = "cp", SteppedUp(stepped, "cin")
+    if "D-1123" in cases:
+        cases["D-1123"].keyworker = "Chris Mensah"
+    if "D-1150" in cases:  # a risk to the student, and how it is managed
+        c = cases["D-1150"]
+        c.risk_to_worker = True
+        c.safety_plan = (
+            "A parent has been hostile to visiting workers: joint visits only, "
+            "meetings at the family centre, check in before and after."
         )
 
     snap.placement_agreement = PlacementAgreement(
@@ -171,6 +218,50 @@ def demo_snapshot(as_of: date) -> PlacementSnapshot:
                 with_="Duty senior",
                 recorded=False,
                 notes="Agreed to bring the review forward; not yet on the child's record.",
+            )
+        )
+        visit = first.allocated + timedelta(days=19)
+        while visit <= (first.ended or as_of):  # the plan's fortnightly visits
+            events.append(
+                Event(
+                    f"hv-{first.ref}-{visit:%m%d}",
+                    "home-visit",
+                    visit,
+                    case=first.ref,
+                    after_hours=False,
+                    checked_in=False,
+                )
+            )
+            visit += timedelta(days=10)
+        events.append(
+            Event(
+                "plan-1",
+                "plan",
+                _weekday(first.allocated + timedelta(days=20)),
+                case=first.ref,
+                agreed_by=EDUCATOR,
+                notes="Child's plan drafted by the student, agreed at the TAC review.",
+            )
+        )
+    cp = cases.get("D-1101")
+    if cp is not None and cp.stepped_up is not None:
+        events.append(
+            Event(
+                "sv-cp-1",
+                "statutory-visit",
+                _weekday(cp.stepped_up.date + timedelta(days=3)),
+                case=cp.ref,
+                accompanied_by=KEYWORKER,
+            )
+        )
+        events.append(
+            Event(
+                "abe-1",
+                "abe-interview",
+                _weekday(cp.stepped_up.date + timedelta(days=6)),
+                case=cp.ref,
+                student_part="observed",
+                notes="Observed from the monitoring room with the keyworker.",
             )
         )
     for case in snap.cases:

@@ -1,5 +1,5 @@
-"""The one kind of error a person is shown: what they gave cannot be stored, and why."""
+"""The one kind of error a person is shown (defined with the rules, which raise it too)."""
 
+from app.policy.errors import InvalidInput
 
-class InvalidInput(ValueError):
-    """Input a person gave that cannot be stored; the message says what to change."""
+__all__ = ["InvalidInput"]

@@ -8,7 +8,6 @@ is refused with the reason; what needs judgement is saved and stays visible as a
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Final
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -23,7 +22,7 @@ from app.models import (
     PcfReviewRecord,
 )
 from app.policy.engine import evaluate
-from app.policy.findings import Finding
+from app.policy.findings import RULES, Finding
 from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
 from app.policy.snapshot import Absence, Event, LearningEvidence, PcfReview, PlacementSnapshot
 from app.policy.sources import cited
@@ -48,22 +47,6 @@ from app.services.snapshot import (
 )
 from app.services.supervision import new_id
 
-# What the seeds forbid outright (refused on the form); other findings are warnings to weigh.
-FORBIDDEN_EVENTS: Final = {
-    "meeting.first-tac-chaired": cited(
-        "A student may not chair a child's first TAC meeting (001 §9)."
-    ),
-    "meeting.review-chaired": cited("A student may not chair a review meeting (001 §9)."),
-    "meeting.chair-not-assessed": cited(
-        "A student may chair a later TAC meeting only after being assessed as "
-        "competent to chair (001 §9): record the chairing assessment first."
-    ),
-    "visit.statutory-alone": cited(
-        "A looked-after child's statutory visit needs a qualified worker with the "
-        "student (000 §13): name who went."
-    ),
-}
-
 
 @dataclass(frozen=True, slots=True)
 class EventCheck:
@@ -71,11 +54,12 @@ class EventCheck:
 
     @property
     def forbidden(self) -> list[Finding]:
-        return [f for f in self.findings if f.rule in FORBIDDEN_EVENTS]
+        """What the seeds forbid outright (the rule says so): refused on the form."""
+        return [f for f in self.findings if not RULES[f.rule].overridable]
 
     @property
     def reasons(self) -> list[str]:
-        return [FORBIDDEN_EVENTS[f.rule] for f in self.forbidden]
+        return [cited(RULES[f.rule].never or "") for f in self.forbidden]
 
 
 def check_event(

@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.models import (
+    CASE_SKIP,
+    EVENT_SKIP,
     AbsenceRecord,
     ActionRecord,
     AddendumRecord,
@@ -39,6 +41,7 @@ from app.models import (
     TransitionItem,
     TransitionRecord,
 )
+from app.models.facts import columns_of, field_values, row_values
 from app.policy.snapshot import (
     Absence,
     Action,
@@ -59,24 +62,8 @@ from app.policy.snapshot import (
 )
 from app.services.errors import InvalidInput
 
-# Event fields that map one-to-one onto EventRecord columns.
-EVENT_FIELDS = (
-    "notes",
-    "with_",
-    "observer",
-    "feedback",
-    "after_hours",
-    "checked_in",
-    "accompanied_by",
-    "meeting",
-    "chaired_by",
-    "competent",
-    "authorised_by",
-    "report",
-    "overseen_by",
-    "recorded",
-    "by",
-)
+# Event fields stored in EventRecord's columns of the same names (all but id, kind, date, case).
+EVENT_FIELDS = tuple(c.field for c in columns_of(Event, EVENT_SKIP))
 
 
 class PlacementNotFound(LookupError):
@@ -352,12 +339,12 @@ def _ids(record: type[Base], placement_id: int) -> Any:
     return select(t.c.id).where(t.c.placement_id == placement_id)
 
 
-# A case's facts are its table's columns, by the same names (the override has a table of its own).
-_CASE_FIELDS = tuple(name for name in Case.__dataclass_fields__ if name != "manager_override")
+# A case's facts are its table's columns (app.models.facts); the override has a table of its own.
+_CASE_COLUMNS = tuple(c.name for c in columns_of(Case, CASE_SKIP))
 
 
 def _cases(session: Session, placement_id: int) -> list[Case]:
-    rows = _rows(session, CaseRecord, "placement_id", placement_id, "id", *_CASE_FIELDS)
+    rows = _rows(session, CaseRecord, "placement_id", placement_id, "id", *_CASE_COLUMNS)
     overrides = {
         r[0]: ManagerOverride(*r[1:])
         for r in _rows(
@@ -372,7 +359,10 @@ def _cases(session: Session, placement_id: int) -> list[Case]:
         )
     }
     return [
-        Case(**dict(zip(_CASE_FIELDS, r[2:], strict=True)), manager_override=overrides.get(r[1]))
+        Case(
+            **field_values(Case, dict(zip(_CASE_COLUMNS, r[2:], strict=True)), CASE_SKIP),
+            manager_override=overrides.get(r[1]),
+        )
         for r in rows
     ]
 
@@ -622,21 +612,7 @@ def _override_row(o: ManagerOverride | None) -> ManagerOverrideRecord | None:
 
 def case_row(c: Case, position: int) -> CaseRecord:
     return CaseRecord(
-        ref=c.ref,
-        initials=c.initials,
-        type=c.type,
-        student_role=c.student_role,
-        allocated=c.allocated,
-        ended=c.ended,
-        ending=c.ending,
-        handover_to=c.handover_to,
-        complexity=c.complexity,
-        risk=c.risk,
-        educator_consulted=c.educator_consulted,
-        rationale=c.rationale,
-        previous_social_workers=c.previous_social_workers,
-        major_transition=c.major_transition,
-        conflict_of_interest=c.conflict_of_interest,
+        **row_values(c, CASE_SKIP),
         position=position,
         manager_override=_override_row(c.manager_override),
     )

@@ -7,6 +7,7 @@ two breaches no override can allow are explained, with co-working or shadowing o
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from html import escape
 
@@ -27,12 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.policy.allocation import INVALID, NEVER
 from app.policy.calendar import uk_date
 from app.policy.snapshot import Case, ManagerOverride
 from app.policy.sources import cited
-from app.policy.vocabulary import CASE_TYPE_LABELS, LEVELS, STUDENT_ROLES
-from app.services.cases import ENDING_LABELS, NEVER_OVERRIDE, AllocationCheck, AllocationRefused
-from app.services.placements import InvalidInput
+from app.policy.vocabulary import CASE_TYPE_LABELS, LEVELS, STATUTORY_CASE_TYPES, STUDENT_ROLES
+from app.services.cases import ENDING_LABELS, AllocationCheck
+from app.services.errors import InvalidInput
 from app.views.theme import severity_colour
 from app.views.widgets import YesNo, date_edit, from_qdate, to_qdate, unanswered
 
@@ -96,6 +98,11 @@ class CaseDialog(QDialog):
             "Is there a conflict of interest for the student?", "conflict of interest"
         )
         self.questions = [self.consulted, self.transition, self.conflict]
+        self.keyworker = QLineEdit()
+        self.keyworker.setPlaceholderText(
+            "The qualified social worker who holds the case and works beside the student"
+        )
+        self.keyworker.setAccessibleName("Keyworker")
 
         self.override_box = QGroupBox("Manager override (recorded, never silent)")
         self.override_box.setCheckable(True)
@@ -136,6 +143,8 @@ class CaseDialog(QDialog):
         form.addRow("&Allocated", self.allocated)
         form.addRow("&Complexity", self.complexity)
         form.addRow("Ris&k", self.risk)
+        form.addRow("Key&worker", self.keyworker)
+        self._form = form
         form.addRow(self.consulted)
         form.addRow("Rationale", self.rationale)
         form.addRow("Previous social workers", self.previous)
@@ -177,6 +186,7 @@ class CaseDialog(QDialog):
             self.previous.valueChanged,
             self.transition.changed,
             self.conflict.changed,
+            self.keyworker.textChanged,
             self.override_box.toggled,
             self.override_by.textChanged,
             self.override_reason.textChanged,
@@ -195,6 +205,7 @@ class CaseDialog(QDialog):
         self.allocated.setDate(to_qdate(c.allocated))
         self.complexity.setCurrentIndex(self.complexity.findData(c.complexity))
         self.risk.setCurrentIndex(self.risk.findData(c.risk))
+        self.keyworker.setText(c.keyworker or "")
         self.consulted.set_value(c.educator_consulted)
         self.rationale.setPlainText(c.rationale)
         self.previous.setValue(c.previous_social_workers)
@@ -221,8 +232,11 @@ class CaseDialog(QDialog):
                 from_qdate(self.review_by.date()),
                 reviewed,
             )
-        base = self.editing
-        return Case(
+        base = self.editing or Case("", "", "", date.min, True)
+        # What the dialog does not ask (the end, a step-up, what the case offers, ...) is
+        # kept as it was, so editing a case never loses a fact of it.
+        return replace(
+            base,
             ref=self.ref.text().strip(),
             type=str(self.type.currentData()),
             student_role=str(self.role.currentData()),
@@ -231,15 +245,13 @@ class CaseDialog(QDialog):
             # shows what the answers given mean, and Save waits for the rest.
             educator_consulted=self.consulted.value() is not False,
             initials=self.initials.text().strip().upper() or None,
-            ended=base.ended if base else None,
-            ending=base.ending if base else None,
-            handover_to=base.handover_to if base else None,
             complexity=str(self.complexity.currentData()),
             risk=str(self.risk.currentData()),
             rationale=self.rationale.toPlainText().strip(),
             previous_social_workers=self.previous.value(),
             major_transition=self.transition.value() is True,
             conflict_of_interest=self.conflict.value() is True,
+            keyworker=self.keyworker.text().strip() or None,
             manager_override=override,
         )
 
@@ -261,26 +273,29 @@ class CaseDialog(QDialog):
             self.findings.setText(escape(str(exc)))
             return
         self.last_check = check
+        statutory = draft.type in STATUTORY_CASE_TYPES
+        self.keyworker.setVisible(statutory)
+        self._form.labelForField(self.keyworker).setVisible(statutory)
         lines = []
-        for item in check.items:
-            f = item.finding
+        if check.problem:
+            lines.append(f"<li><b>{escape(check.problem)}</b></li>")
+        for f in check.findings:
             old = "" if check.is_new(f) else " (already on record)"
             lines.append(
                 f"<li><b style='color:{severity_colour(f.severity)}'>{f.severity.capitalize()}</b> "
                 f"{escape(f.message)} <span style='color:gray'>[{escape(cited(f.source))}]</span>{old}</li>"
             )
-        blocked = check.unoverridable
-        if blocked:
-            lines += [f"<li><b>{escape(NEVER_OVERRIDE[f.rule])}</b></li>" for f in blocked]
+        lines += [f"<li><b>{escape(reason)}</b></li>" for reason in check.never_reasons()]
         self.findings.setText(
             f"<ul>{''.join(lines)}</ul>"
             if lines
             else "Nothing in the rules stands against this allocation."
         )
-        self.make_co_worker.setVisible(any(f.rule == "allocation.statutory-lead" for f in blocked))
-        self.make_shadow.setVisible(bool(blocked))
+        blocked = bool(check.unoverridable)
+        self.make_co_worker.setVisible(blocked and "co-worker" in check.alternatives)
+        self.make_shadow.setVisible(blocked and "shadow" in check.alternatives)
         self.override_box.setEnabled(not blocked)
-        if check.needs_override and not self.override_box.isChecked():
+        if check.breaches and not blocked and not self.override_box.isChecked():
             self.override_box.setTitle("Manager override: needed to save this allocation")
         else:
             self.override_box.setTitle("Manager override (recorded, never silent)")
@@ -298,7 +313,9 @@ class CaseDialog(QDialog):
 
     def can_save(self) -> bool:
         check = self.last_check
-        if check is None or check.unoverridable or unanswered(self.questions):
+        if check is None or unanswered(self.questions):
+            return False
+        if check.verdict in (INVALID, NEVER) or not self.ref.text().strip():
             return False
         return not check.breaches or self.override_complete()
 
@@ -308,8 +325,12 @@ class CaseDialog(QDialog):
             return left
         if check is None:
             return "Complete the form."
+        if not self.ref.text().strip():
+            return "Enter the case-record number as the reference."
+        if check.problem:
+            return check.problem
         if check.unoverridable:
-            return " ".join(NEVER_OVERRIDE[f.rule] for f in check.unoverridable)
+            return " ".join(check.never_reasons())
         return "This allocation breaches policy: record the manager override (who, reason, review date)."
 
     def accept(self) -> None:
@@ -319,7 +340,7 @@ class CaseDialog(QDialog):
             return
         try:
             self._save_fn(self.draft())
-        except (InvalidInput, AllocationRefused) as exc:
+        except InvalidInput as exc:
             self.error.setText(str(exc))
             return
         super().accept()

@@ -59,6 +59,8 @@ FIELD_LABELS = {
     "overseen_by": "Overseen by",
     "recorded": "Recorded on the child's record",
     "by": "By",
+    "agreed_by": "Agreed by",
+    "student_part": "The student's part",
 }
 CHOICE_LABELS = {
     "tac": "TAC",
@@ -73,6 +75,8 @@ CHOICE_LABELS = {
     "court": "Court",
     "conference": "Conference",
     "s7": "Section 7",
+    "observed": "Observed",
+    "conducted": "Conducted",
 }
 WHO = {
     "student": "Student",

@@ -31,7 +31,6 @@ from app.policy.snapshot import Case, ChecklistEntry, LearningEvidence, Placemen
 from app.policy.sources import cited
 from app.policy.vocabulary import required_learning_outcomes
 from app.policy.wording import counted
-from app.services.cases import AllocationRefused
 from app.services.placement_files import (
     ExportProblem,
     PlacementFileError,
@@ -537,7 +536,7 @@ class MainWindow(Frame):
         ended, ending, handover = dialog.values()
         try:
             ws.cases.end_case(self.placement_id, ref, ended, ending, handover, ws.as_of)
-        except (InvalidInput, AllocationRefused) as exc:
+        except InvalidInput as exc:
             QMessageBox.warning(self, "Case not ended", str(exc))
             return
         self.reload()
@@ -555,7 +554,7 @@ class MainWindow(Frame):
             return
         try:
             ws.cases.record_review(self.placement_id, ref, dialog.value(), ws.as_of)
-        except (InvalidInput, AllocationRefused) as exc:
+        except InvalidInput as exc:
             QMessageBox.warning(self, "Review not recorded", str(exc))
             return
         self.reload()

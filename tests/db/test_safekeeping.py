@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import shutil
 import sqlite3
 import stat
 import subprocess
@@ -202,10 +203,8 @@ def test_backup_command_copies_an_open_database(tmp_path: Path) -> None:
 
 
 def test_a_migration_and_an_import_are_backed_up_first(tmp_path: Path) -> None:
-    path = demo_db(tmp_path / "placements.sqlite")
-    with sqlite3.connect(path) as conn:  # as an older version left it
-        conn.execute("DROP TABLE draft")
-        conn.execute("UPDATE alembic_version SET version_num = '0002_agreements'")
+    path = tmp_path / "placements.sqlite"  # as the previous release left it (schema 0003)
+    shutil.copyfile(ROOT / "tests" / "fixtures" / "schema-0003.sqlite", path)
     Database(path).close()
     assert [b.reason for b in list_backups(path)] == ["before-migration"]
     result = cli("import", str(EXAMPLE), "--db", str(path))

@@ -20,6 +20,7 @@ from app.policy.snapshot import (
     Placement,
     PlacementAgreement,
     PlacementSnapshot,
+    SteppedUp,
     Supervision,
     SupervisionAgreement,
     Transition,
@@ -34,12 +35,14 @@ from app.policy.vocabulary import (
     EVENT_KINDS,
     INDUCTION_ITEMS,
     LEVELS,
+    NON_STATUTORY_CASE_TYPES,
     OPTIONAL_TRANSITION_ITEMS,
     PCF_DOMAINS,
     PCF_RATINGS,
     PCF_STAGES,
     PLACEMENT_KINDS,
     SETTINGS,
+    STATUTORY_CASE_TYPES,
     STUDENT_ROLES,
     SUPERVISION_FORMATS,
     TRANSITION_ITEMS,
@@ -80,18 +83,35 @@ def placements(draw: st.DrawFn) -> Placement:
     )  # fmt: skip
 
 
+LEARNING_ITEMS = [*ALL_LEARNING_OUTCOMES, *PCF_DOMAINS, "x-court-skills"]
+
+
 @st.composite
 def cases(draw: st.DrawFn, ref: str) -> Case:
     allocated = draw(dates)
     ended = draw(st.none() | st.integers(0, 100).map(lambda n: allocated + timedelta(days=n)))
     override = draw(st.none() | st.builds(ManagerOverride, names, names, dates, maybe_dates))
+    kind = draw(st.sampled_from(CASE_TYPES))
+    stepped_up = None
+    if kind in STATUTORY_CASE_TYPES and draw(
+        st.booleans()
+    ):  # on or after the allocation, by the end
+        last = (ended - allocated).days if ended else 100
+        stepped_up = SteppedUp(allocated + timedelta(days=draw(st.integers(0, last))),
+                               draw(st.sampled_from(NON_STATUTORY_CASE_TYPES)))  # fmt: skip
+    ending = draw(st.none() | st.sampled_from(ENDINGS))
     return Case(
-        ref=ref, type=draw(st.sampled_from(CASE_TYPES)), student_role=draw(st.sampled_from(STUDENT_ROLES)),
+        ref=ref, type=kind, student_role=draw(st.sampled_from(STUDENT_ROLES)),
         allocated=allocated, educator_consulted=draw(st.booleans()), initials=draw(maybe_names), ended=ended,
-        ending=draw(st.none() | st.sampled_from(ENDINGS)), handover_to=draw(maybe_names),
+        ending=ending, handover_to=draw(maybe_names),
         complexity=draw(st.sampled_from(LEVELS)), risk=draw(st.sampled_from(LEVELS)),
         rationale=draw(st.text(max_size=20)), previous_social_workers=draw(st.integers(0, 9)),
         major_transition=draw(st.booleans()), conflict_of_interest=draw(st.booleans()), manager_override=override,
+        briefed=draw(maybe_dates), previous_worker_consulted=draw(st.none() | st.booleans()),
+        risk_to_worker=draw(st.booleans()), safety_plan=draw(maybe_names), keyworker=draw(maybe_names),
+        stepped_up=stepped_up, visit_every_days=draw(st.none() | st.integers(1, 60)),
+        learning=tuple(draw(st.lists(st.sampled_from(LEARNING_ITEMS), unique=True, max_size=4))),
+        transfer_signed_off=draw(maybe_dates) if ending == "transferred" else None,
     )  # fmt: skip
 
 

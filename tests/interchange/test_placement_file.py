@@ -120,6 +120,67 @@ def test_bad_files_get_one_clear_message_naming_the_path(
     assert message in _error(_set(_doc(), path, value))
 
 
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    [
+        (["cases", 3, "stepped_up", "date"], "2026-10-01", "cases[3].stepped_up.date: before the case's allocation (2026-10-12)"),
+        (["cases", 3, "stepped_up", "from"], "lac", 'cases[3].stepped_up.from: "lac" is already statutory'),
+        (["cases", 3, "stepped_up", "from"], "adoption", 'cases[3].stepped_up.from: "adoption" is not one of'),
+        (["cases", 3, "stepped_up", "when"], "2026-10-20", 'cases[3].stepped_up: unknown key "when"'),
+        (["cases", 3, "stepped_up"], {"date": "2026-10-26"}, 'cases[3].stepped_up: missing key "from"'),
+        (["cases", 3, "type"], "cin", 'cases[3].type: "cin" is not statutory, but the case has a step-up'),
+        (["cases", 0, "visit_every_days"], 0, "cases[0].visit_every_days: must be at least 1, got 0"),
+        (["cases", 0, "visit_every_days"], -14, "cases[0].visit_every_days: must not be negative"),
+        (["cases", 0, "visit_every_days"], "14", 'cases[0].visit_every_days: expected a whole number, got "14"'),
+        (["cases", 0, "learning"], ["genogram", "juggling"], 'cases[0].learning[1]: unknown item "juggling"'),
+        (["cases", 0, "learning"], ["genogram", "genogram"], 'cases[0].learning[1]: "genogram" is listed twice'),
+        (["cases", 0, "learning"], "genogram", 'cases[0].learning: expected a list, got "genogram"'),
+        (["cases", 0, "transfer_signed_off"], "2026-11-01", "cases[0].transfer_signed_off: only a transferred case"),
+        (["cases", 1, "transfer_signed_off"], "16/11/2026", 'cases[1].transfer_signed_off: not a date: "16/11/2026"'),
+        (["cases", 0, "previous_worker_consulted"], "yes", "cases[0].previous_worker_consulted: expected true or false"),
+        (["cases", 0, "risk_to_worker"], None, "cases[0].risk_to_worker: expected true or false, got null"),
+        (["cases", 0, "keyworker"], 5, "cases[0].keyworker: expected text, got 5"),
+        (["cases", 0, "briefed"], "yesterday", 'cases[0].briefed: not a date: "yesterday"'),
+    ],
+)  # fmt: skip
+def test_bad_new_case_values_get_one_line_naming_the_path(
+    path: list[Any], value: Any, message: str
+) -> None:
+    assert message in _error(_set(_doc(), path, value))
+
+
+def test_a_step_up_after_the_case_ended_is_refused() -> None:
+    doc = _set(_doc(), ["cases", 1, "type"], "cp")
+    doc = _set(doc, ["cases", 1, "stepped_up"], {"date": "2026-11-20", "from": "cin"})
+    assert _error(doc) == "cases[1].stepped_up.date: after the case ended (2026-11-18)"
+
+
+def test_plans_and_abe_interviews_are_checked_like_every_event() -> None:
+    doc = _doc()
+    events = doc["events"]
+    abe = next(i for i, e in enumerate(events) if e["kind"] == "abe-interview")
+    plan = next(i for i, e in enumerate(events) if e["kind"] == "plan")
+    assert _error(_set(doc, ["events", abe, "student_part"], _DELETE)) == (
+        f'events[{abe}]: missing key "student_part"'
+    )
+    assert _error(_set(doc, ["events", abe, "student_part"], "led")) == (
+        f'events[{abe}].student_part: "led" is not one of observed, conducted'
+    )
+    assert _error(_set(doc, ["events", plan, "student_part"], "observed")) == (
+        f'events[{plan}]: key "student_part" does not belong to a "plan" event'
+    )
+    assert _error(_set(doc, ["events", abe, "agreed_by"], "Pat")) == (
+        f'events[{abe}]: key "agreed_by" does not belong to a "abe-interview" event'
+    )
+
+
+def test_a_briefing_after_the_allocation_is_a_finding_not_a_bad_file() -> None:
+    doc = _set(_doc(), ["cases", 0, "briefed"], "2026-11-20")
+    snap = parse_placement(doc)
+    assert snap.cases[0].briefed == date(2026, 11, 20)
+    assert "allocation.no-briefing" in {f.rule for f in evaluate(snap, date(2026, 11, 23))}
+
+
 def test_event_problems_name_the_event() -> None:
     doc = _doc()
     events = doc["events"]

@@ -45,7 +45,8 @@ def placement(**changes: object) -> Placement:
 
 def case(ref: str, allocated: date, **changes: object) -> Case:
     base = Case(ref=ref, type="early-help", student_role="lead", allocated=allocated,
-                educator_consulted=True, initials="AB", rationale="Fits the learning plan.")  # fmt: skip
+                educator_consulted=True, initials="AB", rationale="Fits the learning plan.",
+                briefed=allocated - DAY)  # fmt: skip
     return replace(base, **changes)  # type: ignore[arg-type]
 
 

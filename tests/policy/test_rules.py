@@ -46,7 +46,7 @@ def test_the_compliant_base_has_no_finding_on_any_day() -> None:
 
 def test_every_documented_rule_is_registered_with_a_source() -> None:
     ids = {r.id for r in rules()}
-    assert len(ids) == 42
+    assert len(ids) == 53
     assert {"visit.joint-within-6-weeks", "caseload.over-cap", "placement.days-short"} <= ids
     assert all(r.source for r in rules())
 
@@ -574,8 +574,9 @@ def test_profile_overrides_change_the_limits() -> None:
 def test_findings_are_sorted_by_date_rule_subject() -> None:
     snap = compliant()
     snap.cases[0] = replace(snap.cases[0], educator_consulted=False, rationale="")
+    first = snap.cases[0]
     snap.cases[1] = replace(
-        snap.cases[1], allocated=snap.cases[0].allocated, educator_consulted=False
+        snap.cases[1], allocated=first.allocated, briefed=first.briefed, educator_consulted=False
     )
     keys = [(f.date.isoformat(), f.rule, f.subject) for f in evaluate(snap, END)]
     assert keys == sorted(keys)

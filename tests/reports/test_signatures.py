@@ -41,7 +41,7 @@ def test_a_supervision_record_of_one_two_or_three_pages_ends_with_its_last_secti
     session = snap.supervisions[-1]
     seen_pages = set()
     for directions in (0, len(session.case_direction)):
-        for n in range(0, 64, 2):
+        for n in range(0, 90, 2):
             s = replace(
                 session,
                 case_direction=session.case_direction[:directions],

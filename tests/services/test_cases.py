@@ -26,7 +26,7 @@ def placement_id(db: Database) -> int:
 
 def draft(ref: str = "D-100", **changes: object) -> Case:
     base = Case(ref=ref, type="cin", student_role="lead", allocated=OPENS, educator_consulted=True,
-                initials="AB", rationale="Good first case.")  # fmt: skip
+                initials="AB", rationale="Good first case.", briefed=OPENS - timedelta(days=3))  # fmt: skip
     return replace(base, **changes)  # type: ignore[arg-type]
 
 
@@ -46,7 +46,7 @@ def test_allocation_during_induction_is_refused_with_the_reason(
     service = CaseService(db)
     check = service.check(placement_id, draft(allocated=OPENS - timedelta(days=1)), TODAY)
     assert [f.rule for f in check.breaches] == ["allocation.during-induction"]
-    assert check.needs_override
+    assert check.verdict == "needs-override"
     with pytest.raises(AllocationRefused, match="during the induction fortnight"):
         service.allocate(placement_id, draft(allocated=OPENS - timedelta(days=1)), TODAY)
     assert service.rows(placement_id, TODAY) == []
@@ -57,13 +57,29 @@ def test_statutory_lead_cannot_be_overridden_but_co_working_is_fine(
 ) -> None:
     service = CaseService(db)
     override = ManagerOverride("Lee Manager", "Known family", OPENS + timedelta(days=28))
-    cp_lead = draft(type="cp", manager_override=override)
+    cp_lead = draft(type="cp", manager_override=override, keyworker="Alex Keyworker")
     check = service.check(placement_id, cp_lead, TODAY)
     assert [f.rule for f in check.unoverridable] == ["allocation.statutory-lead"]
+    assert check.verdict == "never" and check.alternatives == ("co-worker", "shadow")
     with pytest.raises(AllocationRefused, match="can never lead a statutory case"):
         service.allocate(placement_id, cp_lead, TODAY)
-    service.allocate(placement_id, draft(type="cp", student_role="co-worker"), TODAY)
+    co_work = draft(type="cp", student_role="co-worker", keyworker="Alex Keyworker")
+    service.allocate(placement_id, co_work, TODAY)
     assert [r.case.student_role for r in service.rows(placement_id, TODAY)] == ["co-worker"]
+
+
+def test_a_statutory_case_is_never_co_worked_without_a_keyworker_override_or_not(
+    db: Database, placement_id: int
+) -> None:
+    service = CaseService(db)
+    override = ManagerOverride("Lee Manager", "Known family", OPENS + timedelta(days=28))
+    alone = draft(type="lac", student_role="co-worker", keyworker="  ", manager_override=override)
+    check = service.check(placement_id, alone, TODAY)
+    assert [f.rule for f in check.unoverridable] == ["allocation.statutory-keyworker"]
+    assert check.alternatives == ("shadow",)  # leading needs a keyworker too, and more
+    with pytest.raises(AllocationRefused, match="needs its keyworker named"):
+        service.allocate(placement_id, alone, TODAY)
+    assert service.rows(placement_id, TODAY) == []
 
 
 def test_pre_birth_is_refused_even_as_co_worker(db: Database, placement_id: int) -> None:
@@ -171,7 +187,7 @@ def test_over_cap_and_too_fast_show_in_the_check(db: Database, placement_id: int
     for i in range(2):
         service.allocate(placement_id, draft(f"D-{i}", allocated=OPENS + timedelta(days=i)), TODAY)
     check = service.check(placement_id, draft("D-9", allocated=OPENS + timedelta(days=2)), TODAY)
-    assert [i.finding.rule for i in check.items] == ["caseload.too-fast"]
+    assert [f.rule for f in check.findings] == ["caseload.too-fast"]
     assert check.breaches == []  # a warning does not block
 
 

@@ -69,7 +69,14 @@ def test_child_protection_as_lead_is_refused_and_co_working_accepted(
 ) -> None:  # type: ignore[no-untyped-def]
     def try_it(dialog: CaseDialog) -> None:
         fill(qtbot, dialog, "D-2", "cp", "lead", OPENS)
+        assert dialog.keyworker.isVisible()  # asked for whenever the type is statutory
         text = dialog.findings.text()
+        assert "No keyworker named" in text and "needs its keyworker named" in text
+        assert not dialog.make_co_worker.isVisible()  # co-working needs a keyworker too
+        qtbot.keyClicks(dialog.keyworker, "Alex Keyworker")
+        dialog.refresh()
+        text = dialog.findings.text()
+        assert "keyworker" not in text.lower()
         assert "statutory case" in text and "can never lead" in text
         assert not dialog.override_box.isEnabled()  # no override can allow this
         assert dialog.make_co_worker.isVisible() and dialog.make_shadow.isVisible()
@@ -84,6 +91,7 @@ def test_child_protection_as_lead_is_refused_and_co_working_accepted(
     row = window.cases.selected_row()
     assert row is not None and row.case.student_role == "co-worker" and row.case.initials == "AB"
     assert "Co-worker" in window.cases.details.toPlainText()
+    assert row.case.keyworker == "Alex Keyworker"
 
 
 def test_override_is_saved_with_its_reason_and_the_finding_stays_visible(
@@ -172,13 +180,12 @@ def test_cases_table_sorts_and_shows_joint_visit_status(demo_window: MainWindow)
     page = shown(demo_window, demo_window.cases)
     assert page.visible_refs() == [
         "D-1042",
-        "D-1057",
         "D-1123",
         "D-1101",
         "D-1150",
-    ]  # by allocation date
+    ]  # by allocation date; D-1057 was transferred last week
     page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    assert page.visible_refs() == ["D-1042", "D-1057", "D-1101", "D-1123", "D-1150"]
+    assert page.visible_refs() == ["D-1042", "D-1101", "D-1123", "D-1150"]
     texts = {
         page.proxy.index(r, 0).data(): page.proxy.index(r, 8).data()
         for r in range(page.proxy.rowCount())
@@ -192,7 +199,9 @@ def test_chart_shows_caseload_by_day_and_hover_names_the_cases(demo_window: Main
     series = chart.series
     assert series is not None and series.cap == 6
     today = (series.as_of - series.days[0]).days
-    assert chart.describe_day(today) == "23 Nov 2026: 4 of 6: D-1042, D-1057, D-1101, D-1150"
+    assert chart.describe_day(today) == "23 Nov 2026: 3 of 6: D-1042, D-1101, D-1150"
+    transferred = (date(2026, 11, 17) - series.days[0]).days  # the day before D-1057 left
+    assert chart.describe_day(transferred) == "17 Nov 2026: 4 of 6: D-1042, D-1057, D-1101, D-1150"
     assert "induction" in chart.describe_day(0)
     assert "still to come" in chart.describe_day(today + 1)
     christmas = series.days.index(date(2026, 12, 25))
@@ -207,7 +216,7 @@ def test_pointing_at_the_chart_names_the_day_and_its_cases(demo_window: MainWind
     today = (series.as_of - series.days[0]).days
     x = round(chart.plot.x_at(today + 0.5))
     qtbot.mouseMove(chart.plot, QPoint(x, 120))
-    qtbot.waitUntil(lambda: chart.hover.text().startswith("23 Nov 2026: 4 of 6"))
+    qtbot.waitUntil(lambda: chart.hover.text().startswith("23 Nov 2026: 3 of 6"))
     assert chart.plot.toolTip() == chart.hover.text()
     image = chart.plot.grab().toImage()  # the today line is drawn where the mouse points
     assert image.pixelColor(x, 60).name() == tone(TODAY)

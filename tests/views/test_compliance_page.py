@@ -101,19 +101,19 @@ def test_policy_settings_change_the_findings_and_are_remembered(
 
     def tighten(dialog: PolicyDialog) -> None:
         assert isinstance(dialog, PolicyDialog)
-        dialog.boxes["first_placement_cap"].setValue(3)
+        dialog.boxes["first_placement_cap"].setValue(2)
         dialog.accept()
 
     drive_modal(demo_window.edit_policy, tighten)
-    assert demo_window.overview.caseload_card.figure.text() == "4 of 3"
+    assert demo_window.overview.caseload_card.figure.text() == "3 of 2"
     assert "caseload.over-cap" in findings(demo_window)
-    assert load_profile(settings).first_placement_cap == 3
+    assert load_profile(settings).first_placement_cap == 2
 
     dialog = PolicyDialog(load_profile(settings))
     qtbot.addWidget(dialog)
     dialog.restore_defaults()
     demo_window.apply_profile(dialog.profile())
-    assert demo_window.overview.caseload_card.figure.text() == "4 of 6"
+    assert demo_window.overview.caseload_card.figure.text() == "3 of 6"
     assert "caseload.over-cap" not in findings(demo_window)
 
 

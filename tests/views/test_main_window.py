@@ -23,7 +23,7 @@ def test_overview_shows_the_demo_placement(demo_window: MainWindow) -> None:
     assert (
         o.progress.text() == "Working day 51 of 77 · 1 absent"
     )  # the demo student was off sick a day
-    assert o.caseload_card.figure.text() == "4 of 6"
+    assert o.caseload_card.figure.text() == "3 of 6"
     assert (
         "D-1150" in o.caseload_card.detail.text() and "shadowing 1" in o.caseload_card.detail.text()
     )

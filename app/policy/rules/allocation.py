@@ -8,8 +8,8 @@ from datetime import date
 from app.policy.calendar import uk_date
 from app.policy.findings import BREACH, WARNING, EvaluationContext, Finding, Rule, rule
 from app.policy.snapshot import Case
-from app.policy.terms import is_caseload
-from app.policy.vocabulary import CASE_TYPE_LABELS, STATUTORY_CASE_TYPES
+from app.policy.terms import is_caseload, is_empty, is_high_complexity, is_statutory, statutory_from
+from app.policy.vocabulary import CASE_TYPE_LABELS
 
 
 def subject(case: Case) -> str:
@@ -30,6 +30,7 @@ def _finding(r: Rule, case: Case, message: str, day: date | None = None) -> Find
     "000 §5",
     "A caseload case allocated before the induction ends.",
     ("induction_days",),
+    at_allocation=True,
 )
 def during_induction(ctx: EvaluationContext) -> Iterator[Finding]:
     for c in _caseload(ctx):
@@ -43,7 +44,11 @@ def during_induction(ctx: EvaluationContext) -> Iterator[Finding]:
 
 
 @rule(
-    "allocation.not-consulted", BREACH, "000 §4, 002 §2", "The practice educator was not consulted."
+    "allocation.not-consulted",
+    BREACH,
+    "000 §4, 002 §2",
+    "The practice educator was not consulted.",
+    at_allocation=True,
 )
 def not_consulted(ctx: EvaluationContext) -> Iterator[Finding]:
     for c in ctx.snapshot.cases:
@@ -51,10 +56,16 @@ def not_consulted(ctx: EvaluationContext) -> Iterator[Finding]:
             yield _finding(not_consulted, c, "Allocated without consulting the practice educator.")
 
 
-@rule("allocation.no-rationale", WARNING, "004 §1.7", "No rationale recorded for the allocation.")
+@rule(
+    "allocation.no-rationale",
+    WARNING,
+    "004 §1.7",
+    "No rationale recorded for the allocation.",
+    at_allocation=True,
+)
 def no_rationale(ctx: EvaluationContext) -> Iterator[Finding]:
     for c in ctx.snapshot.cases:
-        if not c.rationale.strip():
+        if is_empty(c.rationale):
             yield _finding(no_rationale, c, "No rationale recorded for this allocation.")
 
 
@@ -63,15 +74,45 @@ def no_rationale(ctx: EvaluationContext) -> Iterator[Finding]:
     BREACH,
     "000 §12, 001 §10, 004 §2.1",
     "A student leads a statutory case (co-working and shadowing are allowed).",
+    at_allocation=True,
+    never="A student can never lead a statutory case (001 §10, 004 §2.1): "
+    "make the student a co-worker or let them shadow.",
 )
 def statutory_lead(ctx: EvaluationContext) -> Iterator[Finding]:
-    for c in ctx.snapshot.cases:
-        if c.type in STATUTORY_CASE_TYPES and c.student_role == "lead":
+    for c in ctx.snapshot.cases:  # as of the as-of date: a later step-up has not happened
+        if is_statutory(c.type) and c.student_role == "lead":
             yield _finding(
                 statutory_lead,
                 c,
-                f"Student is lead on a statutory case ({CASE_TYPE_LABELS[c.type]}); "
-                "co-work or shadow instead.",
+                f"Student is lead on a statutory case ({CASE_TYPE_LABELS[c.type]}"
+                f"{_since_step_up(c)}); co-work or shadow instead.",
+                statutory_from(c),
+            )
+
+
+def _since_step_up(c: Case) -> str:
+    s = c.stepped_up
+    return f" since {uk_date(s.date)}, stepped up from {CASE_TYPE_LABELS[s.from_]}" if s else ""
+
+
+@rule(
+    "allocation.statutory-keyworker",
+    BREACH,
+    "001 §10, 003 §4.1, 004 §2.5",
+    "A statutory case with no keyworker named for the student to work beside.",
+    at_allocation=True,
+    never="A statutory case needs its keyworker named (001 §10, 004 §2.5): the qualified "
+    "social worker who holds it and under whose direct supervision the student works.",
+)
+def statutory_keyworker(ctx: EvaluationContext) -> Iterator[Finding]:
+    for c in _caseload(ctx):
+        if is_statutory(c.type) and is_empty(c.keyworker):
+            yield _finding(
+                statutory_keyworker,
+                c,
+                f"No keyworker named for a statutory case ({CASE_TYPE_LABELS[c.type]}"
+                f"{_since_step_up(c)}): the student works on it only beside one.",
+                statutory_from(c),
             )
 
 
@@ -80,6 +121,9 @@ def statutory_lead(ctx: EvaluationContext) -> Iterator[Finding]:
     BREACH,
     "004 §2.4",
     "A student leads or co-works a pre-birth assessment.",
+    at_allocation=True,
+    never="A student can never lead or co-work a pre-birth assessment (004 §2.4): "
+    "let the student shadow instead.",
 )
 def pre_birth(ctx: EvaluationContext) -> Iterator[Finding]:
     for c in _caseload(ctx):
@@ -93,6 +137,7 @@ def pre_birth(ctx: EvaluationContext) -> Iterator[Finding]:
     "000 §7",
     "The child has had many social workers already.",
     ("many_workers",),
+    at_allocation=True,
 )
 def many_workers(ctx: EvaluationContext) -> Iterator[Finding]:
     for c in _caseload(ctx):
@@ -111,6 +156,7 @@ def many_workers(ctx: EvaluationContext) -> Iterator[Finding]:
     "000 §7",
     "A child in major transition allocated near the end of the placement.",
     ("late_days",),
+    at_allocation=True,
 )
 def late_transition(ctx: EvaluationContext) -> Iterator[Finding]:
     end = ctx.placement.end
@@ -124,7 +170,7 @@ def late_transition(ctx: EvaluationContext) -> Iterator[Finding]:
             )
 
 
-@rule("allocation.conflict", BREACH, "004 §1.4", "A conflict of interest.")
+@rule("allocation.conflict", BREACH, "004 §1.4", "A conflict of interest.", at_allocation=True)
 def conflict(ctx: EvaluationContext) -> Iterator[Finding]:
     for c in ctx.snapshot.cases:
         if c.conflict_of_interest:
@@ -137,11 +183,12 @@ def conflict(ctx: EvaluationContext) -> Iterator[Finding]:
     "000 §5, §8",
     "High complexity or risk allocated in the first weeks after induction.",
     ("early_days",),
+    at_allocation=True,
 )
 def complex_early(ctx: EvaluationContext) -> Iterator[Finding]:
     for c in _caseload(ctx):
         if (
-            "high" in (c.complexity, c.risk)
+            is_high_complexity(c)
             and 0 <= (c.allocated - ctx.allocations_open).days <= ctx.profile.early_days
         ):
             yield _finding(
@@ -150,6 +197,82 @@ def complex_early(ctx: EvaluationContext) -> Iterator[Finding]:
                 f"High complexity or risk allocated {uk_date(c.allocated)}, within "
                 f"{ctx.profile.early_days} days of allocations opening.",
             )
+
+
+@rule(
+    "allocation.no-briefing",
+    WARNING,
+    "004 §1.3, §1.5",
+    "No one-to-one briefing on the child and family before the allocation.",
+    at_allocation=True,
+)
+def no_briefing(ctx: EvaluationContext) -> Iterator[Finding]:
+    for c in _caseload(ctx):
+        if c.briefed is None or c.briefed > c.allocated:
+            when = "" if c.briefed is None else f" (briefed {uk_date(c.briefed)}, after it)"
+            yield _finding(
+                no_briefing,
+                c,
+                f"No one-to-one briefing on the child and family before the allocation{when}.",
+            )
+
+
+@rule(
+    "allocation.previous-worker",
+    WARNING,
+    "004 §1.5",
+    "The child's previous social worker was not consulted.",
+    at_allocation=True,
+)
+def previous_worker(ctx: EvaluationContext) -> Iterator[Finding]:
+    for c in _caseload(ctx):
+        if c.previous_social_workers >= 1 and c.previous_worker_consulted is not True:
+            said = "not" if c.previous_worker_consulted is False else "not recorded as"
+            yield _finding(
+                previous_worker,
+                c,
+                f"The child has had {c.previous_social_workers} social worker"
+                f"{'s' if c.previous_social_workers != 1 else ''}; the previous one was "
+                f"{said} consulted.",
+            )
+
+
+@rule(
+    "allocation.worker-risk",
+    WARNING,
+    "004 §1.4, 000 §19",
+    "A risk to the student with no safety plan recorded.",
+    at_allocation=True,
+)
+def worker_risk(ctx: EvaluationContext) -> Iterator[Finding]:
+    for c in ctx.snapshot.cases:
+        if c.risk_to_worker and is_empty(c.safety_plan):
+            yield _finding(
+                worker_risk,
+                c,
+                "A risk to the student is recorded with no safety plan (how it is managed).",
+            )
+
+
+@rule(
+    "allocation.educator-absent",
+    BREACH,
+    "003 §6.4, 000 §4",
+    "A case allocated while the practice educator was away, with no cover named.",
+    at_allocation=True,
+)
+def educator_absent(ctx: EvaluationContext) -> Iterator[Finding]:
+    away = [a for a in ctx.snapshot.absences if a.who == "educator" and is_empty(a.cover)]
+    for c in _caseload(ctx):
+        for a in away:
+            if a.from_ <= c.allocated <= a.to:
+                yield _finding(
+                    educator_absent,
+                    c,
+                    f"Allocated {uk_date(c.allocated)} while the practice educator was away "
+                    f"({uk_date(a.from_)} to {uk_date(a.to)}) with no cover named.",
+                )
+                break
 
 
 @rule(
@@ -180,7 +303,9 @@ def override_review(ctx: EvaluationContext) -> Iterator[Finding]:
 )
 def link_worker(ctx: EvaluationContext) -> Iterator[Finding]:
     p = ctx.placement
-    if p.educator.strip().casefold() == p.team_manager.strip().casefold() and not p.link_worker:
+    if p.educator.strip().casefold() == p.team_manager.strip().casefold() and is_empty(
+        p.link_worker
+    ):
         yield link_worker.finding(
             "placement",
             p.start,

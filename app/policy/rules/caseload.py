@@ -2,39 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
 from app.policy.calendar import uk_date
 from app.policy.findings import BREACH, WARNING, EvaluationContext, Finding, rule
 from app.policy.snapshot import Case
-from app.policy.terms import caseload_cap, is_caseload
+from app.policy.terms import caseload_cap, is_caseload, is_high_complexity
 
 
-def caseload_by_day(cases: list[Case], first: date, last: date) -> dict[date, list[int]]:
-    """For each day from ``first`` to ``last``, the file positions of the open caseload cases."""
-    openings: dict[date, list[int]] = {}
-    closings: dict[date, list[int]] = {}
-    for i, c in enumerate(cases):
-        if not is_caseload(c):
-            continue
-        begins = max(c.allocated, first)
-        if c.ended is not None and c.ended <= begins:
-            continue
-        openings.setdefault(begins, []).append(i)
-        if c.ended is not None:
-            closings.setdefault(c.ended, []).append(i)
-    result: dict[date, list[int]] = {}
-    current: list[int] = []
-    day = first
-    while day <= last:
-        if day in closings:
-            gone = set(closings[day])
-            current = [i for i in current if i not in gone]
-        current.extend(openings.get(day, ()))
-        result[day] = list(current)
-        day += timedelta(days=1)
-    return result
+def _runs_over(
+    ctx: EvaluationContext, limit: int, counts: Callable[[Case], bool] = lambda c: True
+) -> Iterator[tuple[date, list[int], Case]]:
+    """Each run of days whose caseload (cases ``counts`` accepts) holds more than ``limit``:
+    its first day, the cases open then, and the one whose allocation began the run (latest
+    allocated; same day, the last in file order)."""
+    cases = ctx.snapshot.cases
+    in_run = False
+    for day, open_positions in ctx.caseload_days.items():
+        counted = [i for i in open_positions if counts(cases[i])]
+        over = len(counted) > limit
+        if over and not in_run:
+            trigger = cases[max(counted, key=lambda i: (cases[i].allocated, i))]
+            yield day, counted, trigger
+        in_run = over
 
 
 @rule(
@@ -43,24 +34,38 @@ def caseload_by_day(cases: list[Case], first: date, last: date) -> dict[date, li
     "000 §3, 002 §2",
     "The caseload is above the cap in force.",
     ("first_placement_cap", "final_placement_cap"),
+    at_allocation=True,
 )
 def over_cap(ctx: EvaluationContext) -> Iterator[Finding]:
-    cases = ctx.snapshot.cases
     cap = caseload_cap(ctx.placement, ctx.profile)
-    daily = caseload_by_day(cases, ctx.placement.start, ctx.window_end)
-    in_run = False
-    for day, open_positions in daily.items():
-        over = len(open_positions) > cap
-        if over and not in_run:
-            # the case whose allocation began the run: latest allocated, same day the last in file order
-            trigger = cases[max(open_positions, key=lambda i: (cases[i].allocated, i))]
-            yield over_cap.finding(
-                f"case:{trigger.ref}",
-                day,
-                f"Caseload {len(open_positions)} from {uk_date(day)}, above the cap of {cap}.",
-                override=trigger.manager_override,
-            )
-        in_run = over
+    for day, counted, trigger in _runs_over(ctx, cap):
+        yield over_cap.finding(
+            f"case:{trigger.ref}",
+            day,
+            f"Caseload {len(counted)} from {uk_date(day)}, above the cap of {cap}.",
+            override=trigger.manager_override,
+        )
+
+
+@rule(
+    "caseload.complexity",
+    WARNING,
+    "000 §8, 001 §4, 002 §2b",
+    "More high-complexity cases at once than a student should carry.",
+    ("max_high_first", "max_high_final"),
+    at_allocation=True,
+)
+def complexity(ctx: EvaluationContext) -> Iterator[Finding]:
+    p = ctx.profile
+    limit = p.max_high_final if ctx.placement.kind == "final" else p.max_high_first
+    for day, counted, trigger in _runs_over(ctx, limit, is_high_complexity):
+        yield complexity.finding(
+            f"case:{trigger.ref}",
+            day,
+            f"{len(counted)} high-complexity cases from {uk_date(day)}; "
+            f"at most {limit} at once on a {ctx.placement.kind} placement.",
+            override=trigger.manager_override,
+        )
 
 
 @rule(
@@ -69,6 +74,7 @@ def over_cap(ctx: EvaluationContext) -> Iterator[Finding]:
     "000 §5",
     "More new caseload allocations in seven days than the gradual build-up allows.",
     ("max_new_per_week",),
+    at_allocation=True,
 )
 def too_fast(ctx: EvaluationContext) -> Iterator[Finding]:
     limit = ctx.profile.max_new_per_week

@@ -135,6 +135,28 @@ def case_open(ctx: EvaluationContext) -> Iterator[Finding]:
 
 
 @rule(
+    "ending.transfer-not-signed-off",
+    BREACH,
+    "003 §3.6, §3.7",
+    "A case transferred before both managers signed the transfer off.",
+)
+def transfer_not_signed_off(ctx: EvaluationContext) -> Iterator[Finding]:
+    for c in ctx.snapshot.cases:  # ended on or before the as-of date (later is still open)
+        if not is_caseload(c) or c.ending != "transferred" or c.ended is None:
+            continue
+        signed = c.transfer_signed_off
+        if signed is None or signed > c.ended:
+            when = "" if signed is None else f" (signed off {uk_date(signed)}, after it)"
+            yield transfer_not_signed_off.finding(
+                f"case:{c.ref}",
+                c.ended,
+                f"{c.ref} was transferred on {uk_date(c.ended)} without both managers' "
+                f"sign-off first{when}.",
+                override=c.manager_override,
+            )
+
+
+@rule(
     "placement.days-short",
     WARNING,
     "programme requirement",

@@ -10,10 +10,11 @@ from app.policy.calendar import uk_date
 from app.policy.findings import BREACH, WARNING, EvaluationContext, Finding, Rule, rule
 from app.policy.gaps import gaps_over
 from app.policy.snapshot import ManagerOverride
-from app.policy.terms import is_caseload, student_absence_days
+from app.policy.terms import is_caseload, is_empty, student_absence_days
+from app.policy.vocabulary import CASE_TYPE_LABELS
 
 
-def _gap_findings(
+def gap_findings(
     r: Rule,
     ctx: EvaluationContext,
     subject: str,
@@ -25,6 +26,7 @@ def _gap_findings(
     absences: bool = False,
     override: ManagerOverride | None = None,
 ) -> Iterator[Finding]:
+    """A finding for each gap longer than ``limit`` (policy-rules.md, gap rules)."""
     absent = student_absence_days(ctx.snapshot.absences) if absences else set()
     for gap in gaps_over(start, end, dates, limit, absent):
         assert gap.overdue_from is not None
@@ -56,7 +58,7 @@ def _supervision_dates(ctx: EvaluationContext, three_way_only: bool = False) -> 
     ("supervision_days",),
 )
 def weekly(ctx: EvaluationContext) -> Iterator[Finding]:
-    yield from _gap_findings(
+    yield from gap_findings(
         weekly,
         ctx,
         "placement",
@@ -77,7 +79,7 @@ def weekly(ctx: EvaluationContext) -> Iterator[Finding]:
     ("supervision_max_days",),
 )
 def fortnightly(ctx: EvaluationContext) -> Iterator[Finding]:
-    yield from _gap_findings(
+    yield from gap_findings(
         fortnightly,
         ctx,
         "placement",
@@ -101,7 +103,7 @@ def three_way(ctx: EvaluationContext) -> Iterator[Finding]:
     p = ctx.placement
     if p.educator_onsite or not p.onsite_supervisor:
         return
-    yield from _gap_findings(
+    yield from gap_findings(
         three_way,
         ctx,
         "placement",
@@ -176,7 +178,7 @@ def _events_on(ctx: EvaluationContext, kind: str) -> dict[str, list[date]]:
     return by_case
 
 
-def _case_end(ctx: EvaluationContext, ended: date | None) -> date:
+def case_end(ctx: EvaluationContext, ended: date | None) -> date:
     return min(ended, ctx.window_end) if ended else ctx.window_end
 
 
@@ -191,12 +193,12 @@ def direction(ctx: EvaluationContext) -> Iterator[Finding]:
     discussed = _discussed_on(ctx)
     for c in ctx.snapshot.cases:
         if is_caseload(c):
-            yield from _gap_findings(
+            yield from gap_findings(
                 direction,
                 ctx,
                 f"case:{c.ref}",
                 c.allocated,
-                _case_end(ctx, c.ended),
+                case_end(ctx, c.ended),
                 discussed.get(c.ref, []),
                 ctx.profile.direction_days,
                 "case direction in supervision",
@@ -215,17 +217,50 @@ def manager_oversight(ctx: EvaluationContext) -> Iterator[Finding]:
     oversight = _events_on(ctx, "manager-oversight")
     for c in ctx.snapshot.cases:
         if is_caseload(c):
-            yield from _gap_findings(
+            yield from gap_findings(
                 manager_oversight,
                 ctx,
                 f"case:{c.ref}",
                 c.allocated,
-                _case_end(ctx, c.ended),
+                case_end(ctx, c.ended),
                 oversight.get(c.ref, []),
                 ctx.profile.oversight_days,
                 "manager oversight",
                 override=c.manager_override,
             )
+
+
+def step_up_deadline(step_up: date, profile_days: int) -> date:
+    """The last day to discuss a step-up in supervision (003 §4.1, §4.2)."""
+    return step_up + timedelta(days=profile_days)
+
+
+@rule(
+    "case.step-up-discussed",
+    WARNING,
+    "003 §4.1, §4.2",
+    "A case stepped up to a statutory type not discussed in supervision soon after.",
+    ("step_up_days",),
+)
+def step_up_discussed(ctx: EvaluationContext) -> Iterator[Finding]:
+    days = ctx.profile.step_up_days
+    discussed = _discussed_on(ctx)
+    for c in ctx.snapshot.cases:
+        if not is_caseload(c) or c.stepped_up is None:
+            continue
+        stepped = c.stepped_up.date
+        deadline = step_up_deadline(stepped, days)
+        if ctx.as_of <= deadline or (c.ended is not None and c.ended < deadline):
+            continue
+        if any(0 <= (d - stepped).days <= days for d in discussed.get(c.ref, [])):
+            continue
+        yield step_up_discussed.finding(
+            f"case:{c.ref}",
+            deadline,
+            f"Stepped up to {CASE_TYPE_LABELS[c.type]} on {uk_date(stepped)} and not discussed "
+            f"in supervision within {days} days.",
+            override=c.manager_override,
+        )
 
 
 @rule(
@@ -239,7 +274,7 @@ def supervisor_supervision(ctx: EvaluationContext) -> Iterator[Finding]:
     if not ctx.placement.onsite_supervisor:
         return
     dates = [e.date for e in ctx.snapshot.events if e.kind == "supervisor-supervision"]
-    yield from _gap_findings(
+    yield from gap_findings(
         supervisor_supervision,
         ctx,
         "placement",
@@ -263,7 +298,7 @@ def absence_cover(ctx: EvaluationContext) -> Iterator[Finding]:
     for a in ctx.snapshot.absences:
         if (
             a.who in ("educator", "onsite_supervisor")
-            and not a.cover
+            and is_empty(a.cover)
             and (a.to - a.from_).days + 1 > limit
         ):
             who = "Educator" if a.who == "educator" else "On-site supervisor"

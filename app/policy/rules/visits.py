@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from datetime import date
 
 from app.policy.calendar import uk_date
 from app.policy.findings import BREACH, DUE, WARNING, EvaluationContext, Finding, rule
+from app.policy.rules.supervision import case_end, gap_findings
 from app.policy.snapshot import Event
-from app.policy.terms import is_caseload, joint_visit_deadline
+from app.policy.terms import is_caseload, is_empty, is_statutory, joint_visit_deadline, type_on
+from app.policy.vocabulary import CASE_TYPE_LABELS, VISIT_KINDS
 
 
 def _subject(e: Event) -> str:
@@ -58,17 +61,54 @@ def joint_visit(ctx: EvaluationContext) -> Iterator[Finding]:
 
 
 @rule(
-    "visit.statutory-alone", BREACH, "000 §13", "A looked-after child's statutory visit made alone."
+    "visit.statutory-alone",
+    BREACH,
+    "000 §13, 001 §10, 004 §2.5",
+    "A statutory visit on a statutory case made without a qualified worker.",
+    never="A statutory visit on a statutory case needs a qualified worker with the student "
+    "(000 §13, 001 §10): name who went.",
 )
 def statutory_alone(ctx: EvaluationContext) -> Iterator[Finding]:
     for e in _of_kind(ctx, "statutory-visit"):
         case = ctx.cases_by_ref.get(e.case or "")
-        if case is not None and case.type == "lac" and not e.accompanied_by:
+        if case is None or not is_empty(e.accompanied_by):
+            continue
+        kind = type_on(case, e.date)  # a visit before a step-up is on the earlier type
+        if is_statutory(kind):
             yield statutory_alone.finding(
                 _subject(e),
                 e.date,
-                f"Statutory visit to a looked-after child ({case.ref}) without a qualified worker.",
+                f"Statutory visit for {case.ref} ({CASE_TYPE_LABELS[kind]}) made without a "
+                "qualified worker.",
             )
+
+
+@rule(
+    "visit.plan-frequency",
+    BREACH,
+    "003 §3.1",
+    "A child the student leads not visited as often as the child's plan says.",
+)
+def plan_frequency(ctx: EvaluationContext) -> Iterator[Finding]:
+    visits: dict[str, list[date]] = defaultdict(list)
+    for e in ctx.snapshot.events:
+        if e.kind in VISIT_KINDS and e.case:
+            visits[e.case].append(e.date)
+    for c in ctx.snapshot.cases:
+        if c.student_role != "lead" or c.visit_every_days is None:
+            continue
+        yield from gap_findings(
+            plan_frequency,
+            ctx,
+            f"case:{c.ref}",
+            c.allocated,
+            case_end(ctx, c.ended),
+            visits.get(c.ref, []),
+            c.visit_every_days,
+            "a visit (the child's plan says every "
+            f"{c.visit_every_days} day{'s' if c.visit_every_days != 1 else ''})",
+            override=c.manager_override,
+        )
 
 
 @rule(
@@ -99,6 +139,7 @@ def _tac_meetings(ctx: EvaluationContext) -> dict[str, list[Event]]:
     BREACH,
     "001 §9",
     "The student chaired a child's first TAC meeting.",
+    never="A student may not chair a child's first TAC meeting (001 §9).",
 )
 def first_tac(ctx: EvaluationContext) -> Iterator[Finding]:
     for meetings in _tac_meetings(ctx).values():
@@ -116,6 +157,8 @@ def first_tac(ctx: EvaluationContext) -> Iterator[Finding]:
     BREACH,
     "001 §9",
     "The student chaired a TAC meeting before being assessed as competent to chair.",
+    never="A student may chair a later TAC meeting only after being assessed as competent "
+    "to chair (001 §9): record the chairing assessment first.",
 )
 def chair_not_assessed(ctx: EvaluationContext) -> Iterator[Finding]:
     competent: dict[str, list[Event]] = defaultdict(list)
@@ -135,7 +178,13 @@ def chair_not_assessed(ctx: EvaluationContext) -> Iterator[Finding]:
                 )
 
 
-@rule("meeting.review-chaired", BREACH, "001 §9", "The student chaired a review meeting.")
+@rule(
+    "meeting.review-chaired",
+    BREACH,
+    "001 §9",
+    "The student chaired a review meeting.",
+    never="A student may not chair a review meeting (001 §9).",
+)
 def review_chaired(ctx: EvaluationContext) -> Iterator[Finding]:
     for e in _of_kind(ctx, "meeting"):
         if e.meeting == "review" and e.chaired_by == "student":
@@ -152,7 +201,7 @@ def review_chaired(ctx: EvaluationContext) -> Iterator[Finding]:
 )
 def not_authorised(ctx: EvaluationContext) -> Iterator[Finding]:
     for e in _of_kind(ctx, "assessment"):
-        if not e.authorised_by:
+        if is_empty(e.authorised_by):
             yield not_authorised.finding(
                 _subject(e), e.date, f"Assessment for {e.case} has no authorising worker."
             )
@@ -170,7 +219,7 @@ REPORT_NAMES = {
 )
 def not_overseen(ctx: EvaluationContext) -> Iterator[Finding]:
     for e in _of_kind(ctx, "report"):
-        if not e.overseen_by:
+        if is_empty(e.overseen_by):
             name = REPORT_NAMES.get(e.report or "", "Report")
             yield not_overseen.finding(
                 _subject(e), e.date, f"{name} for {e.case} has no one overseeing it."
@@ -193,6 +242,36 @@ def s7_early(ctx: EvaluationContext) -> Iterator[Finding]:
                 e.date,
                 f"Section 7 report given on day {(e.date - ctx.placement.start).days} of the "
                 f"placement; not before {limit} days.",
+            )
+
+
+@rule("plan.not-agreed", BREACH, "001 §7", "A plan the student wrote that nobody agreed.")
+def plan_not_agreed(ctx: EvaluationContext) -> Iterator[Finding]:
+    for e in _of_kind(ctx, "plan"):
+        if is_empty(e.agreed_by):
+            yield plan_not_agreed.finding(
+                _subject(e),
+                e.date,
+                f"Plan for {e.case} written by the student with no one recorded as agreeing it.",
+            )
+
+
+@rule(
+    "interview.abe-by-student",
+    BREACH,
+    "003 §4.3",
+    "The student conducted an ABE interview (observing is allowed).",
+    never="Only social workers with the accredited ABE training conduct an ABE interview "
+    "(003 §4.3): the student may observe it.",
+)
+def abe_by_student(ctx: EvaluationContext) -> Iterator[Finding]:
+    for e in _of_kind(ctx, "abe-interview"):
+        if e.student_part == "conducted":
+            yield abe_by_student.finding(
+                _subject(e),
+                e.date,
+                f"The student conducted an ABE interview for {e.case}: only social workers "
+                "with the accredited ABE training may; the student may observe.",
             )
 
 
