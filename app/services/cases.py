@@ -24,10 +24,11 @@ from app.policy.calendar import uk_date
 from app.policy.engine import evaluate
 from app.policy.findings import Finding
 from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
-from app.policy.snapshot import Case, Event, PlacementSnapshot
-from app.policy.terms import as_of_view, is_caseload, joint_visit_deadline
+from app.policy.snapshot import Case, Event, PlacementSnapshot, SteppedUp
+from app.policy.terms import as_of_view, is_caseload, is_statutory, joint_visit_deadline
 from app.policy.vocabulary import (
     CASE_TYPE_LABELS,
+    CASE_TYPES,
     EVENT_KIND_LABELS,
 )
 from app.services.audit import record_change
@@ -134,7 +135,14 @@ class CaseService:
             snap = self._snapshot(session, placement_id)
         return assess_allocation(snap, case, as_of, profile_for(snap, self.profile), replacing)
 
-    def _save(self, placement_id: int, case: Case, as_of: date, replacing: str | None) -> None:
+    def _save(
+        self,
+        placement_id: int,
+        case: Case,
+        as_of: date,
+        replacing: str | None,
+        action: str = "case.updated",
+    ) -> None:
         with self.db.unit_of_work() as session:
             placement_for_change(session, placement_id)
             snap = self._snapshot(session, placement_id)
@@ -162,7 +170,7 @@ class CaseService:
                 apply_case(_case_record(session, placement_id, replacing), case)
                 record_change(
                     session,
-                    "case.updated",
+                    action,
                     placement_id=placement_id,
                     subject=f"case:{case.ref}",
                     detail=_changes(old, case),
@@ -184,12 +192,62 @@ class CaseService:
         ending: str,
         handover_to: str | None,
         as_of: date,
+        transfer_signed_off: date | None = None,
     ) -> None:
+        """The student's work on the case ended; a transfer carries the day both managers
+        signed it off (003 §3.6, §3.7), which only a transfer can have."""
         current = self.case(placement_id, ref)
         who = (handover_to or "").strip() or None
-        self.update(
-            placement_id, ref, replace(current, ended=ended, ending=ending, handover_to=who), as_of
+        ended_case = replace(
+            current,
+            ended=ended,
+            ending=ending,
+            handover_to=who,
+            transfer_signed_off=transfer_signed_off,
         )
+        self._save(placement_id, ended_case, as_of, ref, "case.ended")
+
+    def record_step_up(
+        self,
+        placement_id: int,
+        ref: str,
+        on: date,
+        new_type: str,
+        keyworker: str | None,
+        as_of: date,
+        student_role: str | None = None,
+    ) -> None:
+        """The case became statutory on ``on`` (003 §4.2): its type before is kept, the
+        keyworker named, and the student's role changed when asked (a student who led it
+        becomes a co-worker or shadows, 001 §10)."""
+        current = self.case(placement_id, ref)
+        if current.stepped_up is not None:
+            raise InvalidInput(
+                f"{ref} was already stepped up on {uk_date(current.stepped_up.date)}; "
+                "edit the case to change that."
+            )
+        if is_statutory(current.type):
+            raise InvalidInput(
+                f"{ref} is already a statutory case ({CASE_TYPE_LABELS[current.type]}): "
+                "there is nothing to step up."
+            )
+        if new_type not in CASE_TYPES or not is_statutory(new_type):
+            raise InvalidInput(
+                "Choose the statutory type the case was stepped up to "
+                "(child protection, section 47, looked after, ...)."
+            )
+        if on > as_of:
+            raise InvalidInput(
+                f"A step-up is recorded once it has happened: {uk_date(on)} is after today."
+            )
+        stepped = replace(
+            current,
+            type=new_type,
+            stepped_up=SteppedUp(on, current.type),
+            keyworker=(keyworker or "").strip() or current.keyworker,
+            student_role=student_role or current.student_role,
+        )
+        self._save(placement_id, stepped, as_of, ref, "case.stepped-up")
 
     def record_review(self, placement_id: int, ref: str, reviewed: date, as_of: date) -> None:
         """The manager reviewed the override on ``reviewed`` (002 §3)."""

@@ -8,6 +8,7 @@ is refused with the reason; what needs judgement is saved and stays visible as a
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -173,6 +174,36 @@ class RecordsService:
             ),
         )
         return event.id
+
+    def record_plan(
+        self,
+        placement_id: int,
+        case: str,
+        on: date,
+        agreed_by: str | None,
+        notes: str | None = None,
+    ) -> str:
+        """A child's plan the student wrote, and who agreed it (001 §7). A plan not yet
+        agreed is kept, and stays a breach until someone is named."""
+        who = (agreed_by or "").strip() or None
+        return self.save_event(
+            placement_id, Event("", "plan", on, case=case, agreed_by=who, notes=notes)
+        )
+
+    def record_abe_interview(
+        self,
+        placement_id: int,
+        case: str,
+        on: date,
+        student_part: str,
+        notes: str | None = None,
+    ) -> str:
+        """An ABE interview the student took part in: observing is allowed, conducting is
+        refused with the reason (003 §4.3)."""
+        return self.save_event(
+            placement_id,
+            Event("", "abe-interview", on, case=case, student_part=student_part, notes=notes),
+        )
 
     def delete_event(self, placement_id: int, key: str) -> None:
         with self.db.unit_of_work() as session:

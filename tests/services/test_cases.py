@@ -140,7 +140,7 @@ def test_ending_a_case_records_how_and_who_took_over(db: Database, placement_id:
     )
     with db.unit_of_work() as session:
         last = audit_trail(session, placement_id)[-1]
-    assert last.action == "case.updated" and set(last.detail) == {"ended", "ending", "handover_to"}
+    assert last.action == "case.ended" and set(last.detail) == {"ended", "ending", "handover_to"}
 
 
 def test_editing_a_case_with_an_old_breach_is_not_blocked(db: Database, placement_id: int) -> None:
