@@ -12,15 +12,22 @@ from app.policy.terms import caseload_cap, is_caseload, is_high_complexity
 
 
 def _runs_over(
-    ctx: EvaluationContext, limit: int, counts: Callable[[Case], bool] = lambda c: True
+    ctx: EvaluationContext, limit: int, counts: Callable[[Case], bool] | None = None
 ) -> Iterator[tuple[date, list[int], Case]]:
-    """Each run of days whose caseload (cases ``counts`` accepts) holds more than ``limit``:
-    its first day, the cases open then, and the one whose allocation began the run (latest
-    allocated; same day, the last in file order)."""
+    """Each run of days whose caseload (the cases ``counts`` accepts, else all) holds more
+    than ``limit``: its first day, the cases open then, and the one whose allocation began
+    the run (latest allocated; same day, the last in file order)."""
     cases = ctx.snapshot.cases
+    counted_positions = (
+        None if counts is None else frozenset(i for i, c in enumerate(cases) if counts(c))
+    )
     in_run = False
     for day, open_positions in ctx.caseload_days.items():
-        counted = [i for i in open_positions if counts(cases[i])]
+        counted = (
+            open_positions
+            if counted_positions is None
+            else [i for i in open_positions if i in counted_positions]
+        )
         over = len(counted) > limit
         if over and not in_run:
             trigger = cases[max(counted, key=lambda i: (cases[i].allocated, i))]
