@@ -14,7 +14,8 @@ from app.policy.calendar import uk_date
 from app.policy.profile import PolicyProfile
 from app.policy.snapshot import PlacementSnapshot, Supervision
 from app.policy.terms import as_of_view, is_caseload, joint_visit_deadline, placement_midpoint
-from app.policy.vocabulary import TRANSITION_ITEMS, WEEKDAYS
+from app.policy.vocabulary import CASE_TYPE_LABELS, TRANSITION_ITEMS, VISIT_KINDS, WEEKDAYS
+from app.policy.wording import every
 
 # Where each item is done (the views map these to pages).
 CASES, SUPERVISION, VISITS, PCF, ENDINGS = "cases", "supervision", "visits", "pcf", "endings"
@@ -75,11 +76,14 @@ def agenda(
             discussed[ref].append(s.date)
     oversight: dict[str, list[date]] = defaultdict(list)
     joint: dict[str, list[date]] = defaultdict(list)
+    visits: dict[str, list[date]] = defaultdict(list)
     for e in seen.events:
         if e.case and e.kind == "manager-oversight":
             oversight[e.case].append(e.date)
         elif e.case and e.kind == "joint-visit":
             joint[e.case].append(e.date)
+        if e.case and e.kind in VISIT_KINDS:
+            visits[e.case].append(e.date)
 
     for c in seen.cases:
         subject = f"case:{c.ref}"
@@ -117,6 +121,30 @@ def agenda(
                 subject,
             )
         )
+        if c.student_role == "lead" and c.visit_every_days:  # the child's plan (003 §3.1)
+            last_visit = max([c.allocated, *visits[c.ref]])
+            items.append(
+                AgendaItem(
+                    last_visit + timedelta(days=c.visit_every_days),
+                    "Visit",
+                    f"Visit {c.ref}: the child's plan says every {every(c.visit_every_days)}",
+                    VISITS,
+                    subject,
+                )
+            )
+        step = c.stepped_up
+        if step is not None and not any(
+            0 <= (d - step.date).days <= profile.step_up_days for d in discussed[c.ref]
+        ):
+            items.append(
+                AgendaItem(
+                    step.date + timedelta(days=profile.step_up_days),
+                    "Step-up",
+                    f"Discuss {c.ref}'s step-up to {CASE_TYPE_LABELS[c.type]} in supervision",
+                    SUPERVISION,
+                    subject,
+                )
+            )
         last_oversight = max([c.allocated, *oversight[c.ref]])
         items.append(
             AgendaItem(

@@ -19,6 +19,8 @@ from app.policy.terms import (
     calendar_for,
     caseload_by_day,
     caseload_cap,
+    high_complexity_limit,
+    is_high_complexity,
     placement_midpoint,
 )
 
@@ -28,6 +30,8 @@ class CaseloadSeries:
     days: tuple[date, ...]  # every calendar day of the placement
     actual: tuple[int | None, ...]  # caseload on each day up to as_of, None after
     open_refs: tuple[tuple[str, ...], ...]  # the cases behind each count (empty after as_of)
+    high: tuple[int | None, ...]  # of them, high-complexity cases (complexity or risk high)
+    high_limit: int
     planned: tuple[float, ...]
     cap: int
     induction: tuple[date, date]  # first and last day of the induction
@@ -58,11 +62,15 @@ def caseload_series(
     daily = caseload_by_day(seen.cases, p.start, last_actual) if last_actual >= p.start else {}
     actual = tuple(len(daily[d]) if d in daily else None for d in days)
     refs = tuple(tuple(seen.cases[i].ref for i in daily[d]) if d in daily else () for d in days)
+    high_cases = {i for i, c in enumerate(seen.cases) if is_high_complexity(c)}
+    high = tuple(sum(1 for i in daily[d] if i in high_cases) if d in daily else None for d in days)
     cal = calendar_for(p)
     return CaseloadSeries(
         days=days,
         actual=actual,
         open_refs=refs,
+        high=high,
+        high_limit=high_complexity_limit(p, profile),
         planned=tuple(planned_caseload(d, opens, mid, cap) for d in days),
         cap=cap,
         induction=(p.start, cal.induction_last_day(p.start, p.induction_days)),

@@ -35,6 +35,11 @@ def caseload_cap(placement: Placement, profile: PolicyProfile) -> int:
     return cap
 
 
+def high_complexity_limit(placement: Placement, profile: PolicyProfile) -> int:
+    """High-complexity cases a student carries at once: 2 (first) or 5 (final) (000 §8)."""
+    return profile.max_high_final if placement.kind == "final" else profile.max_high_first
+
+
 def is_caseload(case: Case) -> bool:
     """Lead and co-worker cases count; shadowing is a learning opportunity, not caseload."""
     return case.student_role in CASELOAD_ROLES

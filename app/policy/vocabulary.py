@@ -48,10 +48,16 @@ CASE_TYPE_LABELS: Final = {
 }
 
 STUDENT_ROLES: Final = ("lead", "co-worker", "shadow")
+ROLE_LABELS: Final = {"lead": "Lead", "co-worker": "Co-worker", "shadow": "Shadow"}
 # Shadowed cases are learning opportunities, not caseload.
 CASELOAD_ROLES: Final = frozenset({"lead", "co-worker"})
 LEVELS: Final = ("low", "medium", "high")
 ENDINGS: Final = ("closed", "transferred", "stays-with-named-worker")
+ENDING_LABELS: Final = {
+    "closed": "Closed",
+    "transferred": "Transferred",
+    "stays-with-named-worker": "Stays with the named worker",
+}
 ABSENCE_WHO: Final = ("student", "educator", "onsite_supervisor")
 
 SUPERVISION_FORMATS: Final = ("one-to-one", "three-way", "group")
@@ -186,3 +192,12 @@ def own_item_label(item: str) -> str:
 def transition_item_label(item: str) -> str:
     """A transition checklist item in words: required, optional, or the PE's own."""
     return TRANSITION_ITEMS.get(item) or OPTIONAL_TRANSITION_ITEMS.get(item) or own_item_label(item)
+
+
+def learning_item_label(item: str) -> str:
+    """What a case offers, in words: a learning outcome, a PCF domain, or the PE's own item."""
+    if item in ALL_LEARNING_OUTCOMES:
+        return ALL_LEARNING_OUTCOMES[item]
+    if item in PCF_DOMAINS:
+        return f"PCF: {PCF_DOMAINS[item]}"
+    return own_item_label(item)

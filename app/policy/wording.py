@@ -21,3 +21,11 @@ def plural(noun: str) -> str:
 def counted(n: int, noun: str, many: str | None = None) -> str:
     """``n`` and the noun, singular for one: ``counted(0, "breach")`` is "0 breaches"."""
     return f"{n} {noun if n == 1 else (many or plural(noun))}"
+
+
+def every(days: int) -> str:
+    """A frequency as a PE says it: 7 → "week", 14 → "2 weeks", 10 → "10 days"."""
+    if days % 7 == 0:
+        weeks = days // 7
+        return "week" if weeks == 1 else f"{weeks} weeks"
+    return "day" if days == 1 else f"{days} days"

@@ -14,12 +14,14 @@ from app.policy.engine import evaluate
 from app.policy.gaps import longest_gap
 from app.policy.growth import caseload_series
 from app.policy.profile import PolicyProfile
-from app.policy.snapshot import PlacementSnapshot
+from app.policy.snapshot import Case, PlacementSnapshot
 from app.policy.sources import cited
 from app.policy.terms import absent_working_days, as_of_view, student_absence_days
 from app.policy.vocabulary import (
     CASE_TYPE_LABELS,
+    ENDING_LABELS,
     PCF_DOMAINS,
+    ROLE_LABELS,
     TRANSITION_ITEMS,
     required_learning_outcomes,
     transition_item_label,
@@ -38,18 +40,21 @@ from app.reports.house import (
     uk,
 )
 
-ENDINGS = {
-    "closed": "Closed",
-    "transferred": "Transferred",
-    "stays-with-named-worker": "Stays with the named worker",
-}
-ROLES = {"lead": "Lead", "co-worker": "Co-worker", "shadow": "Shadow"}
 RATINGS = {
     "not-yet": "Not yet",
     "developing": "Developing",
     "meeting": "Meeting",
     "exceeding": "Exceeding",
 }
+
+
+def _sign_off(c: Case) -> str:
+    """A transfer's sign-off by both managers (003 §3.6), or that it is missing."""
+    if c.ending != "transferred":
+        return ""
+    if c.transfer_signed_off is None:
+        return "; <b>no transfer sign-off by both managers recorded</b>"
+    return f"; transfer signed off by both managers {uk(c.transfer_signed_off)}"
 
 
 def transition_checklist(snap: PlacementSnapshot, profile: PolicyProfile, printed: date) -> bytes:
@@ -83,15 +88,16 @@ def transition_checklist(snap: PlacementSnapshot, profile: PolicyProfile, printe
                     Paragraph(text(entry.note if entry else None), st.cell),
                 ]
             )
-        ending = ENDINGS.get(c.ending or "", "Still open")
+        ending = ENDING_LABELS.get(c.ending or "", "Still open")
         section: list[Flowable] = [
             Paragraph(
                 f"{text(c.ref)} · {text(c.initials, '—')} · {CASE_TYPE_LABELS[c.type]}", st.heading
             ),
             Paragraph(
-                f"Student's role: {ROLES[c.student_role]}. Ending: {ending}"
+                f"Student's role: {ROLE_LABELS[c.student_role]}. Ending: {ending}"
                 f"{', ' + uk(c.ended) if c.ended else ''}"
-                f"{'; handed over to ' + text(c.handover_to) if c.handover_to else ''}.",
+                f"{'; handed over to ' + text(c.handover_to) if c.handover_to else ''}"
+                f"{_sign_off(c)}.",
                 st.body,
             ),
             grid(rows, (width * 0.42, width * 0.14, width * 0.18, width * 0.26)),
@@ -221,10 +227,10 @@ def placement_summary(snap: PlacementSnapshot, profile: PolicyProfile, printed: 
             [
                 Paragraph(f"{text(c.ref)} {text(c.initials)}", st.cell),
                 Paragraph(CASE_TYPE_LABELS[c.type], st.cell),
-                Paragraph(ROLES[c.student_role], st.cell),
+                Paragraph(ROLE_LABELS[c.student_role], st.cell),
                 Paragraph(uk(c.allocated), st.cell),
                 Paragraph(uk(c.ended, "open"), st.cell),
-                Paragraph(ENDINGS.get(c.ending or "", "—"), st.cell),
+                Paragraph(ENDING_LABELS.get(c.ending or "", "—"), st.cell),
             ]
         )
     story.append(

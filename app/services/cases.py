@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import asdict, dataclass, replace
 from datetime import date
-from typing import Final
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,9 +26,16 @@ from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
 from app.policy.snapshot import Case, Event, PlacementSnapshot, SteppedUp
 from app.policy.terms import as_of_view, is_caseload, is_statutory, joint_visit_deadline
 from app.policy.vocabulary import (
+    ALL_LEARNING_OUTCOMES,
     CASE_TYPE_LABELS,
     CASE_TYPES,
+    ENDING_LABELS,
     EVENT_KIND_LABELS,
+    OWN_ITEM_PREFIX,
+    PCF_DOMAINS,
+    ROLE_LABELS,
+    learning_item_label,
+    required_learning_outcomes,
 )
 from app.services.audit import record_change
 from app.services.checking import profile_for
@@ -38,11 +44,33 @@ from app.services.snapshot import case_row, load_snapshot, placement_for_change
 
 __all__ = ["AllocationCheck", "AllocationRefused", "CaseService", "ENDING_LABELS"]
 
-ENDING_LABELS: Final = {
-    "closed": "Closed",
-    "transferred": "Transferred",
-    "stays-with-named-worker": "Stays with the named worker",
-}
+
+@dataclass(frozen=True, slots=True)
+class LearningChoice:
+    """Something a case can offer the student: a learning outcome, a PCF domain, an own item."""
+
+    item: str
+    label: str
+    needed: bool  # a required outcome not yet evidenced, and no open case offers it
+
+
+def learning_choices(snapshot: PlacementSnapshot, as_of: date) -> list[LearningChoice]:
+    """What a case can be chosen to offer, the placement's gaps first: required outcomes that
+    are neither evidenced nor offered by an open case, then the other outcomes, then the PCF
+    domains, then the PE's own items already in use."""
+    p = snapshot.placement
+    seen = as_of_view(snapshot, as_of)
+    evidenced = {x.item for x in seen.learning}
+    offered = {i for c in seen.cases if c.ended is None for i in c.learning}
+    required = required_learning_outcomes(p.kind, p.setting)
+    needed = [i for i in required if i not in evidenced and i not in offered]
+    others = [i for i in ALL_LEARNING_OUTCOMES if i not in needed]
+    own = sorted({i for c in snapshot.cases for i in c.learning if i.startswith(OWN_ITEM_PREFIX)})
+    choices = [LearningChoice(i, ALL_LEARNING_OUTCOMES[i], True) for i in needed]
+    choices += [LearningChoice(i, ALL_LEARNING_OUTCOMES[i], False) for i in others]
+    choices += [LearningChoice(k, learning_item_label(k), False) for k in PCF_DOMAINS]
+    choices += [LearningChoice(i, learning_item_label(i), False) for i in own]
+    return choices
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,11 +98,48 @@ class CaseRow:
     def timeline(self) -> tuple[TimelineEntry, ...]:
         """What happened with the child, oldest first: worked out only for the case a PE
         selects, not for all 300 of a long placement at every refresh."""
-        entries = [
+        c = self.case
+        entries = []
+        if c.briefed is not None:
+            entries.append(TimelineEntry(c.briefed, "Briefing", "One-to-one, history read"))
+        keyworker = f"keyworker {c.keyworker}" if c.keyworker else ""
+        entries.append(
+            TimelineEntry(
+                c.allocated,
+                "Allocated",
+                "; ".join(
+                    x
+                    for x in (
+                        f"{ROLE_LABELS[c.student_role]}, {CASE_TYPE_LABELS[c.stepped_up.from_ if c.stepped_up else c.type]}",
+                        "" if c.stepped_up else keyworker,
+                        "risk to the student: safety plan recorded"
+                        if c.risk_to_worker and c.safety_plan
+                        else ("risk to the student: no safety plan" if c.risk_to_worker else ""),
+                    )
+                    if x
+                ),
+            )
+        )
+        if c.stepped_up is not None:
+            entries.append(
+                TimelineEntry(
+                    c.stepped_up.date,
+                    "Stepped up",
+                    f"{CASE_TYPE_LABELS[c.stepped_up.from_]} to {CASE_TYPE_LABELS[c.type]}"
+                    + (f"; {keyworker}" if keyworker else ""),
+                )
+            )
+        entries += [
             TimelineEntry(e.date, EVENT_KIND_LABELS[e.kind], e.notes or e.feedback or "")
             for e in self.events
         ]
         entries += [TimelineEntry(day, "Case direction", text) for day, text in self.directions]
+        if c.transfer_signed_off is not None:
+            entries.append(
+                TimelineEntry(c.transfer_signed_off, "Transfer signed off", "By both managers")
+            )
+        if c.ended is not None:
+            entries.append(TimelineEntry(c.ended, "Ended", self.ending_label))
         return tuple(sorted(entries, key=lambda t: t.day))
 
     @property
@@ -256,6 +321,11 @@ class CaseService:
             raise InvalidInput(f"{ref} has no manager override to review.")
         override = replace(current.manager_override, reviewed=reviewed)
         self.update(placement_id, ref, replace(current, manager_override=override), as_of)
+
+    def learning_choices(self, placement_id: int, as_of: date) -> list[LearningChoice]:
+        with self.db.unit_of_work() as session:
+            snap = self._snapshot(session, placement_id)
+        return learning_choices(snap, as_of)
 
     def case(self, placement_id: int, ref: str) -> Case:
         with self.db.unit_of_work() as session:

@@ -22,6 +22,8 @@ from app.policy.terms import (
     calendar_for,
     caseload_cap,
     caseload_on,
+    high_complexity_limit,
+    is_high_complexity,
     placement_midpoint,
 )
 from app.policy.vocabulary import (
@@ -90,6 +92,8 @@ class Overview:
     cap: int
     open_case_refs: tuple[str, ...]
     shadow_cases: int
+    high_complexity_refs: tuple[str, ...]  # open caseload cases of high complexity or risk
+    high_complexity_limit: int
     last_supervision: date | None
     supervisions_held: int
     archived: date | None
@@ -154,6 +158,8 @@ def build_overview(
         caseload=len(caseload),
         cap=caseload_cap(p, profile),
         open_case_refs=tuple(c.ref for c in caseload),
+        high_complexity_refs=tuple(c.ref for c in caseload if is_high_complexity(c)),
+        high_complexity_limit=high_complexity_limit(p, profile),
         shadow_cases=sum(
             1
             for c in seen.cases

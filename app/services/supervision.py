@@ -71,6 +71,8 @@ class SessionForm:
     carried: list[CarriedAction]
     next: date
     three_way_expected: bool
+    # open cases stepped up since the last session: the step-up is to be discussed (003 §4.1)
+    stepped_up: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +181,10 @@ def session_form(snap: PlacementSnapshot, as_of: date, profile: PolicyProfile) -
         [p.onsite_supervisor] if fmt == "three-way" and p.onsite_supervisor else []
     )
     open_cases = caseload_on(seen.cases, day)
+    last = sessions[-1].date if sessions else p.start - timedelta(days=1)
+    stepped_up = frozenset(
+        c.ref for c in open_cases if c.stepped_up is not None and c.stepped_up.date > last
+    )
     here = replace(snap, supervisions=[*sessions, Supervision("draft", day, fmt, True, [], True)])
     nxt, _why = next_supervision(here, here.supervisions[-1], profile)
     return SessionForm(
@@ -191,6 +197,7 @@ def session_form(snap: PlacementSnapshot, as_of: date, profile: PolicyProfile) -
         carried=carried_actions(snap, before=day + timedelta(days=1)),
         next=nxt,
         three_way_expected=not p.educator_onsite and bool(p.onsite_supervisor),
+        stepped_up=stepped_up,
     )
 
 

@@ -11,7 +11,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.paths import PASSPHRASE_ENV
@@ -163,9 +163,15 @@ def save_dialog_screenshot(window: MainWindow, name: str, path: Path) -> None:
     dialog.role.setCurrentIndex(dialog.role.findData("lead"))
     dialog.complexity.setCurrentIndex(dialog.complexity.findData("high"))
     dialog.rationale.setPlainText("Sibling of a child the student already works with.")
+    dialog.keyworker.setText("Sam Adeyemi")
+    dialog.previous.setValue(1)
+    dialog.previous_consulted.set_value(True)
     dialog.consulted.set_value(True)
+    dialog.briefed.set_value(dialog.briefed.today)
     dialog.transition.set_value(False)
     dialog.conflict.set_value(False)
+    dialog.risk_to_worker.set_value(False)
+    dialog.learning.item(0).setCheckState(Qt.CheckState.Checked)
     dialog.refresh()
     dialog.show()
     QApplication.processEvents()

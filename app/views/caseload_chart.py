@@ -19,6 +19,7 @@ from app.views.theme import tone
 # What each line is drawn in (theme.tone names: a shade for light and one for dark).
 ACTUAL, PLANNED, CAP, TODAY, HOLIDAY = "blue", "grey", "red", "green", "purple"
 INDUCTION_FILL, ABSENCE_FILL = QColor(120, 144, 156, 50), QColor(255, 152, 0, 60)
+HIGH = "amber"  # the high-complexity cases among the caseload, and their limit
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 52, 14, 30, 26
 
 
@@ -102,6 +103,7 @@ class Plot(QWidget):
         painter.setPen(QPen(QColor(tone(CAP)), 2, Qt.PenStyle.DotLine))
         painter.drawLine(QPointF(a.left(), self.y_at(s.cap)), QPointF(a.right(), self.y_at(s.cap)))
         painter.drawText(QPointF(a.right() - 60, self.y_at(s.cap) + 16), f"Cap {s.cap}")
+        self._high_complexity(painter, s)
         path, drawing = QPainterPath(), False
         for i, value in enumerate(s.actual):  # a step line: each day's count across the day
             if value is None:
@@ -127,7 +129,29 @@ class Plot(QWidget):
             painter.setPen(QPen(QColor(tone(TODAY)), 2))
             painter.drawLine(QPointF(x, a.top()), QPointF(x, a.bottom()))
             painter.drawText(QPointF(x - 40, a.top() + 12), "Today")
-        self._legend(painter, text, bool(s.absences))
+        self._legend(painter, text, bool(s.absences), any(s.high))
+
+    def _high_complexity(self, painter: QPainter, s: CaseloadSeries) -> None:
+        """The high-complexity cases day by day, filled from the axis, and their limit
+        (000 §8) as a thin line, drawn only once there has been such a case."""
+        if not any(s.high):
+            return
+        fill = QColor(tone(HIGH))
+        fill.setAlpha(90)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        bottom = self.area().bottom()
+        for i, value in enumerate(s.high):
+            if value:
+                painter.drawRect(
+                    QRectF(self.x_at(i), self.y_at(value), self.x_at(i + 1) - self.x_at(i),
+                           bottom - self.y_at(value))
+                )  # fmt: skip
+        a = self.area()
+        painter.setPen(QPen(QColor(tone(HIGH)), 1.5, Qt.PenStyle.DashDotLine))
+        y = self.y_at(s.high_limit)
+        painter.drawLine(QPointF(a.left(), y), QPointF(a.right(), y))
+        painter.drawText(QPointF(a.left() + 6, y - 4), f"High complexity at most {s.high_limit}")
 
     def _axes(self, painter: QPainter, text: QColor, s: CaseloadSeries) -> None:
         a = self.area()
@@ -159,7 +183,7 @@ class Plot(QWidget):
                 f"{label.day} {label:%b}",
             )
 
-    def _legend(self, painter: QPainter, text: QColor, absences: bool) -> None:
+    def _legend(self, painter: QPainter, text: QColor, absences: bool, high: bool) -> None:
         entries: list[tuple[str, QPen | QColor]] = [
             ("Planned ramp", QPen(QColor(tone(PLANNED)), 2, Qt.PenStyle.DashLine)),
             ("Actual caseload", QPen(QColor(tone(ACTUAL)), 3)),
@@ -168,6 +192,10 @@ class Plot(QWidget):
         ]
         if absences:
             entries.append(("Absence", ABSENCE_FILL))
+        if high:
+            fill = QColor(tone(HIGH))
+            fill.setAlpha(90)
+            entries.append(("High complexity", fill))
         x, y = self.area().left() + 10, 8.0
         metrics = painter.fontMetrics()
         for label, mark in entries:
@@ -231,5 +259,7 @@ class CaseloadChart(QWidget):
             notes.append("absence")
         if day <= s.induction[1]:
             notes.append("induction")
+        if s.high[index]:
+            notes.append(f"high complexity {s.high[index]} of at most {s.high_limit}")
         extra = f" ({', '.join(notes)})" if notes else ""
         return f"{uk_date(day)}: {count} of {s.cap}: {refs}{extra}"

@@ -28,7 +28,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.policy.calendar import uk_date
+from app.policy.snapshot import Case
 from app.policy.sources import cited
+from app.policy.vocabulary import (
+    CASE_TYPE_LABELS,
+    ROLE_LABELS,
+    STATUTORY_CASE_TYPES,
+    learning_item_label,
+)
+from app.policy.wording import every
 from app.services.cases import CaseRow
 from app.views.table_model import RowsFilter, RowsModel
 from app.views.theme import tone
@@ -49,7 +57,6 @@ COLUMNS = (
     "Ending",
 )
 JOINT_TONES = {"done": "green", "due": "blue", "overdue": "red"}
-ROLE_LABELS = {"lead": "Lead", "co-worker": "Co-worker", "shadow": "Shadow"}
 
 
 def _cell(row: CaseRow, column: int) -> tuple[str, Any]:
@@ -129,6 +136,7 @@ class CasesPage(QWidget):
     edit_requested = Signal(str)
     end_requested = Signal(str)
     review_requested = Signal(str)
+    step_up_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,6 +152,10 @@ class CasesPage(QWidget):
         self.edit_button = QPushButton("Edit…")
         self.end_button = QPushButton("End case…")
         self.review_button = QPushButton("Record override review…")
+        self.step_up_button = QPushButton("Record step-up…")
+        self.step_up_button.setToolTip(
+            "The case became statutory (e.g. child in need to child protection)"
+        )
         self.show_filter = QComboBox()
         for label, value in (
             ("Open cases", "open"),
@@ -156,7 +168,13 @@ class CasesPage(QWidget):
         head.addStretch(1)
         head.addWidget(self.show_filter)
         actions = QHBoxLayout()
-        for w in (self.allocate_button, self.edit_button, self.end_button, self.review_button):
+        for w in (
+            self.allocate_button,
+            self.edit_button,
+            self.end_button,
+            self.step_up_button,
+            self.review_button,
+        ):
             actions.addWidget(w)
         actions.addStretch(1)
         layout.addLayout(head)
@@ -193,6 +211,7 @@ class CasesPage(QWidget):
         self.edit_button.clicked.connect(lambda: self._emit_for_selected(self.edit_requested))
         self.end_button.clicked.connect(lambda: self._emit_for_selected(self.end_requested))
         self.review_button.clicked.connect(lambda: self._emit_for_selected(self.review_requested))
+        self.step_up_button.clicked.connect(lambda: self._emit_for_selected(self.step_up_requested))
         self.show_filter.currentIndexChanged.connect(self._filter_changed)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
         self._show_selected()
@@ -252,6 +271,12 @@ class CasesPage(QWidget):
         for button in (self.edit_button, self.end_button):
             button.setEnabled(row is not None)
         self.end_button.setEnabled(row is not None and row.is_open)
+        self.step_up_button.setEnabled(
+            row is not None
+            and row.is_open
+            and row.case.stepped_up is None
+            and row.case.type not in STATUTORY_CASE_TYPES
+        )
         self.review_button.setEnabled(
             row is not None
             and row.case.manager_override is not None
@@ -268,16 +293,43 @@ def case_details_html(row: CaseRow) -> str:
         f"<h3>{escape(c.ref)} · {escape(c.initials or '')} · {escape(row.type_label)}</h3>",
         f"<p>Student's role: <b>{ROLE_LABELS[c.student_role]}</b>. Allocated {uk_date(c.allocated)}; "
         f"complexity {c.complexity}, risk {c.risk}; previous social workers {c.previous_social_workers}"
+        f"{_previous_worker(c)}"
         f"{'; in major transition' if c.major_transition else ''}"
         f"{'; conflict of interest' if c.conflict_of_interest else ''}. "
-        f"Educator consulted: {'yes' if c.educator_consulted else '<b>no</b>'}.</p>",
+        f"Educator consulted: {'yes' if c.educator_consulted else '<b>no</b>'}. "
+        f"Briefed: {uk_date(c.briefed) if c.briefed else '<b>not recorded</b>'}.</p>",
+    ]
+    if c.type in STATUTORY_CASE_TYPES or c.keyworker:
+        parts.append(
+            f"<p>Keyworker: {escape(c.keyworker) if c.keyworker else '<b>none named</b>'}.</p>"
+        )
+    if c.stepped_up:
+        parts.append(
+            f"<p><b>Stepped up</b> on {uk_date(c.stepped_up.date)}: "
+            f"{escape(CASE_TYPE_LABELS[c.stepped_up.from_])} until then, "
+            f"{escape(CASE_TYPE_LABELS[c.type])} from that day.</p>"
+        )
+    if c.risk_to_worker:
+        plan = escape(c.safety_plan) if c.safety_plan else "<b>no safety plan recorded</b>"
+        parts.append(f"<p><b>Risk to the student.</b> Safety plan: {plan}</p>")
+    if c.visit_every_days:
+        parts.append(f"<p>Visiting plan: every {every(c.visit_every_days)}.</p>")
+    if c.learning:
+        offers = ", ".join(escape(learning_item_label(i)) for i in c.learning)
+        parts.append(f"<p>Offers the student: {offers}.</p>")
+    parts += [
         f"<p><i>Rationale:</i> {escape(c.rationale) or '<b>none recorded</b>'}</p>",
         f"<p>Joint visit: {escape(row.joint_visit_text)}.</p>",
     ]
     if c.ended:
+        signed = (
+            f"; both managers signed the transfer off {uk_date(c.transfer_signed_off)}"
+            if c.transfer_signed_off
+            else ("; <b>no transfer sign-off recorded</b>" if c.ending == "transferred" else "")
+        )
         parts.append(
             f"<p>Ended {uk_date(c.ended)}: {escape(row.ending_label)}"
-            f"{', handed over to ' + escape(c.handover_to) if c.handover_to else ''}.</p>"
+            f"{', handed over to ' + escape(c.handover_to) if c.handover_to else ''}{signed}.</p>"
         )
     if c.manager_override:
         o = c.manager_override
@@ -302,3 +354,10 @@ def case_details_html(row: CaseRow) -> str:
         )
         parts.append(f"<p><b>Timeline</b></p><ul>{items}</ul>")
     return "".join(parts)
+
+
+def _previous_worker(c: Case) -> str:
+    if c.previous_social_workers == 0:
+        return ""
+    answer = {True: "consulted", False: "<b>not consulted</b>", None: "<b>not asked</b>"}
+    return f" (the previous one {answer[c.previous_worker_consulted]})"

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.policy.calendar import uk_date
+from app.policy.snapshot import Case
 from app.policy.sources import cited
 from app.policy.vocabulary import (
     CASE_TYPE_LABELS,
@@ -199,7 +200,7 @@ class EndingsPage(QWidget):
         for row in view.rows:
             r = self.cases.rowCount()
             self.cases.insertRow(r)
-            status = "Open" if row.is_open else f"Ended {uk_date(row.case.ended)}"
+            status = ending_status(row.case) if not row.is_open else "Open"
             values = (
                 f"{row.case.ref} ({row.case.initials or '—'})",
                 CASE_TYPE_LABELS[row.case.type],
@@ -286,3 +287,17 @@ class EndingsPage(QWidget):
         item = selected_key(self.items)
         if row and item:
             signal.emit(row.case.ref, item)  # type: ignore[attr-defined]
+
+
+def ending_status(c: Case) -> str:
+    """How a case ended, in a few words; a transfer says whether both managers signed it off."""
+    if c.ended is None:
+        return "Open"
+    if c.ending != "transferred":
+        return f"Ended {uk_date(c.ended)}"
+    signed = (
+        f"signed off {uk_date(c.transfer_signed_off)}"
+        if c.transfer_signed_off
+        else "no sign-off recorded"
+    )
+    return f"Transferred {uk_date(c.ended)} · {signed}"

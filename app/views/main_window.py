@@ -50,7 +50,7 @@ from app.services.storage import (
 )
 from app.services.workspace import DatabaseError, Workspace, WrongPassphrase
 from app.views.backups_dialog import BackupsDialog
-from app.views.case_dialog import CaseDialog, EndCaseDialog, OverrideReviewDialog
+from app.views.case_dialog import CaseDialog, EndCaseDialog, OverrideReviewDialog, StepUpDialog
 from app.views.cases_page import CasesPage
 from app.views.compliance_page import CompliancePage
 from app.views.endings_page import ClosePlacementDialog, EndingsPage
@@ -161,6 +161,7 @@ class MainWindow(Frame):
         self.cases.edit_requested.connect(self.edit_case)
         self.cases.end_requested.connect(self.end_case)
         self.cases.review_requested.connect(self.review_override)
+        self.cases.step_up_requested.connect(self.record_step_up)
         self.supervision = SupervisionPage()
         self.supervision.new_requested.connect(self.new_supervision)
         self.supervision.edit_requested.connect(self.edit_supervision)
@@ -289,6 +290,12 @@ class MainWindow(Frame):
         )
         self._action(
             cases_menu, "E&nd selected case…", None, lambda: self._on_selected(self.end_case)
+        )
+        self._action(
+            cases_menu,
+            "Record &step-up…",
+            None,
+            lambda: self._on_selected(self.record_step_up),
         )
 
         view_menu = self.menus["&View"]
@@ -505,6 +512,7 @@ class MainWindow(Frame):
             default_day=default_day,
             team_manager=snap.placement.team_manager,
             case=case,
+            learning=ws.cases.learning_choices(pid, ws.as_of),
             parent=self,
         )
 
@@ -534,14 +542,30 @@ class MainWindow(Frame):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         ended, ending, handover = dialog.values()
+        signed = dialog.transfer_signed_off()
         try:
-            ws.cases.end_case(self.placement_id, ref, ended, ending, handover, ws.as_of)
+            ws.cases.end_case(self.placement_id, ref, ended, ending, handover, ws.as_of, signed)
         except InvalidInput as exc:
             QMessageBox.warning(self, "Case not ended", str(exc))
             return
         self.reload()
         self.fill_page(self.cases)  # ended from the Endings page: Cases shows it next time
         self.cases.select(ref)
+
+    def record_step_up(self, ref: str) -> None:
+        """The case became statutory: the dialog asks when, to what, and the keyworker."""
+        assert self.placement_id is not None
+        pid, ws = self.placement_id, self.workspace
+        dialog = StepUpDialog(ws.cases.case(pid, ref), ws.as_of, self)
+        dialog.save = lambda on, kind, keyworker, role: ws.cases.record_step_up(
+            pid, ref, on, kind, keyworker, ws.as_of, role
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.reload()
+        self.show_page_named("Cases")
+        self.cases.select(ref)
+        self.statusBar().showMessage(f"Recorded the step-up of {ref}.", 5000)
 
     def review_override(self, ref: str) -> None:
         assert self.placement_id is not None

@@ -214,11 +214,18 @@ class OverviewPage(QScrollArea):
                 OK if done == need else WARN,
             )
 
+        high, limit = len(o.high_complexity_refs), o.high_complexity_limit
         colour = BAD if o.caseload > o.cap else (WARN if o.caseload == o.cap else OK)
+        if high > limit and colour is OK:
+            colour = WARN
         refs = ", ".join(o.open_case_refs) or "none"
         shadow = f"; shadowing {o.shadow_cases}" if o.shadow_cases else ""
+        which = f" ({', '.join(o.high_complexity_refs)})" if high else ""
         self.caseload_card.show_value(
-            f"{o.caseload} of {o.cap}", f"Cap in force {o.cap}. Open: {refs}{shadow}.", colour
+            f"{o.caseload} of {o.cap}",
+            f"Cap in force {o.cap}. Open: {refs}{shadow}. "
+            f"High complexity {high} of at most {limit}{which}.",
+            colour,
         )
 
         days = o.days_since_supervision

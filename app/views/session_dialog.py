@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from app.policy.calendar import uk_date
 from app.policy.snapshot import Action, Case, CaseDirection, Supervision
 from app.policy.sources import cited
-from app.policy.vocabulary import CASE_TYPE_LABELS
+from app.policy.vocabulary import CASE_TYPE_LABELS, ROLE_LABELS
 from app.services.placements import InvalidInput
 from app.services.supervision import CarriedAction, SessionForm
 from app.views.theme import tone
@@ -75,10 +75,19 @@ def format_actions(actions: list[Action]) -> str:
 class CaseDirectionBox(QGroupBox):
     """Discussion, decision and actions for one child."""
 
-    def __init__(self, case: Case, direction: CaseDirection | None) -> None:
-        super().__init__(
-            f"{case.ref} ({case.initials or '—'}) · {CASE_TYPE_LABELS[case.type]} · {case.student_role}"
+    def __init__(
+        self, case: Case, direction: CaseDirection | None, stepped_up: bool = False
+    ) -> None:
+        since = (
+            f" · stepped up {uk_date(case.stepped_up.date)} since the last session: discuss it"
+            if stepped_up and case.stepped_up
+            else ""
         )
+        super().__init__(
+            f"{case.ref} ({case.initials or '—'}) · {CASE_TYPE_LABELS[case.type]} · "
+            f"{ROLE_LABELS[case.student_role]}{since}"
+        )
+        self.stepped_up = bool(since)
         self.case = case
         self.setCheckable(True)
         self.setChecked(True)
@@ -156,7 +165,9 @@ class SessionDialog(QDialog):
 
         directions = {d.case: d for d in s.case_direction} if s else {}
         shown = [c for c in cases if c.ref in directions] if s else list(form.open_cases)
-        self.case_boxes = [CaseDirectionBox(c, directions.get(c.ref)) for c in shown]
+        self.case_boxes = [
+            CaseDirectionBox(c, directions.get(c.ref), c.ref in form.stepped_up) for c in shown
+        ]
 
         self.carried: list[tuple[CarriedAction, QCheckBox]] = []
         carried_box = QGroupBox("Open actions from earlier sessions: tick what is done")

@@ -9,11 +9,14 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QComboBox,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QRadioButton,
+    QSpinBox,
     QTableView,
     QTableWidget,
     QWidget,
@@ -38,6 +41,79 @@ def date_edit(day: date) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMM yyyy")
     return edit
+
+
+class OptionalDate(QWidget):
+    """A date the PE gives when it has happened, and leaves at "Not yet" until then; a
+    Today button fills in today. ``value()`` is None while nothing is given."""
+
+    changed = Signal()
+
+    def __init__(self, today: date, name: str, empty: str = "Not yet") -> None:
+        super().__init__()
+        self.today = today
+        self.edit = QDateEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("d MMM yyyy")
+        # the day before the earliest date a PE could mean stands for "not given yet"
+        self.edit.setMinimumDate(to_qdate(date(today.year - 10, 1, 1)))
+        self.edit.setSpecialValueText(empty)
+        self.edit.setDate(self.edit.minimumDate())
+        self.edit.setAccessibleName(name)
+        self.today_button = QPushButton("&Today")
+        self.today_button.setAccessibleName(f"{name}: today")
+        self.today_button.clicked.connect(lambda: self.set_value(self.today))
+        self.edit.dateChanged.connect(lambda _d: self.changed.emit())
+        self.setFocusProxy(self.edit)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.today_button)
+
+    def value(self) -> date | None:
+        day = self.edit.date()
+        return None if day == self.edit.minimumDate() else from_qdate(day)
+
+    def set_value(self, day: date | None) -> None:
+        self.edit.setDate(self.edit.minimumDate() if day is None else to_qdate(day))
+
+
+class EveryDays(QWidget):
+    """How often something happens, in days or weeks, or not at all (``value()`` None)."""
+
+    changed = Signal()
+
+    def __init__(self, name: str, empty: str = "No visiting plan") -> None:
+        super().__init__()
+        self.count = QSpinBox()
+        self.count.setRange(0, 52)
+        self.count.setSpecialValueText(empty)
+        self.count.setAccessibleName(name)
+        self.unit = QComboBox()
+        self.unit.addItem("weeks", 7)
+        self.unit.addItem("days", 1)
+        self.unit.setAccessibleName(f"{name}: days or weeks")
+        self.count.valueChanged.connect(lambda _v: self.changed.emit())
+        self.unit.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.setFocusProxy(self.count)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel("every"))
+        row.addWidget(self.count, 1)
+        row.addWidget(self.unit)
+
+    def value(self) -> int | None:
+        n = self.count.value()
+        return n * int(self.unit.currentData()) if n else None
+
+    def set_value(self, days: int | None) -> None:
+        if not days:
+            self.count.setValue(0)
+            return
+        weeks = days % 7 == 0
+        self.unit.setCurrentIndex(0 if weeks else 1)
+        self.count.setMaximum(max(52, days))
+        self.count.setValue(days // 7 if weeks else days)
 
 
 def _rows_only[T: QTableView](table: T) -> T:

@@ -84,3 +84,18 @@ def test_the_placement_summary_lists_the_new_breaches_in_words() -> None:
     assert "No keyworker named for a statutory case" in words
     assert "conducted an ABE interview" in words
     assert not re.search(r"\b00[0-4] §", words)
+
+
+def test_the_transition_checklists_show_a_transfers_sign_off_or_its_absence() -> None:
+    snap = demo_snapshot(AS_OF)  # D-1057 moved away and was transferred, signed off first
+    words = re.sub(r"\s+", " ", " ".join(
+        p.extract_text() or "" for p in PdfReader(io.BytesIO(render("transition", snap, AS_OF))).pages
+    ))  # fmt: skip
+    assert "Transferred, 18 Nov 2026; handed over to Leah Brennan" in words
+    assert "transfer signed off by both managers 16 Nov 2026" in words
+    unsigned = careless_placement()
+    words = " ".join(
+        p.extract_text() or ""
+        for p in PdfReader(io.BytesIO(render("transition", unsigned, AS_OF))).pages
+    )
+    assert "no transfer sign-off by both managers recorded" in re.sub(r"\s+", " ", words)

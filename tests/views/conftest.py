@@ -114,6 +114,7 @@ def modal_dialogs(w: MainWindow) -> dict[str, Callable[[], object]]:
         "policy settings": w.edit_policy,
         "allocate": w.allocate_case,
         "end case": lambda: w.end_case(case),
+        "step-up": lambda: w.record_step_up("D-1150"),  # an early help case the student leads
         "induction item": lambda: w.record_induction_item(item),
         "placement agreement": w.edit_placement_agreement,
         "supervision agreement": w.edit_supervision_agreement,

@@ -45,14 +45,15 @@ def test_a_new_allocation_waits_for_every_answer_given_from_the_keyboard(
     qtbot, window: MainWindow
 ) -> None:  # type: ignore[no-untyped-def]
     def allocate(dialog: CaseDialog) -> None:
-        assert [q.value() for q in dialog.questions] == [None, None, None]
+        assert [q.value() for q in dialog.questions] == [None, None, None, None]
         qtbot.keyClicks(dialog.ref, "D-8")
         qtbot.keyClicks(dialog.initials, "CD")
         qtbot.keyClicks(dialog.rationale, "A second child in the family.")
         dialog.refresh()
         assert not save_of(dialog).isEnabled()
         assert dialog.waiting.text() == (
-            "Answer yes or no: educator consulted, major transition, conflict of interest."
+            "Answer yes or no: major transition, educator consulted, conflict of interest, "
+            "risk to the worker."
         )
         dialog.activateWindow()
         qtbot.waitUntil(dialog.isActiveWindow)
@@ -60,13 +61,13 @@ def test_a_new_allocation_waits_for_every_answer_given_from_the_keyboard(
         qtbot.keyClick(dialog.previous, Qt.Key.Key_Tab)
         assert dialog.transition.isAncestorOf(QApplication.focusWidget())
         for question, key in zip(
-            dialog.questions, (Qt.Key.Key_Y, Qt.Key.Key_N, Qt.Key.Key_N), strict=True
+            dialog.questions, (Qt.Key.Key_N, Qt.Key.Key_Y, Qt.Key.Key_N, Qt.Key.Key_N), strict=True
         ):
             question.setFocus()  # to its Yes button
             assert question.isAncestorOf(QApplication.focusWidget())
             qtbot.keyClick(QApplication.focusWidget(), key)
         dialog.refresh()
-        assert [q.value() for q in dialog.questions] == [True, False, False]
+        assert [q.value() for q in dialog.questions] == [False, True, False, False]
         assert dialog.waiting.text() == "" and save_of(dialog).isEnabled()
         dialog.accept()
 
@@ -88,6 +89,7 @@ def test_answering_no_to_consulted_shows_the_breach_on_the_compliance_page(
         answer(qtbot, dialog.consulted, yes=False)
         answer(qtbot, dialog.transition, yes=False)
         answer(qtbot, dialog.conflict, yes=False)
+        answer(qtbot, dialog.risk_to_worker, yes=False)
         dialog.refresh()
         assert "without consulting the practice educator" in dialog.findings.text()
         dialog.override_box.setChecked(True)
@@ -103,7 +105,7 @@ def test_answering_no_to_consulted_shows_the_breach_on_the_compliance_page(
 def test_editing_a_case_shows_its_stored_answers(window: MainWindow) -> None:
     dialog = window.case_dialog(window.workspace.placements.snapshot(window.placement_id).cases[0])
     assert dialog is not None
-    assert [q.value() for q in dialog.questions] == [True, False, False]
+    assert [q.value() for q in dialog.questions] == [False, True, False, False]
     dialog.refresh()
     assert save_of(dialog).isEnabled()
     dialog.close()

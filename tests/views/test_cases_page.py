@@ -42,6 +42,8 @@ def fill(qtbot, dialog: CaseDialog, ref: str, case_type: str, role: str, allocat
     answer(qtbot, dialog.consulted, yes=True)
     answer(qtbot, dialog.transition, yes=False)
     answer(qtbot, dialog.conflict, yes=False)
+    answer(qtbot, dialog.risk_to_worker, yes=False)
+    dialog.briefed.today_button.click()
     dialog.refresh()
 
 

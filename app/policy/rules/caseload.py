@@ -8,7 +8,12 @@ from datetime import date, timedelta
 from app.policy.calendar import uk_date
 from app.policy.findings import BREACH, WARNING, EvaluationContext, Finding, rule
 from app.policy.snapshot import Case
-from app.policy.terms import caseload_cap, is_caseload, is_high_complexity
+from app.policy.terms import (
+    caseload_cap,
+    high_complexity_limit,
+    is_caseload,
+    is_high_complexity,
+)
 
 
 def _runs_over(
@@ -63,8 +68,7 @@ def over_cap(ctx: EvaluationContext) -> Iterator[Finding]:
     at_allocation=True,
 )
 def complexity(ctx: EvaluationContext) -> Iterator[Finding]:
-    p = ctx.profile
-    limit = p.max_high_final if ctx.placement.kind == "final" else p.max_high_first
+    limit = high_complexity_limit(ctx.placement, ctx.profile)
     for day, counted, trigger in _runs_over(ctx, limit, is_high_complexity):
         yield complexity.finding(
             f"case:{trigger.ref}",

@@ -12,6 +12,7 @@ from app.policy.rules.supervision import case_end, gap_findings
 from app.policy.snapshot import Event
 from app.policy.terms import is_caseload, is_empty, is_statutory, joint_visit_deadline, type_on
 from app.policy.vocabulary import CASE_TYPE_LABELS, VISIT_KINDS
+from app.policy.wording import every
 
 
 def _subject(e: Event) -> str:
@@ -105,8 +106,7 @@ def plan_frequency(ctx: EvaluationContext) -> Iterator[Finding]:
             case_end(ctx, c.ended),
             visits.get(c.ref, []),
             c.visit_every_days,
-            "a visit (the child's plan says every "
-            f"{c.visit_every_days} day{'s' if c.visit_every_days != 1 else ''})",
+            f"a visit (the child's plan says every {every(c.visit_every_days)})",
             override=c.manager_override,
         )
 
