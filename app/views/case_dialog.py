@@ -206,10 +206,16 @@ class CaseDialog(QDialog):
         self.override_reason.setFixedHeight(48)
         self.override_reason.setPlaceholderText("Why the manager allows this allocation")
         self.review_by = date_edit(default_day + timedelta(days=28))
-        override_form = QFormLayout(self.override_box)
+        # the override's fields show only once it is ticked: the form keeps the room till then
+        override_fields = QWidget()
+        override_form = QFormLayout(override_fields)
+        override_form.setContentsMargins(0, 0, 0, 0)
         override_form.addRow("Manager", self.override_by)
         override_form.addRow("Reason", self.override_reason)
         override_form.addRow("Review by", self.review_by)
+        QVBoxLayout(self.override_box).addWidget(override_fields)
+        override_fields.setVisible(False)
+        self.override_box.toggled.connect(override_fields.setVisible)
 
         self.findings = QLabel()
         self.findings.setObjectName("findingsPanel")

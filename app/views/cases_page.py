@@ -152,9 +152,9 @@ class CasesPage(QWidget):
         self.edit_button = QPushButton("Edit…")
         self.end_button = QPushButton("End case…")
         self.review_button = QPushButton("Record override review…")
-        self.step_up_button = QPushButton("Record step-up…")
+        self.step_up_button = QPushButton("Step-up…")
         self.step_up_button.setToolTip(
-            "The case became statutory (e.g. child in need to child protection)"
+            "Record a step-up: the case became statutory (e.g. child in need to child protection)"
         )
         self.show_filter = QComboBox()
         for label, value in (

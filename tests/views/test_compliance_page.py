@@ -49,6 +49,7 @@ def test_overview_counts_and_due_list_come_from_the_engine(demo_window: MainWind
     assert o.agenda_texts() == [
         "27 Nov 2026 · Joint visit · First joint visit for D-1150 (allocated 16 Oct 2026)",
         "27 Nov 2026 · Supervision · Next supervision (planned at the last one)",
+        "30 Nov 2026 · Visit · Visit D-1042: the child's plan says every 2 weeks",
     ]
 
 
