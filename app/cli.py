@@ -274,7 +274,7 @@ def passphrase(
 
 def key_for(options: argparse.Namespace, db_path: Path) -> str | None:
     """The passphrase, asked for only when the database is encrypted."""
-    from app.services.storage import needs_passphrase
+    from app.services.safekeeping import needs_passphrase
 
     return passphrase(options, str(db_path)) if needs_passphrase(db_path) else None
 
@@ -348,7 +348,7 @@ def _with_database[T](db_path: str | None, action: Callable[[Any], T], key: str 
 def run_import(options: argparse.Namespace) -> int:
     from app.db import DatabaseError, default_db_path
     from app.services.placement_files import PlacementFileError
-    from app.services.storage import import_locked
+    from app.services.safekeeping import import_locked
 
     try:
         db_path = default_db_path(options.db)
@@ -360,7 +360,7 @@ def run_import(options: argparse.Namespace) -> int:
 
 def run_backup(options: argparse.Namespace) -> int:
     from app.db import DatabaseError, default_db_path
-    from app.services.storage import backup_database
+    from app.services.safekeeping import backup_database
 
     db_path = default_db_path(options.db)
     try:
@@ -373,7 +373,7 @@ def run_backup(options: argparse.Namespace) -> int:
 
 def run_restore(options: argparse.Namespace) -> int:
     from app.db import DatabaseError, default_db_path
-    from app.services.storage import restore_database
+    from app.services.safekeeping import restore_database
 
     db_path = default_db_path(options.db)
     try:
@@ -389,7 +389,7 @@ def run_restore(options: argparse.Namespace) -> int:
 
 def run_verify(options: argparse.Namespace) -> int:
     from app.db import DatabaseError, default_db_path
-    from app.services.storage import verify_database
+    from app.services.safekeeping import verify_database
 
     db_path = default_db_path(options.db)
     try:
@@ -420,7 +420,7 @@ def run_export(options: argparse.Namespace) -> int:
 def run_encryption(options: argparse.Namespace) -> int:
     """encrypt, decrypt and change-passphrase: the database and its backups, re-written."""
     from app.db import DatabaseError, default_db_path
-    from app.services.storage import change_passphrase, needs_passphrase
+    from app.services.safekeeping import change_passphrase, needs_passphrase
 
     db_path = default_db_path(options.db)
     if not db_path.exists():

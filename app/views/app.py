@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.paths import PASSPHRASE_ENV
-from app.services.storage import (
+from app.services.safekeeping import (
     inspect_database,
     needs_passphrase,
     newest_usable_backup,
@@ -28,10 +28,9 @@ from app.services.workspace import (
     WrongPassphrase,
     default_db_path,
 )
-from app.views.frame import DEFAULT_SIZE, Frame, OpeningFrame
+from app.views.frame import DEFAULT_SIZE, Frame, OpeningFrame, save_picture
 from app.views.main_window import MainWindow
 from app.views.security import PassphraseDialog
-from app.views.start import save_picture
 
 log = logging.getLogger(__name__)
 

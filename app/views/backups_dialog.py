@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.storage import BackupRow
+from app.services.safekeeping import BackupRow
 from app.views.widgets import ruled_table, selected_key
 
 REASONS = {

@@ -8,6 +8,8 @@ house look (``tests/test_startup_imports.py``). ``MainWindow`` is a frame with i
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -116,3 +118,10 @@ def opening_frame(settings: QSettings, what: str, scheme: str | None = None) -> 
         menu.setEnabled(False)
     frame.setCentralWidget(frame.records)
     return frame
+
+
+def save_picture(window: QWidget, path: Path) -> None:
+    """A picture of ``window`` as drawn now (``--screenshot``, ``--first-picture``)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(path)):
+        raise OSError(f"could not write {path}")

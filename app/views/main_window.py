@@ -38,8 +38,7 @@ from app.services.placement_files import (
 )
 from app.services.placements import InvalidInput
 from app.services.records import RecordProblem, render, write_pdf
-from app.services.screen import PlacementScreen, placement_screen
-from app.services.storage import (
+from app.services.safekeeping import (
     back_up_now,
     backup_rows,
     backups_dir,
@@ -48,6 +47,7 @@ from app.services.storage import (
     restore_database,
     verify_database,
 )
+from app.services.screen import PlacementScreen, placement_screen
 from app.services.workspace import DatabaseError, Workspace, WrongPassphrase
 from app.views.backups_dialog import BackupsDialog
 from app.views.case_dialog import CaseDialog, EndCaseDialog, OverrideReviewDialog, StepUpDialog

@@ -30,7 +30,11 @@ class _Bridge(QObject):
 class Operation(QObject):
     """One piece of slow work: ``work()`` in a worker, then ``done(result)`` or ``failed(error)``
     on the GUI thread. ``expected`` lists the errors that are the user's to fix (a bad file):
-    their message is shown; anything else is logged and reported as unexpected."""
+    their message is shown; anything else is logged and reported as unexpected.
+
+    ``ended`` is emitted on the GUI thread once it is over (done, failed or cancelled)."""
+
+    ended = Signal()
 
     def __init__(
         self,
@@ -45,7 +49,7 @@ class Operation(QObject):
         super().__init__(parent)
         self.title, self._work, self._done, self._failed = title, work, done, failed
         self._expected = expected
-        self.finished = False
+        self.is_over = False
         self.cancelled = False
         self.result: Any = None
         self.error: BaseException | None = None
@@ -68,10 +72,10 @@ class Operation(QObject):
 
     def start(self) -> Operation:
         self._timer.start(SHOW_PROGRESS_AFTER_MS)
-        self.thread = threading.Thread(
+        self.worker = threading.Thread(
             target=self._run, name=f"operation: {self.title}", daemon=True
         )
-        self.thread.start()
+        self.worker.start()
         return self
 
     def _run(self) -> None:
@@ -83,26 +87,30 @@ class Operation(QObject):
             self._bridge.finished.emit(result)
 
     def _show_progress(self) -> None:
-        if not self.finished:
+        if not self.is_over:
             self.progress.show()
 
     def _end(self) -> None:
-        self.finished = True
+        self.is_over = True
         self._timer.stop()
         self.progress.hide()
 
     def cancel(self) -> None:
         """Stop waiting for the work: whatever it produces is dropped."""
-        if not self.finished:
+        if not self.is_over:
             self.cancelled = True
             self._end()
+            self.ended.emit()
 
     def _on_finished(self, result: Any) -> None:
         if self.cancelled:
             return
         self._end()
         self.result = result
-        self._done(result)
+        try:
+            self._done(result)
+        finally:
+            self.ended.emit()
 
     def _on_failed(self, error: BaseException) -> None:
         if self.cancelled:
@@ -111,15 +119,16 @@ class Operation(QObject):
         self.error = error
         if not isinstance(error, self._expected):
             log.error("%s failed", self.title, exc_info=(type(error), error, error.__traceback__))
-        self._failed(error)
+        try:
+            self._failed(error)
+        finally:
+            self.ended.emit()
 
     def wait(self) -> Any:
-        """Let the event loop run until the work is done (the window keeps drawing); the result,
-        or None when it failed."""
-        loop, tick = QEventLoop(), QTimer()
-        tick.timeout.connect(loop.quit)
-        tick.start(10)
-        while not self.finished:
+        """Let the event loop run until the work is over (the window keeps drawing); the
+        result, or None when it failed or was cancelled."""
+        if not self.is_over:
+            loop = QEventLoop()
+            self.ended.connect(loop.quit)
             loop.exec()
-        tick.stop()
         return self.result

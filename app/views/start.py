@@ -19,10 +19,10 @@ from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QSettings, QSize
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.paths import ICON_SIZES, RESOURCES, current_log_file, default_db_path
-from app.views.frame import opening_frame
+from app.views.frame import opening_frame, save_picture
 from app.views.theme import SCHEME_SETTING
 
 log = logging.getLogger(__name__)
@@ -49,12 +49,6 @@ def app_icon() -> QIcon:
     for size in ICON_SIZES:
         icon.addFile(str(RESOURCES / "icons" / f"placement-tracker-{size}.png"), QSize(size, size))
     return icon
-
-
-def save_picture(window: QWidget, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not window.grab().save(str(path)):
-        raise OSError(f"could not write {path}")
 
 
 def run_gui(

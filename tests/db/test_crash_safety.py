@@ -29,7 +29,7 @@ KILLS = 20
 IMPORTER = """
 import sys
 from pathlib import Path
-from app.services.storage import import_locked
+from app.services.safekeeping import import_locked
 db, source = Path(sys.argv[1]), Path(sys.argv[2])
 print("ready", flush=True)
 while True:

@@ -16,7 +16,7 @@ import pytest
 from app.db import Database, PassphraseNeeded, WrongPassphrase
 from app.db.storage import is_encrypted, list_backups, make_backup
 from app.services.demo import EDUCATOR, STUDENT, load_demo
-from app.services.storage import verify_database
+from app.services.safekeeping import verify_database
 from app.services.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -17,7 +17,7 @@ from typing import Any
 from app.db import HEAD_REVISION, Database
 from app.db.storage import list_backups
 from app.services.placement_files import export_text
-from app.services.storage import verify_database
+from app.services.safekeeping import verify_database
 from app.services.supervision import SupervisionService
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -25,7 +25,7 @@ from app.db.storage import (
     took_backup_today,
 )
 from app.services.demo import load_demo
-from app.services.storage import backup_rows, verify_database
+from app.services.safekeeping import backup_rows, verify_database
 from app.services.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[2]

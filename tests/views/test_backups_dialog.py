@@ -8,7 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.services.demo import load_demo
-from app.services.storage import back_up_now, backup_rows, verify_database
+from app.services.safekeeping import back_up_now, backup_rows, verify_database
 from app.views.main_window import MainWindow
 from app.views.operation import Operation
 

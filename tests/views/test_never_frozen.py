@@ -64,7 +64,7 @@ def test_a_cancelled_pdf_leaves_no_file_and_the_window_carries_on(
     operation = demo_window.save_record("summary", target)
     assert operation.progress.findChild(QPushButton) is not None  # it offers Cancel
     operation.cancel()
-    operation.thread.join(30)  # the rendering runs to its end in the worker …
+    operation.worker.join(30)  # the rendering runs to its end in the worker …
     QApplication.processEvents()  # … and its result comes back, to be dropped
     assert operation.cancelled and not target.exists()
     assert demo_window.statusBar().currentMessage() == ""

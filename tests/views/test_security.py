@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.db.storage import is_encrypted
 from app.services.demo import load_demo
-from app.services.storage import change_passphrase
+from app.services.safekeeping import change_passphrase
 from app.services.workspace import Workspace
 from app.views.main_window import MainWindow
 from app.views.security import Cover, NewPassphraseDialog, PassphraseDialog
