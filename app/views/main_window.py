@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.paths import current_log_file
 from app.policy.agenda import AgendaItem
+from app.policy.calendar import uk_date
 from app.policy.profile import PolicyProfile
 from app.policy.snapshot import Case, ChecklistEntry, LearningEvidence, Placement
 from app.policy.sources import cited
-from app.policy.vocabulary import required_learning_outcomes
+from app.policy.vocabulary import EVENT_KIND_LABELS, required_learning_outcomes
 from app.policy.wording import counted
 from app.services.placement_files import (
     ExportProblem,
@@ -52,6 +53,7 @@ from app.services.workspace import DatabaseError, Workspace, WrongPassphrase
 from app.views.backups_dialog import BackupsDialog
 from app.views.case_dialog import CaseDialog, EndCaseDialog, OverrideReviewDialog, StepUpDialog
 from app.views.cases_page import CasesPage
+from app.views.changes import Changes
 from app.views.compliance_page import CompliancePage
 from app.views.endings_page import ClosePlacementDialog, EndingsPage
 from app.views.events_page import AbsenceDialog, EventDialog, EventsPage
@@ -139,7 +141,9 @@ class MainWindow(Frame):
         self.workspace.profile = load_profile(self.settings)
         self.placement_id: int | None = None
         self.current_placement: Placement | None = None
-        self.undo_stack: list[tuple[str, Callable[[], object]]] = []
+        self.changes = Changes(
+            self, self.reload, lambda text: self.statusBar().showMessage(text, 5000)
+        )
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: self.restyle())
 
         self.overview = OverviewPage()
@@ -270,10 +274,14 @@ class MainWindow(Frame):
         self._action(file_menu, "&Quit", QKeySequence("Ctrl+Q"), self.close)
 
         edit_menu = self.menus["&Edit"]
-        self.undo_action = self._action(
-            edit_menu, "&Undo", QKeySequence.StandardKey.Undo, self.undo
-        )
-        self.undo_action.setEnabled(False)
+        stack = self.changes.stack
+        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action in (self.undo_action, self.redo_action):
+            edit_menu.addAction(action)
+            self.addAction(action)  # the shortcut works wherever the focus is
         edit_menu.addSeparator()
         self._action(edit_menu, "&Placement details…", None, self.edit_placement)
         self._action(edit_menu, "P&olicy settings…", QKeySequence("Ctrl+,"), self.edit_policy)
@@ -444,8 +452,7 @@ class MainWindow(Frame):
 
     def _placement_chosen(self, index: int) -> None:
         self.placement_id = self.placement_box.itemData(index)
-        self.undo_stack.clear()  # undo belongs to the placement it was done on
-        self._update_undo()
+        self.changes.forget()  # undo belongs to the placement it was done on
         self.reload()
 
     def open_agenda_item(self, item: AgendaItem) -> None:
@@ -527,12 +534,23 @@ class MainWindow(Frame):
         if dialog is None:
             return
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        ref = dialog.draft().ref
+        case, old = dialog.draft(), dialog.editing
         dialog.deleteLater()
-        if accepted:
+        if not accepted:
+            return
+        self.show_page_named("Cases")
+        if old is None:  # a new allocation: the case is ended or edited, not taken back
             self.reload()
-            self.show_page_named("Cases")
-            self.cases.select(ref)
+            self.cases.select(case.ref)
+            return
+        pid, ws = self.placement_id, self.workspace
+        assert pid is not None
+        self.changes.made(
+            f"Edited {case.ref}",
+            lambda: ws.cases.update(pid, old.ref, case, ws.as_of),
+            lambda: ws.cases.update(pid, case.ref, old, ws.as_of),
+            lambda: self.cases.select(case.ref),
+        )
 
     def end_case(self, ref: str) -> None:
         assert self.placement_id is not None
@@ -601,9 +619,13 @@ class MainWindow(Frame):
         row = next(r for r in self._current(self.induction).view.rows if r.item == item)
         dialog = ItemDialog(row.label, row.entry, ws.as_of, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            entry = dialog.entry()
-            if self._act(lambda: ws.induction.record(pid, item, entry), f"Recorded: {row.label}"):
-                self.induction.select(item)
+            entry, old = dialog.entry(), row.entry
+            self._act(
+                lambda: ws.induction.record(pid, item, entry),
+                f"Recorded: {row.label}",
+                lambda: ws.induction.record(pid, item, old),
+                lambda: self.induction.select(item),
+            )
 
     def _induction_entry(self, item: str) -> ChecklistEntry | None:
         view = self._current(self.induction).view
@@ -931,36 +953,22 @@ class MainWindow(Frame):
     # ------------------------------------------------------------------ events, absences, PCF
 
     def _act(
-        self, action: Callable[[], object], done: str, undo: Callable[[], object] | None = None
+        self,
+        action: Callable[[], object],
+        done: str,
+        undo: Callable[[], object] | None = None,
+        then: Callable[[], object] | None = None,
     ) -> bool:
-        """Run one change; a refusal is explained, success reloads the window.
-
-        ``undo`` puts back what a clearing or deleting change removed (Edit › Undo, Ctrl+Z).
-        """
-        try:
-            action()
-        except InvalidInput as exc:
-            QMessageBox.warning(self, "Not saved", str(exc))
-            return False
-        if undo is not None:
-            self.undo_stack.append((done, undo))
-        self._update_undo()
-        self.reload()
-        self.statusBar().showMessage(done + (" — Ctrl+Z to undo" if undo else ""), 5000)
-        return True
-
-    def _update_undo(self) -> None:
-        self.undo_action.setEnabled(bool(self.undo_stack))
-        self.undo_action.setText(
-            f"&Undo {self.undo_stack[-1][0].lower()}" if self.undo_stack else "&Undo"
-        )
+        """Run one change through the window's one helper (``Changes.run``)."""
+        return self.changes.run(action, done, undo, then)
 
     def undo(self) -> None:
-        """Put back what the last clearing or deleting change removed."""
-        if not self.undo_stack:
-            return
-        what, restore = self.undo_stack.pop()
-        self._act(restore, f"Undone: {what}")
+        """Edit › Undo: put back the last change that can be."""
+        self.changes.stack.undo()
+
+    def redo(self) -> None:
+        """Edit › Redo: make again the last change undone."""
+        self.changes.stack.redo()
 
     def event_dialog(self, key: str | None = None, kind: str | None = None) -> EventDialog:
         assert self.placement_id is not None
@@ -988,9 +996,17 @@ class MainWindow(Frame):
         dialog.deleteLater()
 
     def edit_event(self, key: str) -> None:
+        assert self.placement_id is not None
+        pid, ws = self.placement_id, self.workspace
         dialog = self.event_dialog(key)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.reload()
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.existing is not None:
+            old, new = dialog.existing, dialog.draft()
+            self.changes.made(
+                f"Edited the {EVENT_KIND_LABELS[new.kind].lower()} of {uk_date(new.date)}",
+                lambda: ws.recording.save_event(pid, new, old.id),
+                lambda: ws.recording.save_event(pid, old, new.id),
+                lambda: self.events.select_event(new.id),
+            )
         dialog.deleteLater()
 
     def delete_event(self, key: str) -> None:
@@ -1244,8 +1260,7 @@ class MainWindow(Frame):
         self.workspace = workspace
         self._remember_database(workspace.path)
         self.placement_id = None
-        self.undo_stack.clear()
-        self._update_undo()
+        self.changes.forget()
         self.reload()
         return True
 
@@ -1402,8 +1417,7 @@ class MainWindow(Frame):
         except DatabaseError as exc:
             QMessageBox.critical(self, "Cannot open database", str(exc))
             raise SystemExit(2) from None
-        self.undo_stack.clear()
-        self._update_undo()
+        self.changes.forget()
         self.reload()
         self.start_idle_lock()
 
@@ -1525,7 +1539,8 @@ class MainWindow(Frame):
         for action in self.actions():
             action.setEnabled(not held)
         if not held:
-            self._update_undo()
+            self.undo_action.setEnabled(self.changes.stack.canUndo())
+            self.redo_action.setEnabled(self.changes.stack.canRedo())
             self._update_security()
 
     def verify(self) -> Operation:
