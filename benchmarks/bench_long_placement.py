@@ -53,7 +53,7 @@ if row.entry is None:  # something to clear
     w.reload()
 clears = []
 for _ in range(5):
-    clears.append(timed(lambda: w.clear_induction_item(item)))
+    clears.append(timed(lambda: w.induction_actions.clear_induction_item(item)))
     clears.append(timed(w.undo))
 # 2. Edit a visit's notes on the Visits page: the 20,000 events are read again.
 w.show_page_named("Visits & observations"); app.processEvents()

@@ -52,7 +52,7 @@ item = next(r.item for r in window.induction.view.rows if r.entry is not None)
 before = sys.getrefcount(None)
 widgets = []
 for n in range(250):  # each clear and each undo is one edit and one full refresh: 500 refreshes
-    window.clear_induction_item(item)
+    window.induction_actions.clear_induction_item(item)
     window.undo()
     window.show_page(n % len(window.page_titles()))  # every page is filled again in turn
     app.processEvents()

@@ -30,7 +30,7 @@ from app.services.workspace import (
 )
 from app.views.frame import DEFAULT_SIZE, Frame, OpeningFrame, save_picture
 from app.views.main_window import MainWindow
-from app.views.security import PassphraseDialog
+from app.views.security.lock import PassphraseDialog
 
 log = logging.getLogger(__name__)
 
@@ -153,7 +153,7 @@ SCREENSHOT_DIALOGS = ("allocate",)
 
 def save_dialog_screenshot(window: MainWindow, name: str, path: Path) -> None:
     """A dialog as a PE would see it mid-task (for docs): the allocation dialog showing a breach."""
-    dialog = window.case_dialog()
+    dialog = window.case_actions.case_dialog()
     if dialog is None:
         raise SystemExit("placement-tracker: the dialog needs a placement (try --demo)")
     dialog.ref.setText("D-1207")
@@ -262,5 +262,7 @@ def _show(
         return 0
     settle_memory()
     QTimer.singleShot(0, window.raise_)
-    QTimer.singleShot(0, window.offer_drafts)  # after a crash: offer back what was being typed
+    QTimer.singleShot(
+        0, window.supervision_actions.offer_drafts
+    )  # after a crash: offer back what was being typed
     return int(qt_app.exec())

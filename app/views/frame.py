@@ -15,10 +15,13 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QMainWindow,
+    QSplitter,
     QStackedWidget,
+    QTableView,
     QToolBar,
     QWidget,
 )
@@ -87,6 +90,36 @@ class Frame(QMainWindow):
         geometry = settings.value(GEOMETRY_SETTING)
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+
+    def _remembered(self) -> list[tuple[str, QSplitter | QHeaderView]]:
+        """The splitters and table columns whose sizes are kept between runs, by name."""
+        kept: list[tuple[str, QSplitter | QHeaderView]] = []
+        for splitter in self.findChildren(QSplitter):
+            if splitter.objectName():
+                kept.append((f"splitters/{splitter.objectName()}", splitter))
+        for table in self.findChildren(QTableView):
+            if table.objectName():
+                kept.append((f"columns/{table.objectName()}", table.horizontalHeader()))
+        return kept
+
+    def restore_layout(self) -> None:
+        """The window as the PE left it (the frame has its size and place): splitters,
+        columns, the page."""
+        for key, widget in self._remembered():
+            state = self.settings.value(key)
+            if isinstance(state, QByteArray):
+                widget.restoreState(state)
+        page = self.settings.value("window/page", 0)
+        if isinstance(page, int | str) and str(page).isdigit() and int(page) < self.nav.count():
+            self.show_page(int(page))
+
+    def save_layout(self) -> None:
+        """Keep the window as the PE leaves it: size and place, page, splitters, columns."""
+        self.settings.setValue(GEOMETRY_SETTING, self.saveGeometry())
+        self.settings.setValue("window/page", self.nav.currentRow())
+        for key, widget in self._remembered():
+            self.settings.setValue(key, widget.saveState())
+        self.settings.sync()
 
 
 class OpeningFrame(Frame):

@@ -20,6 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import __version__
+from app.paths import current_log_file
+from app.services.safekeeping import backups_dir
+from app.services.workspace import Workspace
 from app.views.widgets import ruled_table
 
 
@@ -119,3 +123,26 @@ class ShortcutsDialog(QDialog):
         )
         layout.addWidget(self.table)
         layout.addWidget(buttons)
+
+
+def open_about(window: QWidget, workspace: Workspace) -> AboutDialog:
+    """Help › About: versions, and where the database, its backups and the log are kept."""
+    dialog = AboutDialog(
+        __version__,
+        workspace.path,
+        backups_dir(workspace.path),
+        current_log_file(),
+        workspace.profile.describe().removeprefix("Policy profile: "),
+        window,
+    )
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
+
+
+def open_shortcuts(window: QWidget) -> ShortcutsDialog:
+    """Help › Keyboard shortcuts, read from the window's actions themselves."""
+    dialog = ShortcutsDialog(window.actions(), window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog

@@ -13,7 +13,11 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog, QWidget
+
+from app.services.placement_files import ExportProblem
+from app.services.records import RecordProblem
+from app.services.workspace import DatabaseError
 
 log = logging.getLogger(__name__)
 
@@ -132,3 +136,62 @@ class Operation(QObject):
             self.ended.connect(loop.quit)
             loop.exec()
         return self.result
+
+
+# What a PE can put right (a folder that cannot be written, a damaged database): explained;
+# anything else is a bug, logged, and reported as unexpected.
+FIXABLE: tuple[type[BaseException], ...] = (RecordProblem, ExportProblem, DatabaseError)
+
+
+def refusal(parent: QWidget, title: str) -> Callable[[BaseException], None]:
+    """How an operation that failed is explained: the PE's to fix, or unexpected."""
+
+    def failed(error: BaseException) -> None:
+        if isinstance(error, FIXABLE):
+            QMessageBox.warning(parent, title, str(error))
+        else:
+            QMessageBox.critical(
+                parent,
+                title,
+                "An unexpected problem stopped it; nothing half-made was kept. "
+                "The details are in the log file.",
+            )
+
+    return failed
+
+
+def in_background(
+    parent: QMainWindow,
+    title: str,
+    work: Callable[[], object],
+    saved: str,
+    refused: str,
+    then: Callable[[], None] | None = None,
+    keep: Callable[[Any], None] | None = None,
+) -> Operation:
+    """Make a file in a worker thread (PDFs, exports, calendars): the window goes on
+    drawing; a problem the PE can fix (a folder that cannot be written) is explained.
+
+    With ``keep``, the work only makes the content and ``keep(content)`` writes it, back
+    on the GUI thread: such work can be cancelled, and a cancelled one leaves no file.
+    """
+
+    def done(result: object) -> None:
+        if keep is not None:
+            try:
+                keep(result)
+            except FIXABLE as exc:
+                refusal(parent, refused)(exc)
+                return
+        parent.statusBar().showMessage(saved, 5000)
+        if then is not None:
+            then()
+
+    def written() -> bool:
+        work()
+        return True
+
+    run = work if keep is not None else written
+    return Operation(
+        parent, title, run, done, refusal(parent, refused), FIXABLE, cancellable=keep is not None
+    ).start()

@@ -109,34 +109,36 @@ def modal_dialogs(w: MainWindow) -> dict[str, Callable[[], object]]:
     session = shown(w, w.supervision).selected_id() or w.supervision.rows[0].supervision.id
     shown(w, w.overview)
     return {
-        "new placement": w.new_placement,
-        "placement details": w.edit_placement,
-        "policy settings": w.edit_policy,
-        "allocate": w.allocate_case,
-        "end case": lambda: w.end_case(case),
-        "step-up": lambda: w.record_step_up("D-1150"),  # an early help case the student leads
-        "induction item": lambda: w.record_induction_item(item),
-        "placement agreement": w.edit_placement_agreement,
-        "supervision agreement": w.edit_supervision_agreement,
-        "new session": w.new_supervision,
-        "edit session": lambda: w.edit_supervision(session),
-        "sign": lambda: w.sign_supervision(session),
-        "addendum": lambda: w.add_addendum(session),
-        "event": w.record_event,
-        "absence": w.record_absence,
-        "PCF review": w.edit_review,
-        "learning": lambda: w.record_learning(outcome),
-        "transition item": lambda: w.record_transition_item(case, "goodbye-session"),
-        "close placement": w.close_placement,
-        "encrypt": w.encrypt_database,
+        "new placement": w.placement_actions.new_placement,
+        "placement details": w.placement_actions.edit_placement,
+        "policy settings": w.placement_actions.edit_policy,
+        "allocate": w.case_actions.allocate_case,
+        "end case": lambda: w.case_actions.end_case(case),
+        "step-up": lambda: w.case_actions.record_step_up(
+            "D-1150"
+        ),  # an early help case the student leads
+        "induction item": lambda: w.induction_actions.record_induction_item(item),
+        "placement agreement": w.induction_actions.edit_placement_agreement,
+        "supervision agreement": w.induction_actions.edit_supervision_agreement,
+        "new session": w.supervision_actions.new_supervision,
+        "edit session": lambda: w.supervision_actions.edit_supervision(session),
+        "sign": lambda: w.supervision_actions.sign_supervision(session),
+        "addendum": lambda: w.supervision_actions.add_addendum(session),
+        "event": w.visit_actions.record_event,
+        "absence": w.visit_actions.record_absence,
+        "PCF review": w.learning_actions.edit_review,
+        "learning": lambda: w.learning_actions.record_learning(outcome),
+        "transition item": lambda: w.ending_actions.record_transition_item(case, "goodbye-session"),
+        "close placement": w.ending_actions.close_placement,
+        "encrypt": w.security_actions.encrypt_database,
     }
 
 
 def window_dialogs(w: MainWindow) -> dict[str, Callable[[], QWidget]]:
     """The dialogs that open beside the window (not modal), with what opens them."""
     return {
-        "backups": w.show_backups,
-        "policy sources": w.show_sources,
+        "backups": w.database_actions.show_backups,
+        "policy sources": w.placement_actions.show_sources,
         "about": w.show_about,
         "keyboard shortcuts": w.show_shortcuts,
     }

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from app.policy.snapshot import Case, Supervision
 from app.services.workspace import Workspace
-from app.views.case_dialog import CaseDialog
-from app.views.events_page import EventDialog
+from app.views.cases.dialogs import CaseDialog
 from app.views.main_window import MainWindow
-from app.views.session_dialog import SessionDialog
+from app.views.supervision.session import SessionDialog
+from app.views.visits.page import EventDialog
 from tests.conftest import sam_placement
 from tests.views.conftest import answer, drive_modal, findings
 
@@ -71,7 +71,7 @@ def test_a_new_allocation_waits_for_every_answer_given_from_the_keyboard(
         assert dialog.waiting.text() == "" and save_of(dialog).isEnabled()
         dialog.accept()
 
-    drive_modal(window.allocate_case, allocate)
+    drive_modal(window.case_actions.allocate_case, allocate)
     assert [c.ref for c in window.workspace.placements.snapshot(window.placement_id).cases] == [
         "D-7",
         "D-8",
@@ -98,12 +98,14 @@ def test_answering_no_to_consulted_shows_the_breach_on_the_compliance_page(
         dialog.refresh()
         dialog.accept()
 
-    drive_modal(window.allocate_case, allocate)
+    drive_modal(window.case_actions.allocate_case, allocate)
     assert "allocation.not-consulted" in findings(window)
 
 
 def test_editing_a_case_shows_its_stored_answers(window: MainWindow) -> None:
-    dialog = window.case_dialog(window.workspace.placements.snapshot(window.placement_id).cases[0])
+    dialog = window.case_actions.case_dialog(
+        window.workspace.placements.snapshot(window.placement_id).cases[0]
+    )
     assert dialog is not None
     assert [q.value() for q in dialog.questions] == [False, True, False, False]
     dialog.refresh()
@@ -134,13 +136,13 @@ def test_a_new_session_waits_and_no_shows_the_finding(qtbot, window: MainWindow)
 
 
 def test_drafts_keep_unanswered_as_unanswered(window: MainWindow) -> None:
-    dialog = window.session_dialog()
+    dialog = window.supervision_actions.session_dialog()
     assert dialog.draft_content()["caseload_discussed"] is None
     old = {**dialog.draft_content()}
     del old["caseload_discussed"]  # a draft saved before the question was asked
     old["decisions_recorded"] = False  # and one answered "no"
     dialog.close()
-    again = window.session_dialog(draft=old)
+    again = window.supervision_actions.session_dialog(draft=old)
     assert again.caseload_discussed.value() is None
     assert again.decisions_recorded.value() is False
     again.close()
@@ -151,7 +153,7 @@ def test_an_edited_session_shows_its_stored_answers(window: MainWindow) -> None:
     sid = window.workspace.supervision.save(
         pid, Supervision("", date(2026, 1, 23), "one-to-one", False, [], True)
     )
-    dialog = window.session_dialog(sid)
+    dialog = window.supervision_actions.session_dialog(sid)
     assert dialog.caseload_discussed.value() is False
     assert dialog.decisions_recorded.value() is True
     assert save_of(dialog).isEnabled()
@@ -167,7 +169,7 @@ def test_an_edited_session_shows_its_stored_answers(window: MainWindow) -> None:
     ],
 )
 def test_event_facts_start_unanswered(window: MainWindow, kind: str, keys: list[str]) -> None:
-    dialog = window.event_dialog(kind=kind)
+    dialog = window.visit_actions.event_dialog(kind=kind)
     assert [dialog.fields[k].value() for k in keys] == [None] * len(keys)  # type: ignore[attr-defined]
     dialog.refresh()
     assert not save_of(dialog).isEnabled() and "Answer yes or no" in dialog.verdict.text()
@@ -175,7 +177,7 @@ def test_event_facts_start_unanswered(window: MainWindow, kind: str, keys: list[
 
 
 def test_a_statutory_visit_asks_whether_anyone_went(window: MainWindow) -> None:
-    dialog = window.event_dialog(kind="statutory-visit")
+    dialog = window.visit_actions.event_dialog(kind="statutory-visit")
     assert dialog.accompanied is not None and dialog.accompanied.value() is None
     assert not dialog.fields["accompanied_by"].isEnabled()
     dialog.accompanied.yes.click()

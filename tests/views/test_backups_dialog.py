@@ -22,7 +22,7 @@ def test_backups_are_listed_and_one_restores_after_confirmation(
     demo_window.reload()
     assert demo_window.placement_box.count() == 2
 
-    dialog = demo_window.show_backups()
+    dialog = demo_window.database_actions.show_backups()
     assert dialog.table.rowCount() == 1
     cells = [dialog.table.item(0, c).text() for c in range(4)]
     assert cells[1] == "made by you" and cells[3] == "1" and cells[2].endswith("KB")
@@ -55,7 +55,7 @@ def test_backups_are_listed_and_one_restores_after_confirmation(
 def test_a_damaged_backup_is_listed_but_cannot_be_restored(demo_window: MainWindow) -> None:
     made = back_up_now(demo_window.workspace.path)
     made.write_bytes(b"\0" * 2048)
-    dialog = demo_window.show_backups()
+    dialog = demo_window.database_actions.show_backups()
     assert dialog.table.item(0, 3).text().startswith("damaged")
     assert not dialog.restore_button.isEnabled()
     dialog.close()

@@ -9,8 +9,8 @@ from PySide6.QtCore import QDate, QPoint, QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from app.services.workspace import Workspace
-from app.views.case_dialog import CaseDialog, EndCaseDialog, OverrideReviewDialog
 from app.views.caseload_chart import TODAY
+from app.views.cases.dialogs import CaseDialog, EndCaseDialog, OverrideReviewDialog
 from app.views.main_window import MainWindow
 from app.views.theme import tone
 from tests.conftest import sam_placement
@@ -62,7 +62,7 @@ def test_allocation_during_induction_is_refused_with_the_reason(qtbot, window: M
         assert "breaches policy" in dialog.error.text()
         assert dialog.isVisible()
 
-    drive_modal(window.allocate_case, try_it)
+    drive_modal(window.case_actions.allocate_case, try_it)
     assert window.cases.visible_refs() == []
 
 
@@ -88,7 +88,7 @@ def test_child_protection_as_lead_is_refused_and_co_working_accepted(
         assert save_button(dialog).isEnabled()
         qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
 
-    drive_modal(window.allocate_case, try_it)
+    drive_modal(window.case_actions.allocate_case, try_it)
     assert window.cases.visible_refs() == ["D-2"]
     row = window.cases.selected_row()
     assert row is not None and row.case.student_role == "co-worker" and row.case.initials == "AB"
@@ -111,7 +111,7 @@ def test_override_is_saved_with_its_reason_and_the_finding_stays_visible(
         assert save_button(dialog).isEnabled()
         dialog.accept()
 
-    drive_modal(window.allocate_case, try_it)
+    drive_modal(window.case_actions.allocate_case, try_it)
     assert window.cases.visible_refs() == ["D-3"]
     assert "Only Welsh-speaking worker available" in window.cases.details.toPlainText()
     window.show_page_named("Compliance")
@@ -134,7 +134,7 @@ def test_override_review_comes_up_on_the_agenda_and_is_recorded(
         dialog.review_by.setDate(QDate(2026, 2, 6))
         dialog.accept()
 
-    drive_modal(window.allocate_case, allocate)
+    drive_modal(window.case_actions.allocate_case, allocate)
     agenda = seen(window, window.overview).agenda_texts()
     assert any("Override review" in line and "D-4" in line for line in agenda)
     item = window.overview.due_list.item(
@@ -149,7 +149,7 @@ def test_override_review_comes_up_on_the_agenda_and_is_recorded(
         dialog.reviewed.setDate(QDate(2026, 2, 2))
         dialog.accept()
 
-    drive_modal(lambda: window.review_override("D-4"), review)
+    drive_modal(lambda: window.case_actions.review_override("D-4"), review)
     assert not any(
         "Override review" in line for line in seen(window, window.overview).agenda_texts()
     )
@@ -158,7 +158,7 @@ def test_override_review_comes_up_on_the_agenda_and_is_recorded(
 
 def test_ending_a_case_moves_it_to_ended(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     drive_modal(
-        window.allocate_case,
+        window.case_actions.allocate_case,
         lambda d: (fill(qtbot, d, "D-5", "early-help", "lead", OPENS), d.accept()),
     )
 
@@ -167,7 +167,7 @@ def test_ending_a_case_moves_it_to_ended(qtbot, window: MainWindow) -> None:  # 
         qtbot.keyClicks(dialog.handover, "Pat Educator")
         dialog.accept()
 
-    drive_modal(lambda: window.end_case("D-5"), end)
+    drive_modal(lambda: window.case_actions.end_case("D-5"), end)
     assert window.cases.selected_ref() == "D-5"
     window.cases.show_filter.setCurrentIndex(window.cases.show_filter.findData("open"))
     assert window.cases.visible_refs() == []

@@ -61,7 +61,7 @@ def test_import_shows_the_placement_and_its_findings(
     f = tmp_path / "sam.json"
     f.write_text(dumps(snap))
     demo_window.workspace.as_of = date(2026, 3, 2)
-    assert demo_window.import_path(f).wait() is not None
+    assert demo_window.file_actions.import_path(f).wait() is not None
     demo_window.show_page_named("Compliance")  # filled when first shown after an import
     assert demo_window.overview.title.text() == "Sam Student"
     assert demo_window.placement_box.count() == 2
@@ -78,7 +78,7 @@ def test_import_of_a_bad_file_explains_and_stores_nothing(
     doc["cases"][1]["allocated"] = "2026-13-01"  # type: ignore[index]
     f = tmp_path / "bad.json"
     f.write_text(json.dumps(doc))
-    assert demo_window.import_path(f).wait() is None
+    assert demo_window.file_actions.import_path(f).wait() is None
     assert (
         'cases[1].allocated: not a date: "2026-13-01"' in shown[0]
         and "nothing was stored" in shown[0]
@@ -88,7 +88,7 @@ def test_import_of_a_bad_file_explains_and_stores_nothing(
 
 def test_export_writes_the_placement_on_screen(demo_window: MainWindow, tmp_path: Path) -> None:
     out = tmp_path / "export.json"
-    assert demo_window.export_path(out).wait()
+    assert demo_window.file_actions.export_path(out).wait()
     assert json.loads(out.read_text())["placement"]["student"] == "Robin Ashdown"
 
 
@@ -97,7 +97,7 @@ def test_policy_settings_change_the_findings_and_are_remembered(
     demo_window: MainWindow,
     settings,  # type: ignore[no-untyped-def]
 ) -> None:
-    from app.views.policy_dialog import PolicyDialog, load_profile
+    from app.views.placement.policy import PolicyDialog, load_profile
     from tests.views.conftest import drive_modal
 
     def tighten(dialog: PolicyDialog) -> None:
@@ -105,7 +105,7 @@ def test_policy_settings_change_the_findings_and_are_remembered(
         dialog.boxes["first_placement_cap"].setValue(2)
         dialog.accept()
 
-    drive_modal(demo_window.edit_policy, tighten)
+    drive_modal(demo_window.placement_actions.edit_policy, tighten)
     assert demo_window.overview.caseload_card.figure.text() == "3 of 2"
     assert "caseload.over-cap" in findings(demo_window)
     assert load_profile(settings).first_placement_cap == 2
@@ -113,7 +113,7 @@ def test_policy_settings_change_the_findings_and_are_remembered(
     dialog = PolicyDialog(load_profile(settings))
     qtbot.addWidget(dialog)
     dialog.restore_defaults()
-    demo_window.apply_profile(dialog.profile())
+    demo_window.placement_actions.apply_profile(dialog.profile())
     assert demo_window.overview.caseload_card.figure.text() == "3 of 6"
     assert "caseload.over-cap" not in findings(demo_window)
 

@@ -10,9 +10,9 @@ from PySide6.QtCore import QDate, QSettings
 
 from app.policy.snapshot import Case
 from app.services.workspace import Workspace
-from app.views.case_dialog import EndCaseDialog
-from app.views.endings_page import ClosePlacementDialog
-from app.views.induction_page import ItemDialog
+from app.views.cases.dialogs import EndCaseDialog
+from app.views.endings.page import ClosePlacementDialog
+from app.views.item_dialog import ItemDialog
 from app.views.main_window import MainWindow
 from tests.conftest import sam_placement
 from tests.views.conftest import drive_modal, findings, seen
@@ -97,5 +97,5 @@ def test_closing_refuses_while_cases_are_open_then_closes_read_only(
 def test_end_of_placement_pdfs(window: MainWindow, tmp_path: Path) -> None:
     for kind in ("transition", "summary"):
         out = tmp_path / f"{kind}.pdf"
-        assert window.save_record(kind, out).wait()
+        assert window.print_actions.save_record(kind, out).wait()
         assert out.read_bytes().startswith(b"%PDF")

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from app.policy.snapshot import Case
 from app.services.workspace import Workspace
-from app.views.events_page import AbsenceDialog, EventDialog
+from app.views.learning.page import LearningDialog, PcfReviewDialog
 from app.views.main_window import MainWindow
-from app.views.pcf_page import LearningDialog, PcfReviewDialog
+from app.views.visits.page import AbsenceDialog, EventDialog
 from tests.conftest import sam_placement
 from tests.views.conftest import answer, drive_modal, findings, seen
 
@@ -178,7 +178,7 @@ def test_pcf_review_grid_and_learning_outcomes(qtbot, window: MainWindow) -> Non
 
 
 def test_event_form_starts_with_sensible_defaults(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    dialog = window.event_dialog(kind="meeting")
+    dialog = window.visit_actions.event_dialog(kind="meeting")
     qtbot.addWidget(dialog)
     assert dialog.case.currentData() == "D-1"  # a meeting is always about a child
     assert dialog.fields["chaired_by"].currentData() == "educator"

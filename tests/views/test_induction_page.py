@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtCore import QDate, QSettings
 
 from app.services.workspace import Workspace
-from app.views.induction_page import (
-    ItemDialog,
+from app.views.induction.page import (
     PlacementAgreementDialog,
     SupervisionAgreementDialog,
 )
+from app.views.item_dialog import ItemDialog
 from app.views.main_window import MainWindow
 from tests.conftest import sam_placement
 from tests.views.conftest import drive_modal, seen
@@ -110,5 +110,5 @@ def test_finding_shows_after_the_fortnight(window: MainWindow) -> None:
 
 def test_print_induction_record(window: MainWindow, tmp_path: Path) -> None:
     out = tmp_path / "induction.pdf"
-    assert window.save_record("induction", out).wait()
+    assert window.print_actions.save_record("induction", out).wait()
     assert out.read_bytes().startswith(b"%PDF")

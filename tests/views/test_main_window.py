@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from app.services.demo import load_demo
 from app.services.workspace import Workspace
 from app.views.main_window import MainWindow
-from app.views.placement_wizard import PlacementWizard
+from app.views.placement.wizard import PlacementWizard
 from tests.views.conftest import drive_modal, seen
 
 
@@ -120,7 +120,7 @@ def test_placement_details_can_be_edited_later(
         wizard.link_worker.setText("Kim Link")
         wizard.accept()
 
-    drive_modal(demo_window.edit_placement, change)
+    drive_modal(demo_window.placement_actions.edit_placement, change)
     text = seen(demo_window, demo_window.placement_page).text.toPlainText()
     assert "Pat Kendrick (on site)" in text and "Kim Link" in text
     assert "Caseload cap in force" in text
@@ -133,11 +133,11 @@ def test_switching_placements_and_opening_another_database(
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
     bad = tmp_path / "notes.txt"
     bad.write_text("not a database" * 200)
-    assert demo_window.switch_database(bad) is False
+    assert demo_window.database_actions.switch_database(bad) is False
     assert shown and "not a database file" in shown[0]
     assert demo_window.overview.title.text() == "Robin Ashdown"  # still on the old one
 
-    assert demo_window.switch_database(tmp_path / "fresh.sqlite") is True
+    assert demo_window.database_actions.switch_database(tmp_path / "fresh.sqlite") is True
     assert demo_window.overview.empty.isVisible()
 
 
@@ -191,8 +191,14 @@ def test_recent_databases_are_offered_newest_first(
     qtbot.addWidget(window)
     first = workspace.path
     other, third = tmp_path / "other.sqlite", tmp_path / "third.sqlite"
-    assert window.switch_database(other) and window.switch_database(third)
-    assert window.recent_databases()[:3] == [third.resolve(), other.resolve(), first.resolve()]
+    assert window.database_actions.switch_database(
+        other
+    ) and window.database_actions.switch_database(third)
+    assert window.database_actions.recent_databases()[:3] == [
+        third.resolve(),
+        other.resolve(),
+        first.resolve(),
+    ]
     window.recent_menu.aboutToShow.emit()
     entries = [a for a in window.recent_menu.actions() if a.isEnabled()]
     assert [a.text().split(" ")[1] for a in entries] == ["other.sqlite", first.name]

@@ -24,7 +24,7 @@ def test_importing_a_two_year_file_never_freezes_the_window(
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     timer.start(20)
-    operation = demo_window.import_path(source)
+    operation = demo_window.file_actions.import_path(source)
     assert operation.wait() is not None
     demo_window.show_page_named("Visits & observations")  # filled as it is shown
     qtbot.wait(100)
@@ -44,11 +44,11 @@ def test_a_pdf_that_cannot_be_written_is_explained_not_half_saved(
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text: shown.append((title, text)))
     target = tmp_path / "no such folder" / "induction.pdf"
-    demo_window.save_record("induction", target).wait()
+    demo_window.print_actions.save_record("induction", target).wait()
     assert shown and shown[0][0] == "Record not saved" and "Cannot write" in shown[0][1]
     assert not target.parent.exists()
     good = tmp_path / "induction.pdf"
-    demo_window.save_record("induction", good).wait()
+    demo_window.print_actions.save_record("induction", good).wait()
     assert (
         good.read_bytes().startswith(b"%PDF")
         and demo_window.statusBar().currentMessage() == f"Saved {good}"
@@ -61,13 +61,13 @@ def test_a_cancelled_pdf_leaves_no_file_and_the_window_carries_on(
     """Cancel on the progress of a long record: the PE changed their mind, so no file, no
     message, and the window is as it was."""
     target = tmp_path / "summary.pdf"
-    operation = demo_window.save_record("summary", target)
+    operation = demo_window.print_actions.save_record("summary", target)
     assert operation.progress.findChild(QPushButton) is not None  # it offers Cancel
     operation.cancel()
     operation.worker.join(30)  # the rendering runs to its end in the worker …
     QApplication.processEvents()  # … and its result comes back, to be dropped
     assert operation.cancelled and not target.exists()
     assert demo_window.statusBar().currentMessage() == ""
-    again = demo_window.save_record("summary", target)
+    again = demo_window.print_actions.save_record("summary", target)
     again.wait()
     assert target.read_bytes().startswith(b"%PDF")

@@ -10,7 +10,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 
 from app.services.records import render
 from app.views.main_window import MainWindow
-from app.views.printing import PrintedRecord, a4_printer
+from app.views.printing.preview import PrintedRecord, a4_printer
 
 
 def printed_to_file(
@@ -52,7 +52,7 @@ def test_every_page_of_the_record_is_printed_on_a4_and_a_range_is_honoured(
 
 def test_file_print_opens_a_preview_of_the_page_s_record(demo_window: MainWindow) -> None:
     demo_window.show_page_named("Endings")
-    operation = demo_window.print_current()
+    operation = demo_window.print_actions.print_current()
     assert operation is not None
     operation.wait()
     dialog = demo_window.preview_dialog
@@ -73,11 +73,11 @@ def test_print_on_the_supervision_page_wants_a_session(demo_window: MainWindow) 
         demo_window.supervision.table.model().index(-1, -1)
     )
     if demo_window.supervision.selected_id() is None:
-        assert demo_window.print_current() is None
+        assert demo_window.print_actions.print_current() is None
         assert "Select a session" in demo_window.statusBar().currentMessage()
     sid = demo_window.supervision.rows[0].supervision.id
     demo_window.supervision.select(sid)
-    operation = demo_window.print_current()
+    operation = demo_window.print_actions.print_current()
     assert operation is not None
     operation.wait()
     assert demo_window.preview_dialog is not None

@@ -14,7 +14,7 @@ from app.services.demo import load_demo
 from app.services.safekeeping import change_passphrase
 from app.services.workspace import Workspace
 from app.views.main_window import MainWindow
-from app.views.security import Cover, NewPassphraseDialog, PassphraseDialog
+from app.views.security.lock import Cover, NewPassphraseDialog, PassphraseDialog
 from tests.views.conftest import seen as glance
 
 AS_OF = date(2026, 11, 23)
@@ -102,9 +102,9 @@ def test_encrypting_from_the_security_menu_and_the_idle_lock(qtbot, tmp_path) ->
     when_modal(NewPassphraseDialog, choose)
     when_modal(QMessageBox, lambda box: box.accept())  # the summary of what became of the backups
     item = next(r.item for r in glance(window, window.induction).view.rows if r.entry is not None)
-    window.clear_induction_item(item)
+    window.induction_actions.clear_induction_item(item)
     assert window.undo_action.isEnabled()
-    operation = window.encrypt_database()
+    operation = window.security_actions.encrypt_database()
     assert operation is not None and operation.wait() is not None
     # its undo step belonged to the connection that was closed: offering it would fail
     assert not window.undo_action.isEnabled()
@@ -114,7 +114,7 @@ def test_encrypting_from_the_security_menu_and_the_idle_lock(qtbot, tmp_path) ->
     # A session being written when the laptop is left: the idle lock covers the form,
     # saves what was typed as an (encrypted) draft, and gives the form back as it was.
     pid = window.placement_id
-    dialog = window.session_dialog()
+    dialog = window.supervision_actions.session_dialog()
     dialog.wellbeing.setPlainText("Talked about the drive home after the visit.")
     dialog.show()
     seen: dict[str, object] = {}
@@ -135,8 +135,8 @@ def test_encrypting_from_the_security_menu_and_the_idle_lock(qtbot, tmp_path) ->
         type_passphrase(QUOTES)(prompt)
 
     when_modal(PassphraseDialog, at_the_prompt)
-    window.idle.timer.setInterval(50)
-    window.idle.timer.start()
+    window.security_actions.idle.timer.setInterval(50)
+    window.security_actions.idle.timer.start()
     qtbot.waitUntil(lambda: "still locked" in seen and not window.workspace.locked, timeout=5000)
     assert seen == {
         "locked": True,

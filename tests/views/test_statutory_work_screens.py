@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from app.policy.snapshot import Case
 from app.services.workspace import Workspace
-from app.views.case_dialog import CaseDialog, EndCaseDialog, StepUpDialog
-from app.views.events_page import EventDialog
+from app.views.cases.dialogs import CaseDialog, EndCaseDialog, StepUpDialog
 from app.views.main_window import MainWindow
-from app.views.session_dialog import SessionDialog
+from app.views.supervision.session import SessionDialog
+from app.views.visits.page import EventDialog
 from tests.conftest import sam_placement
 from tests.views.conftest import answer, drive_modal, seen, shown
 
@@ -105,7 +105,7 @@ def test_the_allocation_dialog_asks_each_new_fact_and_prefills_none(
         assert save_of(dialog).isEnabled()
         dialog.accept()
 
-    drive_modal(window.allocate_case, allocate)
+    drive_modal(window.case_actions.allocate_case, allocate)
     case = window.workspace.cases.case(window.placement_id, "D-8")
     assert case.briefed == TODAY and case.previous_worker_consulted is False
     assert (case.risk_to_worker, case.safety_plan) == (True, "Joint visits only.")
@@ -123,7 +123,7 @@ def test_the_outcomes_no_open_case_offers_come_first(qtbot, window: MainWindow) 
     from dataclasses import replace
 
     window.workspace.cases.update(pid, "D-7", replace(offered, learning=("genogram",)), TODAY)
-    dialog = window.case_dialog()
+    dialog = window.case_actions.case_dialog()
     assert dialog is not None
     needed = [
         dialog.learning.item(i).data(Qt.ItemDataRole.UserRole)
@@ -154,7 +154,7 @@ def test_a_statutory_type_asks_for_the_keyworker_and_the_panel_shows_it(
         assert save_of(dialog).isEnabled()
         dialog.accept()
 
-    drive_modal(window.allocate_case, allocate)
+    drive_modal(window.case_actions.allocate_case, allocate)
     assert window.workspace.cases.case(window.placement_id, "L-9").keyworker == "Chris Mensah"
     assert "Keyworker: Chris Mensah" in window.cases.details.toPlainText()
 
@@ -198,7 +198,7 @@ def test_a_step_up_from_the_cases_page_asks_the_keyworker_and_offers_co_working(
         [box] = [b for b in dialog.case_boxes if b.case.ref == "D-7"]
         assert box.stepped_up and "stepped up 11 Feb 2026 since the last session" in box.title()
 
-    drive_modal(window.new_supervision, session)
+    drive_modal(window.supervision_actions.new_supervision, session)
 
 
 def test_the_event_form_refuses_an_abe_interview_conducted_and_keeps_a_plan(
@@ -216,7 +216,7 @@ def test_the_event_form_refuses_an_abe_interview_conducted_and_keeps_a_plan(
         assert save_of(dialog).isEnabled()
         dialog.accept()
 
-    drive_modal(window.record_event, abe)
+    drive_modal(window.visit_actions.record_event, abe)
 
     def plan(dialog: EventDialog) -> None:
         dialog.kind.setCurrentIndex(dialog.kind.findData("plan"))
@@ -227,7 +227,7 @@ def test_the_event_form_refuses_an_abe_interview_conducted_and_keeps_a_plan(
         assert "Nothing in the rules stands against this." in dialog.verdict.text()
         dialog.accept()
 
-    drive_modal(window.record_event, plan)
+    drive_modal(window.visit_actions.record_event, plan)
     kinds = [e.kind for e in window.workspace.placements.snapshot(window.placement_id).events]
     assert kinds == ["abe-interview", "plan"]
 
@@ -246,7 +246,7 @@ def test_ending_a_case_as_transferred_asks_for_the_sign_off_and_endings_shows_it
         dialog.signed_off.today_button.click()
         dialog.accept()
 
-    drive_modal(lambda: window.end_case("D-7"), end)
+    drive_modal(lambda: window.case_actions.end_case("D-7"), end)
     ended = window.workspace.cases.case(window.placement_id, "D-7")
     assert ended.transfer_signed_off == date(2026, 4, 10)
     assert "both managers signed the transfer off 10 Apr 2026" in window.cases.details.toPlainText()

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.policy.snapshot import Case
 from app.services.workspace import Workspace
 from app.views.main_window import MainWindow
-from app.views.session_dialog import SessionDialog, parse_actions
-from app.views.supervision_page import AddendumDialog, SignDialog
+from app.views.supervision.page import AddendumDialog, SignDialog
+from app.views.supervision.session import SessionDialog, parse_actions
 from tests.conftest import sam_placement
 from tests.views.conftest import answer, drive_modal, shown
 
@@ -99,7 +99,7 @@ def test_signing_locks_the_record_and_addenda_follow(
         in page.details.toPlainText()
     )
     out = tmp_path / "record.pdf"
-    assert window.save_record("supervision", out, page.selected_id()).wait()
+    assert window.print_actions.save_record("supervision", out, page.selected_id()).wait()
     assert out.read_bytes()[:4] == b"%PDF"
 
 
@@ -108,7 +108,7 @@ def test_typed_text_survives_a_crash_as_a_draft(
     window: MainWindow,
     monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
-    dialog = window.session_dialog()
+    dialog = window.supervision_actions.session_dialog()
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.case_boxes[0].discussion, "Half-written before the battery died")
     qtbot.waitUntil(
@@ -134,7 +134,7 @@ def test_typed_text_survives_a_crash_as_a_draft(
         answer(qtbot, restored.decisions_recorded, yes=True)
         restored.accept()
 
-    drive_modal(window.offer_drafts, finish)
+    drive_modal(window.supervision_actions.offer_drafts, finish)
     assert asked and "was not saved" in asked[0]
     assert window.supervision.table.rowCount() == 1
     assert window.workspace.supervision.drafts(window.placement_id) == []
@@ -156,7 +156,7 @@ def test_bad_action_date_is_explained_and_nothing_saved(qtbot, window: MainWindo
 
 def test_ics_export(window: MainWindow, tmp_path: Path) -> None:
     out = tmp_path / "dates.ics"
-    assert window.save_supervision_dates(out).wait()
+    assert window.supervision_actions.save_supervision_dates(out).wait()
     assert out.read_text().count("BEGIN:VEVENT") >= 10
 
 

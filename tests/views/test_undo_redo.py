@@ -11,10 +11,10 @@ from PySide6.QtCore import QDate, QSettings, Qt
 
 from app.policy.snapshot import Case, ChecklistEntry, Event
 from app.services.workspace import Workspace
-from app.views.case_dialog import CaseDialog
-from app.views.events_page import EventDialog
-from app.views.induction_page import ItemDialog
+from app.views.cases.dialogs import CaseDialog
+from app.views.item_dialog import ItemDialog
 from app.views.main_window import MainWindow
+from app.views.visits.page import EventDialog
 from tests.conftest import sam_placement
 from tests.views.conftest import drive_modal, findings, shown
 
@@ -78,7 +78,7 @@ def test_editing_a_visit_can_be_undone_and_redone(qtbot, window: MainWindow) -> 
         dialog.notes.setPlainText("Visit moved to the family centre.")
         dialog.accept()
 
-    drive_modal(lambda: window.edit_event("jv-1"), edit)
+    drive_modal(lambda: window.visit_actions.edit_event("jv-1"), edit)
     assert notes_of(window, "jv-1") == "Visit moved to the family centre."
     assert window.undo_action.text() == "&Undo edited the joint visit of 27 Jan 2026"
     window.undo()
@@ -98,7 +98,7 @@ def test_editing_an_allocation_can_be_undone_and_redone(qtbot, window: MainWindo
         dialog.refresh()
         dialog.accept()
 
-    drive_modal(lambda: window.edit_case("D-1"), edit)
+    drive_modal(lambda: window.case_actions.edit_case("D-1"), edit)
     edited = window.workspace.cases.case(pid, "D-1")
     assert edited.complexity == "medium" and edited.rationale.startswith("Fits the learning")
     assert window.undo_action.text() == "&Undo edited D-1"
@@ -119,7 +119,7 @@ def test_recording_an_induction_date_can_be_undone_and_redone(qtbot, window: Mai
         dialog.done_on.setDate(QDate(2026, 1, 8))
         dialog.accept()
 
-    drive_modal(lambda: window.record_induction_item(row.item), record)
+    drive_modal(lambda: window.induction_actions.record_induction_item(row.item), record)
 
     def entry() -> ChecklistEntry | None:
         pid = window.placement_id
@@ -144,7 +144,7 @@ def test_another_database_leaves_nothing_to_undo_or_redo(
     page.select_event("jv-1")
     page.delete_button.click()
     assert window.undo_action.isEnabled()
-    assert window.switch_database(tmp_path / "other.sqlite")
+    assert window.database_actions.switch_database(tmp_path / "other.sqlite")
     assert not window.undo_action.isEnabled() and not window.redo_action.isEnabled()
 
 

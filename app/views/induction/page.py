@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.policy.calendar import uk_date
-from app.policy.snapshot import ChecklistEntry, PlacementAgreement, SupervisionAgreement
+from app.policy.snapshot import PlacementAgreement, SupervisionAgreement
 from app.policy.sources import cited
 from app.policy.vocabulary import WEEKDAYS
 from app.services.induction import InductionRow, InductionView
@@ -48,36 +48,6 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
 def _text(edit: QLineEdit | QPlainTextEdit) -> str | None:
     value = edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
     return value.strip() or None
-
-
-class ItemDialog(QDialog):
-    """When an item was done, by whom, and a note; a name too for a new own item."""
-
-    def __init__(
-        self,
-        title: str,
-        entry: ChecklistEntry | None,
-        default_day: date,
-        ask_name: bool = False,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        form = QFormLayout(self)
-        self.name = QLineEdit()
-        self.name.setPlaceholderText("e.g. Parking permit")
-        if ask_name:
-            form.addRow("&Item", self.name)
-        self.done_on = date_edit(entry.date if entry else default_day)
-        self.by = QLineEdit(entry.by if entry and entry.by else "")
-        self.note = QLineEdit(entry.note if entry and entry.note else "")
-        form.addRow("&Done on", self.done_on)
-        form.addRow("&By", self.by)
-        form.addRow("&Note", self.note)
-        form.addRow(_buttons(self))
-
-    def entry(self) -> ChecklistEntry:
-        return ChecklistEntry(from_qdate(self.done_on.date()), _text(self.by), _text(self.note))
 
 
 class PlacementAgreementDialog(QDialog):

@@ -1,0 +1,1 @@
+"""The learning area of the window: its page, its dialogs and the actions on them."""

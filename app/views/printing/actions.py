@@ -1,0 +1,142 @@
+"""Printing and exporting the records as PDFs."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog
+
+from app.services.records import RecordProblem, render, write_pdf
+from app.services.workspace import DatabaseError
+from app.views.board import Board
+from app.views.operation import Operation, in_background, refusal
+
+log = logging.getLogger(__name__)
+
+# The record File › Print… and File › Export PDF… give on each page.
+RECORD_OF_PAGE = {
+    "Induction": "induction",
+    "Supervision": "supervision",
+    "PCF & learning": "pcf",
+    "Endings": "transition",
+}
+RECORD_TITLES = {
+    "induction": "Induction record",
+    "supervision": "Supervision record",
+    "pcf": "PCF summary",
+    "transition": "Transition checklists",
+    "summary": "Placement summary",
+}
+
+
+def open_file(path: Path) -> None:
+    """Hand a saved PDF to the system's viewer."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class PrintActions:
+    """Printing and exporting the records as PDFs."""
+
+    def __init__(self, board: Board) -> None:
+        self.w = board
+
+    def current_record(self) -> tuple[str, str | None] | None:
+        """The record of the page on screen (a session: the one selected), for File › Print…
+        and File › Export PDF…; the placement summary from pages without one of their own."""
+        if self.w.placement_id is None:
+            return None
+        kind = RECORD_OF_PAGE.get(self.w.current_title(), "summary")
+        if kind != "supervision":
+            return kind, None
+        sid = self.w.selected_session()
+        if sid is None:
+            self.w.statusBar().showMessage("Select a session to print first.", 5000)
+            return None
+        return kind, sid
+
+    def print_current(self) -> Operation | None:
+        record = self.current_record()
+        return self.print_preview(*record) if record else None
+
+    def export_current_pdf(self) -> None:
+        record = self.current_record()
+        if record is None:
+            return
+        kind, record_id = record
+        path, _ = QFileDialog.getSaveFileName(
+            self.w,
+            self.w.plain_copy_title(f"Save the {RECORD_TITLES[kind].lower()}"),
+            str(Path.home() / f"{RECORD_TITLES[kind].lower().replace(' ', '-')}.pdf"),
+            "PDF (*.pdf)",
+        )
+        if path:
+            self.save_record(kind, Path(path), record_id, then=lambda: open_file(Path(path)))
+
+    def print_preview(self, kind: str, record_id: str | None = None) -> Operation:
+        """File › Print…: the record is made in a worker, then shown in the print preview,
+        whose Print button opens the system's print dialog (A4, pages, copies)."""
+        assert self.w.placement_id is not None
+        ws, pid = self.w.workspace, self.w.placement_id
+
+        def work() -> bytes:
+            return render(kind, ws.placements.snapshot(pid), ws.as_of, ws.profile, record_id)
+
+        def show(pdf: object) -> None:
+            from app.views.printing.preview import (  # Qt's printing: when used
+                PrintedRecord,
+                preview,
+            )
+
+            assert isinstance(pdf, bytes)
+            self.w.preview_dialog = preview(PrintedRecord(pdf, RECORD_TITLES[kind]), self.w)
+            self.w.preview_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.w.preview_dialog.open()
+
+        expected = (RecordProblem, DatabaseError)
+        return Operation(
+            self.w,
+            f"Preparing the {RECORD_TITLES[kind].lower()}",
+            work,
+            show,
+            refusal(self.w, "Not printed"),
+            expected,
+            cancellable=True,
+        ).start()
+
+    def save_record(
+        self,
+        kind: str,
+        path: Path,
+        record_id: str | None = None,
+        then: Callable[[], None] | None = None,
+    ) -> Operation:
+        """Render a printed record of the placement on screen to ``path`` (PDF)."""
+        assert self.w.placement_id is not None
+        ws, pid = self.w.workspace, self.w.placement_id
+
+        def work() -> bytes:
+            return render(kind, ws.placements.snapshot(pid), ws.as_of, ws.profile, record_id)
+
+        return in_background(
+            self.w,
+            f"Saving {path.name}",
+            work,
+            f"Saved {path}",
+            "Record not saved",
+            then,
+            keep=lambda data: write_pdf(path, data),
+        )
+
+    def export_supervision_pdf(self, sid: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.w,
+            self.w.plain_copy_title("Save the supervision record"),
+            str(Path.home() / f"supervision-{sid}.pdf"),
+            "PDF (*.pdf)",
+        )
+        if path:
+            self.save_record("supervision", Path(path), sid)

@@ -1,0 +1,1 @@
+"""The security area of the window: its page, its dialogs and the actions on them."""
