@@ -15,14 +15,13 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db import Database
 from app.models import CASE_SKIP, CaseRecord, ManagerOverrideRecord
 from app.models.facts import row_values
 from app.policy.allocation import AllocationCheck, AllocationRefused, assess_allocation
 from app.policy.calendar import uk_date
 from app.policy.engine import evaluate
 from app.policy.findings import Finding
-from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
+from app.policy.profile import PolicyProfile
 from app.policy.snapshot import Case, Event, PlacementSnapshot, SteppedUp
 from app.policy.terms import as_of_view, is_caseload, is_statutory, joint_visit_deadline
 from app.policy.vocabulary import (
@@ -39,6 +38,7 @@ from app.policy.vocabulary import (
 )
 from app.services.audit import record_change
 from app.services.checking import profile_for
+from app.services.context import Service
 from app.services.errors import InvalidInput
 from app.services.snapshot import case_row, load_snapshot, placement_for_change
 
@@ -184,11 +184,7 @@ def _case_record(session: Session, placement_id: int, ref: str) -> CaseRecord:
     return record
 
 
-class CaseService:
-    def __init__(self, db: Database, profile: PolicyProfile = DEFAULT_PROFILE) -> None:
-        self.db = db
-        self.profile = profile
-
+class CaseService(Service):
     def _snapshot(self, session: Session, placement_id: int) -> PlacementSnapshot:
         return load_snapshot(session, placement_id)
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from app.db import Database
 from app.models import TransitionItem, TransitionRecord
-from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
+from app.policy.profile import PolicyProfile
 from app.policy.snapshot import Case, ChecklistEntry, PlacementSnapshot
 from app.policy.terms import as_of_view, is_caseload
 from app.policy.vocabulary import OPTIONAL_TRANSITION_ITEMS, OWN_ITEM_PREFIX, TRANSITION_ITEMS
 from app.services.audit import record_change
 from app.services.checking import profile_for
+from app.services.context import Service
 from app.services.errors import InvalidInput
 from app.services.induction import own_item_id
 from app.services.snapshot import apply_placement, load_snapshot, placement_for_change
@@ -96,11 +96,7 @@ def item_known(item: str) -> bool:
     )
 
 
-class EndingsService:
-    def __init__(self, db: Database, profile: PolicyProfile = DEFAULT_PROFILE) -> None:
-        self.db = db
-        self.profile = profile
-
+class EndingsService(Service):
     def view(self, placement_id: int, as_of: date) -> EndingsView:
         with self.db.unit_of_work() as session:
             snap = load_snapshot(session, placement_id)

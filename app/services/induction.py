@@ -6,12 +6,11 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from app.db import Database
 from app.models import InductionItem, PlacementRecord
 from app.policy.calendar import days_between, is_bank_holiday
 from app.policy.engine import evaluate
 from app.policy.findings import Finding
-from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
+from app.policy.profile import PolicyProfile
 from app.policy.snapshot import (
     ChecklistEntry,
     PlacementAgreement,
@@ -23,6 +22,7 @@ from app.policy.terms import allocations_open, calendar_for
 from app.policy.vocabulary import INDUCTION_ITEMS, OWN_ITEM_PREFIX, WEEKDAYS, own_item_label
 from app.services.audit import record_change
 from app.services.checking import profile_for
+from app.services.context import Service
 from app.services.errors import InvalidInput
 from app.services.snapshot import (
     agreement_rows,
@@ -151,11 +151,7 @@ def _clean(entry: ChecklistEntry) -> ChecklistEntry:
     )
 
 
-class InductionService:
-    def __init__(self, db: Database, profile: PolicyProfile = DEFAULT_PROFILE) -> None:
-        self.db = db
-        self.profile = profile
-
+class InductionService(Service):
     def view(self, placement_id: int, as_of: date) -> InductionView:
         with self.db.unit_of_work() as session:
             snap = load_snapshot(session, placement_id)

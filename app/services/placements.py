@@ -7,13 +7,12 @@ from datetime import date
 
 from sqlalchemy import select
 
-from app.db import Database
 from app.models import PlacementRecord
 from app.policy.agenda import AgendaItem, agenda
 from app.policy.calendar import WorkingCalendar
 from app.policy.findings import Finding
 from app.policy.growth import CaseloadSeries, caseload_series
-from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
+from app.policy.profile import PolicyProfile
 from app.policy.snapshot import Placement, PlacementSnapshot
 from app.policy.terms import (
     absent_working_days,
@@ -38,6 +37,7 @@ from app.policy.vocabulary import (
 from app.services.audit import record_change
 from app.services.checking import findings_for, profile_for
 from app.services.compliance import ComplianceCounts, ComplianceItem, count, explain
+from app.services.context import Service
 from app.services.errors import InvalidInput
 from app.services.snapshot import (
     apply_placement,
@@ -240,12 +240,8 @@ def new_placement(
     )
 
 
-class PlacementService:
+class PlacementService(Service):
     """Placements in one database, and the overview of one of them as of a date."""
-
-    def __init__(self, db: Database, profile: PolicyProfile = DEFAULT_PROFILE) -> None:
-        self.db = db
-        self.profile = profile
 
     def list_placements(self) -> list[PlacementSummary]:
         t = PlacementRecord.__table__  # Core, not the ORM: read before the first paint

@@ -13,7 +13,6 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.db import Database
 from app.models import (
     AbsenceRecord,
     EventRecord,
@@ -24,7 +23,7 @@ from app.models import (
 )
 from app.policy.engine import evaluate
 from app.policy.findings import RULES, Finding
-from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
+from app.policy.profile import PolicyProfile
 from app.policy.snapshot import Absence, Event, LearningEvidence, PcfReview, PlacementSnapshot
 from app.policy.sources import cited
 from app.policy.vocabulary import (
@@ -39,6 +38,7 @@ from app.policy.vocabulary import (
 )
 from app.services.audit import record_change
 from app.services.checking import profile_for
+from app.services.context import Service
 from app.services.errors import InvalidInput
 from app.services.snapshot import (
     EVENT_FIELDS,
@@ -106,11 +106,7 @@ def _event_row(session: Session, placement_id: int, key: str) -> EventRecord:
     return row
 
 
-class RecordsService:
-    def __init__(self, db: Database, profile: PolicyProfile = DEFAULT_PROFILE) -> None:
-        self.db = db
-        self.profile = profile
-
+class RecordsService(Service):
     def _snapshot(self, placement_id: int) -> PlacementSnapshot:
         with self.db.unit_of_work() as session:
             return load_snapshot(session, placement_id)

@@ -14,18 +14,18 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db import Database
 from app.models import AddendumRecord, DraftRecord, SupervisionRecord
 from app.policy.agenda import next_supervision
 from app.policy.calendar import uk_date
 from app.policy.findings import Finding
 from app.policy.gaps import counted_days
-from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
+from app.policy.profile import PolicyProfile
 from app.policy.snapshot import Action, Case, PlacementSnapshot, Supervision
 from app.policy.terms import as_of_view, caseload_cap, caseload_on, student_absence_days
 from app.policy.vocabulary import SUPERVISION_FORMATS
 from app.services.audit import record_change
 from app.services.checking import profile_for
+from app.services.context import Service
 from app.services.errors import InvalidInput
 from app.services.snapshot import (
     fill_supervision,
@@ -235,11 +235,7 @@ def _record(session: Session, placement_id: int, sid: str) -> SupervisionRecord:
     return row
 
 
-class SupervisionService:
-    def __init__(self, db: Database, profile: PolicyProfile = DEFAULT_PROFILE) -> None:
-        self.db = db
-        self.profile = profile
-
+class SupervisionService(Service):
     def _snapshot(self, placement_id: int) -> PlacementSnapshot:
         with self.db.unit_of_work() as session:
             return load_snapshot(session, placement_id)

@@ -16,6 +16,7 @@ from app.db import (
 from app.db.storage import WriterLock, make_backup, took_backup_today
 from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
 from app.services.cases import CaseService
+from app.services.context import Context
 from app.services.endings import EndingsService
 from app.services.induction import InductionService
 from app.services.placements import PlacementService
@@ -52,12 +53,13 @@ class Workspace:
 
     def _attach(self, db: Database, profile: PolicyProfile) -> None:
         self.db = db
-        self.placements = PlacementService(db, profile)
-        self.cases = CaseService(db, profile)
-        self.induction = InductionService(db, profile)
-        self.supervision = SupervisionService(db, profile)
-        self.recording = RecordsService(db, profile)
-        self.endings = EndingsService(db, profile)
+        self.context = Context(profile)  # every service works under this one context
+        self.placements = PlacementService(db, self.context)
+        self.cases = CaseService(db, self.context)
+        self.induction = InductionService(db, self.context)
+        self.supervision = SupervisionService(db, self.context)
+        self.recording = RecordsService(db, self.context)
+        self.endings = EndingsService(db, self.context)
 
     @classmethod
     def open(
@@ -83,16 +85,11 @@ class Workspace:
     @property
     def profile(self) -> PolicyProfile:
         """The app's policy profile (from Settings); a placement's own overrides go on top."""
-        return self.placements.profile
+        return self.context.profile
 
     @profile.setter
     def profile(self, profile: PolicyProfile) -> None:
-        self.placements.profile = profile
-        self.cases.profile = profile
-        self.induction.profile = profile
-        self.supervision.profile = profile
-        self.recording.profile = profile
-        self.endings.profile = profile
+        self.context.profile = profile  # one place: every service reads it from there
 
     def lock_records(self) -> None:
         """Hide the records: close every connection and forget the key. The writer lock stays
