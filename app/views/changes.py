@@ -58,14 +58,15 @@ class Changes:
         done: str,
         undo: Step | None = None,
         then: Step | None = None,
+        refused: str = "Not saved",
     ) -> bool:
-        """Run ``action``; a refusal is explained and nothing else happens. Otherwise the
-        window is refreshed, ``then`` selects what it was about, and with ``undo`` the change
-        can be put back (Edit › Undo) and made again (Edit › Redo)."""
+        """Run ``action``; a refusal is explained (under the title ``refused``) and nothing
+        else happens. Otherwise the window is refreshed, ``then`` selects what it was about,
+        and with ``undo`` the change can be put back (Edit › Undo) and made again (Redo)."""
         try:
             action()
         except InvalidInput as exc:
-            QMessageBox.warning(self.parent, "Not saved", str(exc))
+            QMessageBox.warning(self.parent, refused, str(exc))
             return False
         if undo is not None:
             self.stack.push(Change(self, done[:1].lower() + done[1:], action, undo, then))

@@ -165,3 +165,45 @@ def test_undo_that_no_longer_fits_is_explained_and_dropped(window: MainWindow, m
     window.undo()
     assert shown_messages and "already an event jv-1" in shown_messages[0]
     assert not window.undo_action.isEnabled() and not window.redo_action.isEnabled()
+
+
+def test_a_transition_item_and_learning_evidence_can_be_undone_and_redone(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    pid = window.placement_id
+    assert pid is not None
+
+    def snapshot():  # type: ignore[no-untyped-def]
+        return window.workspace.placements.snapshot(pid)
+
+    def goodbye() -> bool:
+        return any("goodbye-session" in t.items for t in snapshot().transitions if t.case == "D-1")
+
+    shown(window, window.endings).select_case("D-1")
+
+    def tick(dialog: ItemDialog) -> None:
+        dialog.done_on.setDate(QDate(2026, 3, 2))
+        dialog.accept()
+
+    drive_modal(
+        lambda: window.ending_actions.record_transition_item("D-1", "goodbye-session"), tick
+    )
+    assert goodbye()
+    window.undo()
+    assert not goodbye()
+    window.redo()
+    assert goodbye()
+
+    shown(window, window.pcf)
+
+    def evidence(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.evidence.setText("Genogram drawn with the family")
+        dialog.accept()
+
+    drive_modal(lambda: window.learning_actions.record_learning("genogram"), evidence)
+    assert [x.item for x in snapshot().learning] == ["genogram"]
+    assert window.undo_action.text() == "&Undo evidence recorded"
+    window.undo()
+    assert snapshot().learning == []
+    window.redo()
+    assert [x.evidence for x in snapshot().learning] == ["Genogram drawn with the family"]

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from app.policy.snapshot import Case
-from app.services.placements import InvalidInput
 from app.views.board import Board
 from app.views.cases.dialogs import CaseDialog, EndCaseDialog, OverrideReviewDialog, StepUpDialog
 from app.views.cases.page import CasesPage
@@ -90,16 +89,19 @@ class CaseActions:
         dialog = EndCaseDialog(case, ws.as_of, self.w)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        ended, ending, handover = dialog.values()
+        pid, (ended, ending, handover) = self.w.placement_id, dialog.values()
         signed = dialog.transfer_signed_off()
-        try:
-            ws.cases.end_case(self.w.placement_id, ref, ended, ending, handover, ws.as_of, signed)
-        except InvalidInput as exc:
-            QMessageBox.warning(self.w, "Case not ended", str(exc))
-            return
-        self.w.reload()
-        self.w.fill_page(self.page)  # ended from the Endings page: Cases shows it next time
-        self.page.select(ref)
+
+        def show() -> None:
+            self.w.fill_page(self.page)  # ended from the Endings page: Cases shows it next time
+            self.page.select(ref)
+
+        self.w.changes.run(
+            lambda: ws.cases.end_case(pid, ref, ended, ending, handover, ws.as_of, signed),
+            f"Ended {ref}",
+            then=show,
+            refused="Case not ended",
+        )
 
     def record_step_up(self, ref: str) -> None:
         """The case became statutory: the dialog asks when, to what, and the keyworker."""
@@ -125,13 +127,13 @@ class CaseActions:
         dialog = OverrideReviewDialog(case, ws.as_of, self.w)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            ws.cases.record_review(self.w.placement_id, ref, dialog.value(), ws.as_of)
-        except InvalidInput as exc:
-            QMessageBox.warning(self.w, "Review not recorded", str(exc))
-            return
-        self.w.reload()
-        self.page.select(ref)
+        pid, reviewed = self.w.placement_id, dialog.value()
+        self.w.changes.run(
+            lambda: ws.cases.record_review(pid, ref, reviewed, ws.as_of),
+            f"Recorded the override review of {ref}",
+            then=lambda: self.page.select(ref),
+            refused="Review not recorded",
+        )
 
     def on_selected(self, action: Callable[[str], None]) -> None:
         self.w.fill_page(self.page)  # the Cases menu works from any page

@@ -32,11 +32,17 @@ class EndingActions:
         dialog = ItemDialog(f"{case}: {item.replace('-', ' ')}", entry, ws.as_of, parent=self.w)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             done = dialog.entry()
-            if self.w.changes.run(
-                lambda: ws.endings.record_item(pid, case, item, done), "Recorded"
-            ):
+
+            def show() -> None:
                 self.page.select_case(case)
                 self.page.select_item(item)
+
+            self.w.changes.run(
+                lambda: ws.endings.record_item(pid, case, item, done),
+                "Recorded",
+                lambda: ws.endings.record_item(pid, case, item, entry),
+                show,
+            )
 
     def clear_transition_item(self, case: str, item: str) -> None:
         assert self.w.placement_id is not None

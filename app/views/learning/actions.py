@@ -62,11 +62,14 @@ class LearningActions:
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             day, evidence = dialog.values()
-            if self.w.changes.run(
+            self.w.changes.run(
                 lambda: ws.recording.record_learning(pid, LearningEvidence(item, day, evidence)),
                 "Evidence recorded",
-            ):
-                self.page.select_outcome(item)
+                (lambda: ws.recording.record_learning(pid, current))
+                if current
+                else (lambda: ws.recording.clear_learning(pid, item)),
+                lambda: self.page.select_outcome(item),
+            )
 
     def clear_learning(self, item: str) -> None:
         assert self.w.placement_id is not None
