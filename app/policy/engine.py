@@ -7,15 +7,19 @@ from datetime import date
 import app.policy.rules  # noqa: F401  (registers every rule)
 from app.policy.findings import BREACH, RULES, EvaluationContext, Finding, Rule
 from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
-from app.policy.snapshot import PlacementSnapshot
+from app.policy.snapshot import Placement, PlacementSnapshot
 from app.policy.terms import as_of_view
 
 
 def evaluate(
-    snapshot: PlacementSnapshot, as_of: date, profile: PolicyProfile = DEFAULT_PROFILE
+    snapshot: PlacementSnapshot,
+    as_of: date,
+    profile: PolicyProfile = DEFAULT_PROFILE,
+    others: tuple[Placement, ...] = (),
 ) -> list[Finding]:
-    """Every finding for the placement as it stood on ``as_of``, sorted by date, rule, subject."""
-    ctx = EvaluationContext(as_of_view(snapshot, as_of), as_of, profile)
+    """Every finding for the placement as it stood on ``as_of``, sorted by date, rule, subject;
+    ``others``: the other placements looked at with it (the rules across placements)."""
+    ctx = EvaluationContext(as_of_view(snapshot, as_of), as_of, profile, others)
     findings = [f for r in RULES.values() for f in r.check(ctx)]
     return sorted(findings, key=Finding.sort_key)
 

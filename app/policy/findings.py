@@ -46,6 +46,8 @@ class EvaluationContext:
     snapshot: PlacementSnapshot  # already cut to what existed on as_of
     as_of: date
     profile: PolicyProfile
+    # the other placements looked at with it (the app's database): for educator.one-student
+    others: tuple[Placement, ...] = ()
     calendar: WorkingCalendar = field(init=False)
 
     def __post_init__(self) -> None:

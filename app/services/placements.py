@@ -41,6 +41,7 @@ from app.services.context import Service
 from app.services.errors import InvalidInput
 from app.services.snapshot import (
     apply_placement,
+    load_placement,
     load_snapshot,
     placement_for_change,
     store_snapshot,
@@ -271,6 +272,13 @@ class PlacementService(Service):
             record_change(
                 session, "placement.updated", placement_id=placement_id, subject="placement"
             )
+
+    def others(self, placement_id: int) -> tuple[Placement, ...]:
+        """Every other placement in this database (for the rules across placements)."""
+        t = PlacementRecord.__table__
+        with self.db.unit_of_work() as session:
+            ids = session.scalars(select(t.c.id).where(t.c.id != placement_id)).all()
+            return tuple(load_placement(session, other) for other in ids)
 
     def snapshot(self, placement_id: int) -> PlacementSnapshot:
         with self.db.unit_of_work() as session:

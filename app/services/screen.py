@@ -41,7 +41,7 @@ class PlacementScreen:
 def placement_screen(service: PlacementService, placement_id: int, as_of: date) -> PlacementScreen:
     snap = service.snapshot(placement_id)
     profile = profile_for(snap, service.profile)
-    findings = evaluate(snap, as_of, profile)
+    findings = evaluate(snap, as_of, profile, service.others(placement_id))
     return PlacementScreen(
         placement_id=placement_id,
         snapshot=snap,

@@ -188,6 +188,20 @@ def load_snapshot(session: Session, placement_id: int) -> PlacementSnapshot:
     )
 
 
+def load_placement(session: Session, placement_id: int) -> Placement:
+    """One placement's own facts (dates, people), without its records: what the rules across
+    placements compare. Kept like a snapshot's part, so reading it again costs nothing."""
+    database = session.info.get("database")
+    tables, read = PARTS["placement"]
+    if database is None:
+        core: _Core = read(session, placement_id)
+    else:
+        core = database.kept(
+            ("placement", placement_id), tables, lambda: read(session, placement_id)
+        )
+    return core.placement
+
+
 @dataclass(frozen=True, slots=True)
 class _Core:
     """The placement's own facts and the small lists kept with it."""
