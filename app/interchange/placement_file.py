@@ -16,6 +16,7 @@ from datetime import date
 from functools import cache
 from typing import Any, Final, cast
 
+from app.interchange.decoding import PlacementFileError, decode, join, shown
 from app.policy.allocation import case_problems
 from app.policy.profile import ProfileError, validate_overrides
 from app.policy.snapshot import (
@@ -58,6 +59,9 @@ from app.policy.vocabulary import (
 )
 
 FORMAT: Final = "placement-tracker/1"
+# No count in a placement (days, workers, limits) comes near this; it keeps every number
+# one the database stores as it is.
+MOST: Final = 100_000
 TOP_KEYS: Final = (
     "format",
     "policy",
@@ -77,22 +81,23 @@ FIELD_NAMES: Final = {"with": "with_", "from": "from_"}
 EVENT_COMMON: Final = ("id", "kind", "date", "notes")
 
 
-class PlacementFileError(ValueError):
-    """A placement file that cannot be read; the message names the JSON path and the problem."""
-
-
 def _fail(path: str, problem: str) -> PlacementFileError:
     return PlacementFileError(f"{path}: {problem}")
 
 
 def _q(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    """A value as a message quotes it: text safely and short, an object or list by its kind
+    (a hostile one may be huge or deeply nested)."""
+    if isinstance(value, str):
+        return shown(value)
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    return json.dumps(value)
 
 
-def _join(path: str, key: str | int) -> str:
-    if isinstance(key, int):
-        return f"{path}[{key}]"
-    return key if path == "file" else f"{path}.{key}"
+_join = join
 
 
 class _Reader:
@@ -155,6 +160,8 @@ class _Reader:
             raise _fail(self.path, f"expected a whole number, got {_q(self.value)}")
         if self.value < 0:
             raise _fail(self.path, f"must not be negative, got {self.value}")
+        if self.value > MOST:
+            raise _fail(self.path, f"must be at most {MOST}, got {self.value}")
         return self.value
 
     def number(self) -> float:
@@ -162,6 +169,8 @@ class _Reader:
             raise _fail(self.path, f"expected a number, got {_q(self.value)}")
         if self.value < 0:
             raise _fail(self.path, f"must not be negative, got {self.value}")
+        if self.value > MOST:
+            raise _fail(self.path, f"must be at most {MOST}, got {self.value}")
         return float(self.value)
 
     def day(self) -> date:
@@ -587,20 +596,7 @@ def _agreements(r: _Reader, snap: PlacementSnapshot) -> None:
 
 def loads(text: str | bytes) -> PlacementSnapshot:
     """Parse the text of a placement file; every problem is a PlacementFileError."""
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise PlacementFileError(f"file: not UTF-8 text (byte {exc.start})") from None
-    if not text.strip():
-        raise PlacementFileError("file: empty file")
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise PlacementFileError(
-            f"file: not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
-        ) from None
-    return parse_placement(document)
+    return parse_placement(decode(text))
 
 
 # ------------------------------------------------------------------ writing

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from app.interchange.decoding import MAX_BYTES
 from app.interchange.placement_file import PlacementFileError, loads
 from app.policy.engine import evaluate
 from app.policy.findings import Finding
@@ -33,6 +34,15 @@ def findings_for(
 def read_placement_file(path: Path) -> PlacementSnapshot:
     """Read and validate a placement file; every problem is one PlacementFileError sentence."""
     try:
+        if path.exists() and not path.is_dir() and not path.is_file():
+            raise PlacementFileError(
+                f"file: {path} is not a regular file (a device, a pipe or a socket)"
+            )
+        if path.is_file() and path.stat().st_size > MAX_BYTES:
+            raise PlacementFileError(
+                f"file: larger than {MAX_BYTES // (1024 * 1024)} MB; a placement file is far "
+                "smaller (two years of records take 3 MB), so this is not one"
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         raise PlacementFileError(f"file: no such file: {path}") from None

@@ -49,10 +49,11 @@ from app.policy.vocabulary import (
     WEEKDAYS,
 )
 
-names = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=12).filter(
-    str.strip
-)
-maybe_names = st.none() | st.text(st.characters(exclude_categories=("Cs",)), max_size=12)
+# Any text a person can type: every script, but no broken characters (surrogates) and no
+# control characters other than tab and new line, which the reader refuses.
+letters = st.characters(exclude_categories=("Cs", "Cc")) | st.sampled_from("\t\n")
+names = st.text(letters, min_size=1, max_size=12).filter(str.strip)
+maybe_names = st.none() | st.text(letters, max_size=12)
 dates = st.dates(date(2024, 1, 1), date(2028, 12, 31))
 maybe_dates = st.none() | dates
 
@@ -105,7 +106,7 @@ def cases(draw: st.DrawFn, ref: str) -> Case:
         allocated=allocated, educator_consulted=draw(st.booleans()), initials=draw(maybe_names), ended=ended,
         ending=ending, handover_to=draw(maybe_names),
         complexity=draw(st.sampled_from(LEVELS)), risk=draw(st.sampled_from(LEVELS)),
-        rationale=draw(st.text(max_size=20)), previous_social_workers=draw(st.integers(0, 9)),
+        rationale=draw(st.text(letters, max_size=20)), previous_social_workers=draw(st.integers(0, 9)),
         major_transition=draw(st.booleans()), conflict_of_interest=draw(st.booleans()), manager_override=override,
         briefed=draw(maybe_dates), previous_worker_consulted=draw(st.none() | st.booleans()),
         risk_to_worker=draw(st.booleans()), safety_plan=draw(maybe_names), keyworker=draw(maybe_names),
@@ -140,7 +141,7 @@ def events(draw: st.DrawFn, event_id: str, refs: list[str]) -> Event:
 def supervisions(draw: st.DrawFn, sid: str, refs: list[str]) -> Supervision:
     some_refs = st.lists(st.sampled_from(refs), max_size=3) if refs else st.just([])
     actions = st.lists(st.builds(Action, names, maybe_names, maybe_dates, maybe_dates), max_size=2)
-    directions = [CaseDirection(r, draw(st.text(max_size=10)), draw(st.text(max_size=10)), draw(actions))
+    directions = [CaseDirection(r, draw(st.text(letters, max_size=10)), draw(st.text(letters, max_size=10)), draw(actions))
                   for r in draw(some_refs)]  # fmt: skip
     return Supervision(
         id=sid, date=draw(dates), format=draw(st.sampled_from(SUPERVISION_FORMATS)),
