@@ -59,3 +59,13 @@ def current_log_file() -> Path:
         if isinstance(handler, logging.FileHandler) and handler.baseFilename != os.devnull:
             return Path(handler.baseFilename)
     return log_path(create=False)
+
+
+def odd_target(path: Path) -> str | None:
+    """Why ``path`` must not be written over, if it must not: it exists and is not a regular
+    file (a device, a pipe, a socket or a folder), which a rename would replace. None when it
+    is a regular file or not there yet."""
+    if os.path.lexists(path) and not path.is_file():
+        kind = "a folder" if path.is_dir() else "not a regular file (a device, a pipe or a socket)"
+        return f"{path} is {kind}: choose a file name to save to"
+    return None

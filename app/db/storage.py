@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from app.paths import PASSPHRASE_SOURCES
+from app.paths import PASSPHRASE_SOURCES, odd_target
 
 # Every schema revision this version knows, oldest first (app/db/migrations/versions).
 KNOWN_REVISIONS = ("0001_baseline", "0002_agreements", "0003_drafts", "0004_statutory_work")
@@ -238,6 +238,9 @@ def backup_to(db_path: Path, target: Path, key: str | None = None) -> Path:
     """
     key = key if is_encrypted(db_path) else None
     target = target.expanduser()
+    odd = odd_target(target)
+    if odd:
+        raise DatabaseError(f"Not backed up: {odd}.")
     partial = target.with_name(f".{target.name}.partial")
     partial.unlink(missing_ok=True)
     try:

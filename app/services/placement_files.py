@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app.db import Database
 from app.interchange.placement_file import PlacementFileError, dumps
+from app.paths import odd_target
 from app.services.audit import record_change
 from app.services.checking import read_placement_file
 from app.services.placements import PlacementService
@@ -71,6 +72,9 @@ def write_atomically(path: Path, text: str) -> None:
 def write_atomically_bytes(path: Path, data: bytes) -> None:
     """Write bytes via a temporary file in the same folder, so a failure never leaves half a file."""
     path = path.expanduser()
+    odd = odd_target(path)
+    if odd:
+        raise ExportProblem(f"Not saved: {odd}.")
     try:
         fd, tmp = tempfile.mkstemp(
             dir=path.parent if str(path.parent) else ".", prefix=".export-", suffix=".tmp"

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -51,6 +54,48 @@ def app_icon() -> QIcon:
     return icon
 
 
+SCRATCH_PREFIX = "placement-tracker-"
+
+
+@contextmanager
+def scratch_folder() -> Iterator[Path]:
+    """A folder for this run only, named with our process id so that a later start can tell
+    whether the run that made it is still going."""
+    folder = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-"))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def sweep_scratch(parent: Path | None = None) -> list[Path]:
+    """Remove the scratch folders of runs that are no longer going (a killed run cannot
+    remove its own); the folders removed."""
+    removed = []
+    for folder in (parent or Path(tempfile.gettempdir())).glob(f"{SCRATCH_PREFIX}*"):
+        pid = folder.name.removeprefix(SCRATCH_PREFIX).split("-", 1)[0]
+        if folder.is_dir() and pid.isdigit() and not process_alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id is running (on Windows: assumed so, unless it is ours
+    to know: a folder is then kept, never wrongly removed)."""
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def run_gui(
     *,
     db_path: str | None,
@@ -76,13 +121,15 @@ def run_gui(
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     QApplication.setWindowIcon(app_icon())
     sys.excepthook = report_unexpected
-    # --demo's database and --screenshot's settings live here and go when the app ends.
-    with tempfile.TemporaryDirectory(prefix="placement-tracker-") as folder:
-        scratch = Path(folder)
+    # --demo's database and --screenshot's settings live in a scratch folder that goes when
+    # the app ends; an ordinary start needs none. One a killed run left is swept away first.
+    sweep_scratch()
+    needs_scratch = bool((demo and not db_path) or screenshot or first_frame)
+    with scratch_folder() if needs_scratch else nullcontext(None) as scratch:
         settings = (
             QSettings()
             if not screenshot
-            else QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
+            else QSettings(str(Path(scratch or ".") / "settings.ini"), QSettings.Format.IniFormat)
         )
         if appearance and screenshot:  # for this picture only: the scratch settings go at exit
             settings.setValue(SCHEME_SETTING, appearance)
