@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install bench lint screenshot clean bundle bundle-test
+.PHONY: run test install bench lint screenshot clean bundle bundle-test fuzz
 
 run: $(STAMP)
 	$(PY) -m app $(ARGS)
@@ -31,6 +31,13 @@ lint: $(STAMP)
 test: lint
 	@QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests: failing."; fi; exit $$rc
+
+# Ten minutes of mutated placement files against the reader (tests/interchange/test_fuzz.py);
+# a file that breaks it is saved in fuzz-failures/. Stopping at the ten minutes is success.
+fuzz: $(STAMP)
+	@QT_QPA_PLATFORM=offscreen PT_FUZZ_EXAMPLES=1000000 timeout 600 $(PY) -m pytest -q -p no:cacheprovider \
+		tests/interchange/test_fuzz.py -x; rc=$$?; \
+	if [ $$rc -eq 124 ]; then echo "make fuzz: ten minutes, no failure."; rc=0; fi; exit $$rc
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py
