@@ -9,6 +9,7 @@ from pathlib import Path
 from app.db import Database
 from app.interchange.placement_file import PlacementFileError, dumps
 from app.paths import odd_target
+from app.policy.snapshot import PlacementSnapshot
 from app.services.audit import record_change
 from app.services.checking import read_placement_file
 from app.services.placements import PlacementService
@@ -23,7 +24,11 @@ class ExportProblem(ValueError):
 
 def import_placement(db: Database, path: Path) -> int:
     """Read ``path`` whole, then store it in one transaction; returns the new placement's id."""
-    snapshot = read_placement_file(path)
+    return store_placement(db, read_placement_file(path), path.name)
+
+
+def store_placement(db: Database, snapshot: PlacementSnapshot, file_name: str) -> int:
+    """Store a placement read whole from a file, in one transaction; the new placement's id."""
     with db.unit_of_work() as session:
         record = store_snapshot(session, snapshot)
         record_change(
@@ -32,7 +37,7 @@ def import_placement(db: Database, path: Path) -> int:
             placement_id=record.id,
             subject="placement",
             detail={
-                "file": path.name,
+                "file": file_name,
                 "cases": len(snapshot.cases),
                 "events": len(snapshot.events),
             },

@@ -26,7 +26,8 @@ from app.db.storage import (
     restore_file,
 )
 from app.interchange.placement_file import PlacementFileError, dumps, loads
-from app.services.placement_files import import_placement
+from app.services.checking import read_placement_file
+from app.services.placement_files import store_placement
 from app.services.placements import PlacementService
 
 __all__ = [
@@ -153,10 +154,20 @@ def import_locked(db_path: Path, source: Path, key: str | None = None) -> int:
 
 
 def import_into(db: Database, source: Path) -> int:
-    """Import into an open database (the caller is its writer), backing it up first."""
-    if db.placement_count():
-        make_backup(db.path, "before-import", key=db.key)
-    return import_placement(db, source)
+    """Import into an open database (the caller is its writer), backing it up first.
+
+    The file is read and checked before any backup is made: a file that is refused costs
+    no backup, so fumbled imports never push the real history out of the newest ten. A
+    backup made before a store that then fails is removed again: it is the database as it
+    still is, nothing a PE would want back."""
+    snapshot = read_placement_file(source)
+    backup = make_backup(db.path, "before-import", key=db.key) if db.placement_count() else None
+    try:
+        return store_placement(db, snapshot, source.name)
+    except BaseException:
+        if backup is not None:
+            backup.unlink(missing_ok=True)
+        raise
 
 
 def verify_database(db_path: Path, key: str | None = None) -> list[str]:
