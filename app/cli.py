@@ -139,6 +139,11 @@ def command_parser() -> argparse.ArgumentParser:
         "import", help="import a placement file into the database (all or nothing)"
     )
     imp.add_argument("file", type=Path, metavar="FILE.json")
+    imp.add_argument(
+        "--as-new",
+        action="store_true",
+        help="import it even when the same placement (student and start) is already there",
+    )
     imp.add_argument("--db", metavar="PATH")
 
     exp = sub.add_parser("export", help="export a placement to a placement file")
@@ -348,11 +353,13 @@ def _with_database[T](db_path: str | None, action: Callable[[Any], T], key: str 
 def run_import(options: argparse.Namespace) -> int:
     from app.db import DatabaseError, default_db_path
     from app.services.placement_files import PlacementFileError
-    from app.services.safekeeping import import_locked
+    from app.services.safekeeping import AlreadyImported, import_locked
 
     try:
         db_path = default_db_path(options.db)
-        print(import_locked(db_path, options.file, key_for(options, db_path)))
+        print(import_locked(db_path, options.file, key_for(options, db_path), options.as_new))
+    except AlreadyImported as exc:
+        raise CommandFailed(f"{exc} Add --as-new to import it again.") from None
     except (DatabaseError, PlacementFileError) as exc:
         raise CommandFailed(str(exc)) from None
     return 0

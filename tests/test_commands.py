@@ -93,7 +93,14 @@ def test_import_prints_the_id_and_export_round_trips(tmp_path: Path) -> None:
     exported = run("export", "--db", str(db), "-o", str(out))
     assert exported.returncode == 0, exported.stderr
     assert json.loads(out.read_text()) == to_document(demo_snapshot(date(2026, 11, 23)))
-    assert run("import", str(source), "--db", str(db)).stdout.strip() == "2"
+    again = run("import", str(source), "--db", str(db))  # the same placement: refused, named
+    assert again.returncode == 2 and again.stdout == ""
+    assert (
+        "Robin Ashdown's placement from 14 Sep 2026 is already in this database (placement 1)"
+        in again.stderr
+    )
+    assert "--as-new" in again.stderr and len(again.stderr.strip().splitlines()) == 1
+    assert run("import", str(source), "--db", str(db), "--as-new").stdout.strip() == "2"
     several = run("export", "--db", str(db), "-o", str(out))
     assert several.returncode == 2 and "--placement ID" in several.stderr
     assert run("export", "--db", str(db), "--placement", "2", "-o", str(out)).returncode == 0

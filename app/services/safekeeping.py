@@ -26,6 +26,8 @@ from app.db.storage import (
     restore_file,
 )
 from app.interchange.placement_file import PlacementFileError, dumps, loads
+from app.policy.calendar import uk_date
+from app.policy.snapshot import PlacementSnapshot
 from app.services.checking import read_placement_file
 from app.services.placement_files import store_placement
 from app.services.placements import PlacementService
@@ -140,27 +142,54 @@ def restore_database(
         lock.release()
 
 
-def import_locked(db_path: Path, source: Path, key: str | None = None) -> int:
+class AlreadyImported(ValueError):
+    """The file's placement is in the database already; importing it again makes a copy."""
+
+    def __init__(self, message: str, placement_id: int) -> None:
+        super().__init__(message)
+        self.placement_id = placement_id
+
+
+def same_placement(db: Database, snapshot: PlacementSnapshot) -> int | None:
+    """The placement already in ``db`` that the file holds (the same student from the same
+    day), if there is one."""
+    p = snapshot.placement
+    for row in PlacementService(db).list_placements():
+        if row.student.strip().casefold() == p.student.strip().casefold() and row.start == p.start:
+            return row.id
+    return None
+
+
+def import_locked(db_path: Path, source: Path, key: str | None = None, as_new: bool = False) -> int:
     """``placement-tracker import``: as the one writer, with a backup of the database first."""
     lock = WriterLock(db_path).acquire()
     try:
         db = Database(db_path, key=key)
         try:
-            return import_into(db, source)
+            return import_into(db, source, as_new)
         finally:
             db.close()
     finally:
         lock.release()
 
 
-def import_into(db: Database, source: Path) -> int:
+def import_into(db: Database, source: Path, as_new: bool = False) -> int:
     """Import into an open database (the caller is its writer), backing it up first.
 
     The file is read and checked before any backup is made: a file that is refused costs
-    no backup, so fumbled imports never push the real history out of the newest ten. A
+    no backup, so fumbled imports never push the real history out of the newest ten; the
+    same placement again is refused unless ``as_new`` (a second copy is wanted). A
     backup made before a store that then fails is removed again: it is the database as it
     still is, nothing a PE would want back."""
     snapshot = read_placement_file(source)
+    there = same_placement(db, snapshot)
+    if there is not None and not as_new:
+        p = snapshot.placement
+        raise AlreadyImported(
+            f"{p.student}'s placement from {uk_date(p.start)} is already in this database "
+            f"(placement {there}); importing it again makes a second copy.",
+            there,
+        )
     backup = make_backup(db.path, "before-import", key=db.key) if db.placement_count() else None
     try:
         return store_placement(db, snapshot, source.name)

@@ -324,7 +324,7 @@ def test_records_are_private_whatever_the_umask(tmp_path: Path) -> None:
         )
 
     assert run("import", str(EXAMPLE)).returncode == 0
-    assert run("import", str(EXAMPLE)).returncode == 0  # a backup before the second import
+    assert run("import", str(EXAMPLE), "--as-new").returncode == 0  # backed up before it
     folder = home / "PlacementTracker"
     out = tmp_path / "out"
     out.mkdir()

@@ -37,3 +37,24 @@ def test_a_file_with_a_key_written_twice_or_a_broken_character_is_explained(
         assert "unexpected" not in message
     assert demo_window.placement_box.count() == before
     assert demo_window.overview.title.text() == "Robin Ashdown"
+
+
+def test_the_same_placement_again_is_imported_only_when_the_pe_says_so(
+    demo_window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, _t, text: (asked.append(text), answers.pop(0))[1]
+    )
+    path = tmp_path / "robin.json"
+    path.write_text(json.dumps(to_document(demo_snapshot(date(2026, 11, 23)))), encoding="utf-8")
+    before = demo_window.placement_box.count()
+    assert demo_window.file_actions.import_path(path).wait() is None  # No: nothing stored
+    assert "Robin Ashdown's placement from 14 Sep 2026 is already in this database" in asked[0]
+    assert demo_window.placement_box.count() == before
+    demo_window.file_actions.import_path(path).wait()  # Yes: a second copy
+    demo_window.file_actions.again.wait()
+    assert demo_window.placement_box.count() == before + 1

@@ -11,7 +11,7 @@ from app.services.placement_files import (
     PlacementFileError,
     export_placement,
 )
-from app.services.safekeeping import import_into
+from app.services.safekeeping import AlreadyImported, import_into
 from app.services.screen import PlacementScreen, placement_screen
 from app.services.workspace import DatabaseError
 from app.views.board import Board
@@ -36,13 +36,14 @@ class PlacementFileActions:
         if path:
             self.import_path(Path(path))
 
-    def import_path(self, path: Path) -> Operation:
+    def import_path(self, path: Path, as_new: bool = False) -> Operation:
         """Import a placement file whole, in the background; a bad file is explained and
-        nothing is stored. The new placement is worked out there too, then shown."""
+        nothing is stored. The new placement is worked out there too, then shown. The same
+        placement again is imported only when the PE says so."""
         ws = self.w.workspace
 
         def work() -> tuple[int, PlacementScreen]:
-            placement_id = import_into(ws.db, path)
+            placement_id = import_into(ws.db, path, as_new)
             return placement_id, placement_screen(ws.placements, placement_id, ws.as_of)
 
         def done(result: tuple[int, PlacementScreen]) -> None:
@@ -51,6 +52,15 @@ class PlacementFileActions:
             self.w.statusBar().showMessage(f"Imported {path.name}", 5000)
 
         def failed(error: BaseException) -> None:
+            if isinstance(error, AlreadyImported):
+                answer = QMessageBox.question(
+                    self.w,
+                    "Placement already here",
+                    f"{error}\n\nImport {path.name} again as a second copy?",
+                )
+                if answer == QMessageBox.StandardButton.Yes:
+                    self.again = self.import_path(path, as_new=True)
+                return
             if isinstance(error, PlacementFileError):
                 QMessageBox.warning(
                     self.w,
@@ -74,7 +84,7 @@ class PlacementFileActions:
             work,
             done,
             failed,
-            (PlacementFileError, DatabaseError),
+            (PlacementFileError, DatabaseError, AlreadyImported),
         ).start()
 
     def export_file(self) -> None:
