@@ -41,6 +41,6 @@ def test_twenty_fumbled_imports_keep_every_older_backup(tmp_path: Path) -> None:
 
     good = tmp_path / "good.json"
     good.write_text(dumps(demo_snapshot(AS_OF)), encoding="utf-8")
-    import_locked(path, good)
+    import_locked(path, good, as_new=True)  # the demo again, as a second copy
     reasons = [b.reason for b in list_backups(path)]
     assert reasons[0] == "before-import" and len(reasons) == 10  # pruned to the newest ten
