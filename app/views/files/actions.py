@@ -7,10 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from app.services.placement_files import (
-    PlacementFileError,
-    export_placement,
-)
+from app.services.placement_files import PlacementFileError, export_placement
 from app.services.safekeeping import AlreadyImported, import_into
 from app.services.screen import PlacementScreen, placement_screen
 from app.services.workspace import DatabaseError
@@ -25,6 +22,7 @@ class PlacementFileActions:
 
     def __init__(self, board: Board) -> None:
         self.w = board
+        self.again: Operation | None = None  # a second copy the PE asked for, under way
 
     def import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
