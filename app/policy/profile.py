@@ -64,13 +64,17 @@ class PolicyProfile:
         """ "default", or "local" once the PE (or the placement file) changed a setting."""
         return "local" if self.differences() else "default"
 
-    def describe(self) -> str:
-        """One line for screens and every page of a printed record: the profile by name."""
+    def label(self) -> str:
+        """The profile in a few words: "default", or "local (2 settings differ from the default)"."""
         diff = self.differences()
         if not diff:
-            return "Policy profile: default"
+            return "default"
         differ = "differs" if len(diff) == 1 else "differ"
-        return f"Policy profile: local ({counted(len(diff), 'setting')} {differ} from the default)"
+        return f"local ({counted(len(diff), 'setting')} {differ} from the default)"
+
+    def describe(self) -> str:
+        """One line for screens and every page of a printed record: the profile by name."""
+        return f"Policy profile: {self.label()}"
 
     def changes(self) -> tuple[str, ...]:
         """Each setting that differs from the default, in words (a record's last page)."""

@@ -132,7 +132,7 @@ def open_about(window: QWidget, workspace: Workspace) -> AboutDialog:
         workspace.path,
         backups_dir(workspace.path),
         current_log_file(),
-        workspace.profile.describe().removeprefix("Policy profile: "),
+        workspace.profile.label(),
         window,
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -205,3 +205,14 @@ def test_recent_databases_are_offered_newest_first(
     entries[1].trigger()  # back to the first database
     assert window.workspace.path.resolve() == first.resolve()
     window.workspace.close()
+
+
+def test_the_policy_profile_is_named_once_where_it_is_shown(demo_window: MainWindow) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    page = seen(demo_window, demo_window.placement_page).text.toPlainText()
+    assert page.count("Policy profile") == 1 and "default" in page
+    about = demo_window.show_about()
+    words = " ".join(label.text() for label in about.findChildren(QLabel))
+    about.close()
+    assert "default" in words and words.count("Policy profile") <= 1

@@ -74,7 +74,7 @@ class PlacementPage(QWidget):
             ("On-site supervisor", p.onsite_supervisor or "—"),
             ("Team manager", p.team_manager),
             ("Link worker", p.link_worker or "—"),
-            ("Policy profile", profile.describe()),
+            ("Policy profile", profile.label()),
         ]
         if p.archived:
             rows.append(("Closed", f"{uk_date(p.archived)}: {p.close_reason or ''}"))
