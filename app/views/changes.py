@@ -69,7 +69,7 @@ class Changes:
             QMessageBox.warning(self.parent, refused, str(exc))
             return False
         if undo is not None:
-            self.stack.push(Change(self, done[:1].lower() + done[1:], action, undo, then))
+            self._push(done, action, undo, then)
         self.refresh()
         if then is not None:
             then()
@@ -79,11 +79,15 @@ class Changes:
     def made(self, done: str, redo: Step, undo: Step, then: Step | None = None) -> None:
         """A change a form has just saved itself (its own checks and refusals shown on it):
         offered to undo, and redo, like any other; the window is refreshed."""
-        self.stack.push(Change(self, done[:1].lower() + done[1:], redo, undo, then))
+        self._push(done, redo, undo, then)
         self.refresh()
         if then is not None:
             then()
         self.say(done + " — Ctrl+Z to undo")
+
+    def _push(self, done: str, redo: Step, undo: Step, then: Step | None) -> None:
+        """The change on the stack, named as the menu reads it ("Undo event deleted")."""
+        self.stack.push(Change(self, done[:1].lower() + done[1:], redo, undo, then))
 
     def replay(self, change: Change, step: Step, done: str) -> None:
         """Undo or redo ``change``: when the records moved on so that it no longer fits, say

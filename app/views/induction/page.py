@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,25 +28,12 @@ from app.policy.snapshot import PlacementAgreement, SupervisionAgreement
 from app.policy.sources import cited
 from app.policy.vocabulary import WEEKDAYS
 from app.services.induction import InductionRow, InductionView
+from app.views.item_dialog import save_cancel, text_or_none
 from app.views.theme import tone
 from app.views.widgets import date_edit, from_qdate, ruled_table, select_key, selected_key
 
 COLUMNS = ("Item", "Source", "Done", "By", "Note")
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
-    box = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-    )
-    box.accepted.connect(dialog.accept)
-    box.rejected.connect(dialog.reject)
-    return box
-
-
-def _text(edit: QLineEdit | QPlainTextEdit) -> str | None:
-    value = edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
-    return value.strip() or None
 
 
 class PlacementAgreementDialog(QDialog):
@@ -78,11 +64,13 @@ class PlacementAgreementDialog(QDialog):
         form.addRow("&Learning needs", self.learning_needs)
         form.addRow("&After-hours contact", self.after_hours)
         form.addRow("&Notes", self.notes)
-        form.addRow(_buttons(self))
+        form.addRow(save_cancel(self))
 
     def agreement(self) -> PlacementAgreement:
         return PlacementAgreement(
-            _text(self.learning_needs), _text(self.after_hours), _text(self.notes)
+            text_or_none(self.learning_needs),
+            text_or_none(self.after_hours),
+            text_or_none(self.notes),
         )
 
     def held_date(self) -> date | None:
@@ -131,15 +119,15 @@ class SupervisionAgreementDialog(QDialog):
         form.addRow("&Time", self.time)
         form.addRow("T&hree-way", self.three_way)
         form.addRow("&Notes", self.notes)
-        form.addRow(_buttons(self))
+        form.addRow(save_cancel(self))
 
     def agreement(self) -> SupervisionAgreement:
         return SupervisionAgreement(
             self.weekday.currentData(),
             self.every.value(),
-            _text(self.time),
-            _text(self.three_way),
-            _text(self.notes),
+            text_or_none(self.time),
+            text_or_none(self.three_way),
+            text_or_none(self.notes),
         )
 
     def agreed_date(self) -> date | None:
