@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import types
 import typing
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -35,6 +34,7 @@ from app.policy.snapshot import (
     Supervision,
     SupervisionAgreement,
     Transition,
+    optional_of,
 )
 from app.policy.vocabulary import (
     ABSENCE_WHO,
@@ -306,10 +306,7 @@ def _reader_for(
     annotation: Any, choices: tuple[str, ...], required: bool
 ) -> Callable[[_Reader], Any]:
     """How to read a value of a field with this annotation: the field's type decides."""
-    kind, optional = annotation, False
-    if isinstance(kind, types.UnionType):
-        args = [a for a in typing.get_args(kind) if a is not type(None)]
-        kind, optional = args[0], True
+    kind, optional = optional_of(annotation)
     read: Callable[[_Reader], Any]
     if dataclasses.is_dataclass(kind):
         nested = cast(type, kind)

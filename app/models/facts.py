@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import types
 import typing
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -22,6 +21,8 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Date, Float, Integer, String, Text
 from sqlalchemy.orm import mapped_column
 from sqlalchemy.types import TypeEngine
+
+from app.policy.snapshot import optional_of
 
 _SIMPLE: dict[type, type[TypeEngine[Any]]] = {
     dt.date: Date,
@@ -45,14 +46,6 @@ class Column:
     default: Any
 
 
-def _unwrap(annotation: Any) -> tuple[Any, bool]:
-    """``X | None`` → (X, True); anything else → (it, False)."""
-    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        return args[0], len(args) < len(typing.get_args(annotation))
-    return annotation, False
-
-
 @cache
 def columns_of(record: type, skip: frozenset[str] = frozenset()) -> tuple[Column, ...]:
     """The columns ``record``'s fields are stored in, in field order."""
@@ -61,12 +54,12 @@ def columns_of(record: type, skip: frozenset[str] = frozenset()) -> tuple[Column
     for f in dataclasses.fields(record):
         if f.name in skip:
             continue
-        kind, nullable = _unwrap(hints[f.name])
+        kind, nullable = optional_of(hints[f.name])
         default = None if f.default is dataclasses.MISSING else f.default
         if dataclasses.is_dataclass(kind):
             part_hints = typing.get_type_hints(kind)
             for part in dataclasses.fields(kind):
-                part_kind, _ = _unwrap(part_hints[part.name])
+                part_kind, _ = optional_of(part_hints[part.name])
                 name = f"{f.name}_{part.name.rstrip('_')}"
                 found.append(
                     Column(
@@ -161,7 +154,7 @@ def _nested(record: type) -> dict[str, type]:
     hints = typing.get_type_hints(record)
     found = {}
     for f in dataclasses.fields(record):
-        kind, _ = _unwrap(hints[f.name])
+        kind, _ = optional_of(hints[f.name])
         if dataclasses.is_dataclass(kind) and isinstance(kind, type):
             found[f.name] = kind
     return found

@@ -8,6 +8,8 @@ where a key is a Python keyword (``with`` → ``with_``, ``from`` → ``from_``)
 from __future__ import annotations
 
 import datetime as dt
+import types
+import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +26,15 @@ from app.policy.vocabulary import (
     REPORT_TYPES,
     STUDENT_ROLES,
 )
+
+
+def optional_of(annotation: Any) -> tuple[Any, bool]:
+    """A field's type and whether it may be missing: ``X | None`` → (X, True), else (it,
+    False). The file reader and the database's columns both read fields through this."""
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return args[0], len(args) < len(typing.get_args(annotation))
+    return annotation, False
 
 
 def fact(*, length: int | None = None, choices: tuple[str, ...] = ()) -> Mapping[str, Any]:
