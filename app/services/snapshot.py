@@ -163,14 +163,7 @@ def load_snapshot(session: Session, placement_id: int) -> PlacementSnapshot:
     database = session.info.get("database")
     if database is not None and (session.new or session.dirty or session.deleted):
         session.flush()  # what this action changed so far is part of what it reads
-    got: dict[str, Any] = {}
-    for name, (tables, read) in PARTS.items():
-        if database is None:
-            got[name] = read(session, placement_id)
-        else:
-            got[name] = database.kept(
-                (name, placement_id), tables, lambda r=read: r(session, placement_id)
-            )
+    got = {name: _part(session, placement_id, name) for name in PARTS}
     core: _Core = got["placement"]
     return PlacementSnapshot(
         placement=core.placement,
@@ -191,15 +184,17 @@ def load_snapshot(session: Session, placement_id: int) -> PlacementSnapshot:
 def load_placement(session: Session, placement_id: int) -> Placement:
     """One placement's own facts (dates, people), without its records: what the rules across
     placements compare. Kept like a snapshot's part, so reading it again costs nothing."""
-    database = session.info.get("database")
-    tables, read = PARTS["placement"]
-    if database is None:
-        core: _Core = read(session, placement_id)
-    else:
-        core = database.kept(
-            ("placement", placement_id), tables, lambda: read(session, placement_id)
-        )
+    core: _Core = _part(session, placement_id, "placement")
     return core.placement
+
+
+def _part(session: Session, placement_id: int, name: str) -> Any:
+    """One part of a placement (``PARTS``), read again only when one of its tables changed."""
+    tables, read = PARTS[name]
+    database = session.info.get("database")
+    if database is None:
+        return read(session, placement_id)
+    return database.kept((name, placement_id), tables, lambda: read(session, placement_id))
 
 
 @dataclass(frozen=True, slots=True)
