@@ -13,7 +13,14 @@ from datetime import date, timedelta
 from app.policy.calendar import uk_date
 from app.policy.profile import PolicyProfile
 from app.policy.snapshot import PlacementSnapshot, Supervision
-from app.policy.terms import as_of_view, is_caseload, joint_visit_deadline, placement_midpoint
+from app.policy.terms import (
+    as_of_view,
+    discussed_after_step_up,
+    is_caseload,
+    joint_visit_deadline,
+    placement_midpoint,
+    step_up_deadline,
+)
 from app.policy.vocabulary import CASE_TYPE_LABELS, TRANSITION_ITEMS, VISIT_KINDS, WEEKDAYS
 from app.policy.wording import every
 
@@ -133,12 +140,10 @@ def agenda(
                 )
             )
         step = c.stepped_up
-        if step is not None and not any(
-            0 <= (d - step.date).days <= profile.step_up_days for d in discussed[c.ref]
-        ):
+        if step is not None and not discussed_after_step_up(step.date, discussed[c.ref], profile):
             items.append(
                 AgendaItem(
-                    step.date + timedelta(days=profile.step_up_days),
+                    step_up_deadline(step.date, profile),
                     "Step-up",
                     f"Discuss {c.ref}'s step-up to {CASE_TYPE_LABELS[c.type]} in supervision",
                     SUPERVISION,

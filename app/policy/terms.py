@@ -104,6 +104,16 @@ def joint_visit_deadline(case: Case, profile: PolicyProfile) -> date:
     return case.allocated + timedelta(days=profile.joint_visit_days)
 
 
+def step_up_deadline(stepped: date, profile: PolicyProfile) -> date:
+    """The last day to discuss a step-up in supervision (003 §4.1, §4.2)."""
+    return stepped + timedelta(days=profile.step_up_days)
+
+
+def discussed_after_step_up(stepped: date, discussed: list[date], profile: PolicyProfile) -> bool:
+    """Whether a supervision from the step-up's day to its deadline discussed the case."""
+    return any(stepped <= d <= step_up_deadline(stepped, profile) for d in discussed)
+
+
 def window_end(placement: Placement, as_of: date) -> date:
     return min(as_of, placement.end)
 

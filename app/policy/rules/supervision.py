@@ -10,7 +10,13 @@ from app.policy.calendar import uk_date
 from app.policy.findings import BREACH, WARNING, EvaluationContext, Finding, Rule, rule
 from app.policy.gaps import gaps_over
 from app.policy.snapshot import ManagerOverride
-from app.policy.terms import is_caseload, is_empty, student_absence_days
+from app.policy.terms import (
+    discussed_after_step_up,
+    is_caseload,
+    is_empty,
+    step_up_deadline,
+    student_absence_days,
+)
 from app.policy.vocabulary import CASE_TYPE_LABELS
 
 
@@ -230,11 +236,6 @@ def manager_oversight(ctx: EvaluationContext) -> Iterator[Finding]:
             )
 
 
-def step_up_deadline(step_up: date, profile_days: int) -> date:
-    """The last day to discuss a step-up in supervision (003 §4.1, §4.2)."""
-    return step_up + timedelta(days=profile_days)
-
-
 @rule(
     "case.step-up-discussed",
     WARNING,
@@ -249,10 +250,10 @@ def step_up_discussed(ctx: EvaluationContext) -> Iterator[Finding]:
         if not is_caseload(c) or c.stepped_up is None:
             continue
         stepped = c.stepped_up.date
-        deadline = step_up_deadline(stepped, days)
+        deadline = step_up_deadline(stepped, ctx.profile)
         if ctx.as_of <= deadline or (c.ended is not None and c.ended < deadline):
             continue
-        if any(0 <= (d - stepped).days <= days for d in discussed.get(c.ref, [])):
+        if discussed_after_step_up(stepped, discussed.get(c.ref, []), ctx.profile):
             continue
         yield step_up_discussed.finding(
             f"case:{c.ref}",
