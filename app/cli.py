@@ -37,7 +37,9 @@ def parse_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"not a date: {text!r} (write it as YYYY-MM-DD, e.g. 2026-09-14)"
+        ) from None
 
 
 def setup_logging() -> Path | None:
@@ -357,7 +359,8 @@ def run_import(options: argparse.Namespace) -> int:
 
     try:
         db_path = default_db_path(options.db)
-        print(import_locked(db_path, options.file, key_for(options, db_path), options.as_new))
+        done = import_locked(db_path, options.file, key_for(options, db_path), options.as_new)
+        print(done.sentence())
     except AlreadyImported as exc:
         raise CommandFailed(f"{exc} Add --as-new to import it again.") from None
     except (DatabaseError, PlacementFileError) as exc:

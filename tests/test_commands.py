@@ -88,7 +88,10 @@ def test_import_prints_the_id_and_export_round_trips(tmp_path: Path) -> None:
     source.write_text(dumps(demo_snapshot(date(2026, 11, 23))), encoding="utf-8")
     first = run("import", str(source), "--db", str(db))
     assert first.returncode == 0, first.stderr
-    assert first.stdout.strip() == "1"
+    assert first.stdout.strip() == (
+        "Imported Robin Ashdown's first placement (14 Sep 2026 to 31 Dec 2026) from in.json "
+        "as placement 1."
+    )
     out = tmp_path / "out.json"
     exported = run("export", "--db", str(db), "-o", str(out))
     assert exported.returncode == 0, exported.stderr
@@ -100,7 +103,11 @@ def test_import_prints_the_id_and_export_round_trips(tmp_path: Path) -> None:
         in again.stderr
     )
     assert "--as-new" in again.stderr and len(again.stderr.strip().splitlines()) == 1
-    assert run("import", str(source), "--db", str(db), "--as-new").stdout.strip() == "2"
+    assert (
+        run("import", str(source), "--db", str(db), "--as-new")
+        .stdout.strip()
+        .endswith("as placement 2.")
+    )
     several = run("export", "--db", str(db), "-o", str(out))
     assert several.returncode == 2 and "--placement ID" in several.stderr
     assert run("export", "--db", str(db), "--placement", "2", "-o", str(out)).returncode == 0
@@ -114,7 +121,7 @@ def test_import_of_a_bad_file_writes_nothing(tmp_path: Path) -> None:
     source.write_text(json.dumps(doc))
     result = run("import", str(source), "--db", str(db))
     assert result.returncode == 2
-    assert 'cases[1].allocated: not a date: "2026-13-01"' in result.stderr
+    assert 'cases[1] (D-1057).allocated: not a date: "2026-13-01"' in result.stderr
     assert (
         run("export", "--db", str(db), "-o", str(tmp_path / "o.json")).stderr.count("no placement")
         == 1
@@ -169,3 +176,20 @@ def test_pdf_records_from_the_command_line(tmp_path: Path, record: str, title: s
     result = run("pdf", record, "-o", str(out), "--input", str(source), *extra)
     assert result.returncode == 0, result.stderr
     assert title in PdfReader(out).pages[0].extract_text()
+
+
+def test_a_file_that_is_not_a_placement_file_says_what_it_looks_like(tmp_path: Path) -> None:
+    db = tmp_path / "p.sqlite"
+    spreadsheet = tmp_path / "cases.csv"
+    spreadsheet.write_text("ref,initials,type\nEH-201,KM,early-help\n", encoding="utf-8")
+    database = tmp_path / "placements.sqlite"
+    database.write_bytes(b"SQLite format 3\x00" + bytes(4080))
+    for source, looks in ((spreadsheet, "it looks like CSV"), (database, "looks like a database")):
+        result = run("import", str(source), "--db", str(db))
+        assert result.returncode == 2 and result.stdout == ""
+        assert "this is not a Placement Tracker placement file" in result.stderr
+        assert looks in result.stderr
+    assert "use restore" in result.stderr
+    bad_day = run("check", str(spreadsheet), "--as-of", "30/11/2026")
+    assert bad_day.returncode == 2
+    assert "write it as YYYY-MM-DD, e.g. 2026-09-14" in bad_day.stderr

@@ -70,10 +70,28 @@ def _constant(name: str) -> _Odd:
     return _Odd(f"{name} is not a number JSON allows")
 
 
-def join(path: str, key: str | int) -> str:
-    """``cases`` + 1 → ``cases[1]``; ``cases[1]`` + ``ref`` → ``cases[1].ref``."""
+# What a PE knows a record by, first found first: a case's reference, a record's id, the
+# case a transition or a case direction is for.
+LABEL_KEYS: Final = ("ref", "id", "case")
+PLAIN_LABEL: Final = re.compile(r"[\w./ -]{1,30}")
+
+
+def label_of(value: Any) -> str | None:
+    """The name a PE knows a list item by (``EH-201``), when it has a plain one."""
+    if isinstance(value, dict):
+        for key in LABEL_KEYS:
+            found = value.get(key)
+            if isinstance(found, str) and PLAIN_LABEL.fullmatch(found) and found.strip():
+                return found
+    return None
+
+
+def join(path: str, key: str | int, value: Any = None) -> str:
+    """``cases`` + 1 → ``cases[1]``, or ``cases[1] (EH-201)`` when the item has a reference;
+    ``cases[1]`` + ``ref`` → ``cases[1].ref``."""
     if isinstance(key, int):
-        return f"{path}[{key}]"
+        label = label_of(value)
+        return f"{path}[{key}]" if label is None else f"{path}[{key}] ({label})"
     return key if path == "file" else f"{path}.{key}"
 
 
@@ -135,12 +153,28 @@ def _check(document: Any) -> None:
                 stack.extend((v, join(path, k), depth + 1) for k, v in reversed(children))
             else:
                 stack.extend(
-                    (v, join(path, i), depth + 1) for i, v in reversed(list(enumerate(value)))
+                    (v, join(path, i, v), depth + 1) for i, v in reversed(list(enumerate(value)))
                 )
+
+
+NOT_OURS: Final = "this is not a Placement Tracker placement file"
+RESTORE_HINT: Final = (
+    "to put a database or a backup back, use restore (File › Backups… in the app, "
+    "or placement-tracker restore)"
+)
+SQLITE_HEADER: Final = b"SQLite format 3\x00"
+
+
+def _looks_like_csv(text: str) -> bool:
+    """A spreadsheet's export: the first line is a row of separated cells, not JSON."""
+    first = text.lstrip().partition("\n")[0]
+    return first[:1] not in ("{", "[", '"') and any(sep in first for sep in (",", ";", "\t"))
 
 
 def decode(text: str | bytes) -> Any:
     """The JSON values of a placement file's text, checked as above."""
+    if isinstance(text, bytes) and text.startswith(SQLITE_HEADER):
+        raise PlacementFileError(f"file: {NOT_OURS}: it looks like a database; {RESTORE_HINT}")
     if len(text) > MAX_BYTES:
         raise PlacementFileError(
             f"file: larger than {MAX_BYTES // (1024 * 1024)} MB; a placement file is far smaller "
@@ -150,7 +184,10 @@ def decode(text: str | bytes) -> Any:
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise PlacementFileError(f"file: not UTF-8 text (byte {exc.start})") from None
+            raise PlacementFileError(
+                f"file: {NOT_OURS}: it is not text (byte {exc.start} is not UTF-8), perhaps an "
+                f"encrypted database; {RESTORE_HINT}"
+            ) from None
     if not text.strip():
         raise PlacementFileError("file: empty file")
     try:
@@ -162,6 +199,11 @@ def decode(text: str | bytes) -> Any:
             parse_constant=_constant,
         )
     except json.JSONDecodeError as exc:
+        if _looks_like_csv(text):
+            raise PlacementFileError(
+                f"file: {NOT_OURS}: it looks like CSV (a spreadsheet's export); export the "
+                "placement from Placement Tracker as a placement file (.json) instead"
+            ) from None
         raise PlacementFileError(
             f"file: not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
         ) from None

@@ -1,7 +1,8 @@
 """The placement file ``placement-tracker/1``: strict reading with one clear message, full writing.
 
 A bad file raises ``PlacementFileError`` whose text names the JSON path (indexes from 0)
-and the problem, e.g. ``cases[1].allocated: not a date: "2026-13-01"``. Nothing is stored
+and the problem, e.g. ``cases[1] (EH-201).allocated: not a date: "2026-13-01" (write it as
+YYYY-MM-DD, e.g. 2026-09-14)``; a list item is named by its reference or id. Nothing is stored
 by this module: the services store a snapshot only after it has been read whole.
 """
 
@@ -15,7 +16,7 @@ from datetime import date
 from functools import cache
 from typing import Any, Final, cast
 
-from app.interchange.decoding import PlacementFileError, decode, join, shown
+from app.interchange.decoding import NOT_OURS, PlacementFileError, decode, join, shown
 from app.policy.allocation import case_problems
 from app.policy.profile import ProfileError, validate_overrides
 from app.policy.snapshot import (
@@ -78,6 +79,7 @@ TOP_KEYS: Final = (
 )
 # File keys that are Python keywords have a trailing underscore in the snapshot.
 FIELD_NAMES: Final = {"with": "with_", "from": "from_"}
+DATE_FORM: Final = "(write it as YYYY-MM-DD, e.g. 2026-09-14)"
 EVENT_COMMON: Final = ("id", "kind", "date", "notes")
 
 
@@ -137,7 +139,7 @@ class _Reader:
             return []
         if not isinstance(self.value, list):
             raise _fail(self.path, f"expected a list, got {_q(self.value)}")
-        return [_Reader(v, _join(self.path, i)) for i, v in enumerate(self.value)]
+        return [_Reader(v, _join(self.path, i, v)) for i, v in enumerate(self.value)]
 
     # ---- scalars
     def text(self, *, empty: bool = False) -> str:
@@ -179,7 +181,7 @@ class _Reader:
                 return date.fromisoformat(self.value)
             except ValueError:
                 pass
-        raise _fail(self.path, f"not a date: {_q(self.value)}")
+        raise _fail(self.path, f"not a date: {_q(self.value)} {DATE_FORM}")
 
     def opt_day(self) -> date | None:
         return None if self.value is None else self.day()
@@ -518,6 +520,13 @@ def _check_evidence_links(snap: PlacementSnapshot, reviews: list[_Reader]) -> No
 def parse_placement(document: Any) -> PlacementSnapshot:
     """Read a decoded JSON document into a snapshot, or raise PlacementFileError."""
     top = _Reader(document, "file")
+    if not isinstance(document, dict):
+        raise top.fail(f"{NOT_OURS}: it holds {_q(document)} where an object belongs")
+    if "format" not in document:
+        raise top.fail(
+            f'{NOT_OURS}: it has no "format" key (a placement file begins '
+            f'{{"format": "{FORMAT}", …}})'
+        )
     top.obj(("format", "placement"), TOP_KEYS)
     if document["format"] != FORMAT:
         raise top.get("format").fail(f'expected "{FORMAT}", got {_q(document["format"])}')

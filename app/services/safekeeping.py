@@ -6,7 +6,7 @@ The commands and File › Backups… both come here, so they refuse and back up 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from app.db import Database, DatabaseError
@@ -40,6 +40,7 @@ __all__ = [
     "change_passphrase",
     "needs_passphrase",
     "back_up_now",
+    "Imported",
     "import_into",
     "inspect_database",
     "import_locked",
@@ -150,6 +151,24 @@ class AlreadyImported(ValueError):
         self.placement_id = placement_id
 
 
+@dataclass(frozen=True)
+class Imported:
+    """A placement file imported: the new placement's id and what a PE is told."""
+
+    placement_id: int
+    student: str
+    kind: str
+    start: date
+    end: date
+    source: str
+
+    def sentence(self) -> str:
+        return (
+            f"Imported {self.student}'s {self.kind} placement ({uk_date(self.start)} to "
+            f"{uk_date(self.end)}) from {self.source} as placement {self.placement_id}."
+        )
+
+
 def same_placement(db: Database, snapshot: PlacementSnapshot) -> int | None:
     """The placement already in ``db`` that the file holds (the same student from the same
     day), if there is one."""
@@ -160,7 +179,9 @@ def same_placement(db: Database, snapshot: PlacementSnapshot) -> int | None:
     return None
 
 
-def import_locked(db_path: Path, source: Path, key: str | None = None, as_new: bool = False) -> int:
+def import_locked(
+    db_path: Path, source: Path, key: str | None = None, as_new: bool = False
+) -> Imported:
     """``placement-tracker import``: as the one writer, with a backup of the database first."""
     lock = WriterLock(db_path).acquire()
     try:
@@ -173,7 +194,7 @@ def import_locked(db_path: Path, source: Path, key: str | None = None, as_new: b
         lock.release()
 
 
-def import_into(db: Database, source: Path, as_new: bool = False) -> int:
+def import_into(db: Database, source: Path, as_new: bool = False) -> Imported:
     """Import into an open database (the caller is its writer), backing it up first.
 
     The file is read and checked before any backup is made: a file that is refused costs
@@ -192,11 +213,13 @@ def import_into(db: Database, source: Path, as_new: bool = False) -> int:
         )
     backup = make_backup(db.path, "before-import", key=db.key) if db.placement_count() else None
     try:
-        return store_placement(db, snapshot, source.name)
+        placement_id = store_placement(db, snapshot, source.name)
     except BaseException:
         if backup is not None:
             backup.unlink(missing_ok=True)
         raise
+    p = snapshot.placement
+    return Imported(placement_id, p.student, p.kind, p.start, p.end, source.name)
 
 
 def verify_database(db_path: Path, key: str | None = None) -> list[str]:

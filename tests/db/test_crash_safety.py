@@ -33,7 +33,7 @@ from app.services.safekeeping import import_locked
 db, source = Path(sys.argv[1]), Path(sys.argv[2])
 print("ready", flush=True)
 while True:
-    pid = import_locked(db, source, as_new=True)  # the same file, again and again
+    pid = import_locked(db, source, as_new=True).placement_id  # the same file, again and again
     print(pid, flush=True)
 """
 

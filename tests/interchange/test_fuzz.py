@@ -31,7 +31,7 @@ EXAMPLE = ROOT.parent / "shared" / "examples" / "first-placement.json"
 EXAMPLES = int(os.environ.get("PT_FUZZ_EXAMPLES", "60"))
 FAILURES = ROOT / "fuzz-failures"
 # A refusal is "<JSON path>: <problem>": the path is "file" or a key with [index] and .key parts.
-REFUSAL = re.compile(r"^(file|[A-Za-z_][\w-]*(\[\d+\]|\.[^:\[\]]+)*): \S")
+REFUSAL = re.compile(r"^(file|[A-Za-z_][\w-]*(\[\d+\]( \([\w./ -]+\))?|\.[^:\[\]]+)*): \S")
 
 SEEDS: list[Any] = [to_document(demo_snapshot(date(2026, 11, 23)))]
 if EXAMPLE.exists():
@@ -157,6 +157,7 @@ def test_every_mutated_file_is_imported_whole_or_refused_in_one_line(text: str) 
 
 def test_the_refusal_pattern_knows_a_path_from_a_sentence() -> None:
     assert REFUSAL.match('cases[1].allocated: not a date: "2026-13-01"')
+    assert REFUSAL.match('cases[1] (EH-201).allocated: not a date: "2026-13-01"')
     assert REFUSAL.match("file: not JSON: Expecting value at line 1 column 1")
     assert REFUSAL.match("induction.x-my item: unknown item")
     assert not REFUSAL.match("An unexpected problem stopped it.")

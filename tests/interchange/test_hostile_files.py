@@ -39,15 +39,15 @@ def replaced(old: str, new: str, count: int = 1) -> str:
     ("text", "message"),
     [
         (replaced('"ref": "D-1042"', '"ref": "D-1042", "ref": "D-9"'),
-         'cases[0]: key "ref" is written twice; keep one'),
+         'cases[0] (D-9): key "ref" is written twice; keep one'),
         (replaced('{"format": "placement-tracker/1"', '{"format": "placement-tracker/1", "format": "x"'),
          'file: key "format" is written twice; keep one'),
         (replaced('"previous_social_workers": 0', '"previous_social_workers": 1' + "0" * 30),
-         "cases[0].previous_social_workers: a whole number of 31 digits; none is that long"),
+         "cases[0] (D-1042).previous_social_workers: a whole number of 31 digits; none is that long"),
         (replaced('"previous_social_workers": 0', '"previous_social_workers": 9223372036854775808'),
-         "cases[0].previous_social_workers: 9223372036854775808 is beyond any whole number stored"),
+         "cases[0] (D-1042).previous_social_workers: 9223372036854775808 is beyond any whole number stored"),
         (replaced('"previous_social_workers": 0', '"previous_social_workers": 1000000000000'),
-         "cases[0].previous_social_workers: must be at most 100000, got 1000000000000"),
+         "cases[0] (D-1042).previous_social_workers: must be at most 100000, got 1000000000000"),
         (replaced('"host_team_average_caseload": 14', '"host_team_average_caseload": 1e400'),
          "placement.host_team_average_caseload: 1e400 is beyond any number stored"),
         (replaced('"host_team_average_caseload": 14', '"host_team_average_caseload": NaN'),
@@ -88,7 +88,9 @@ def test_nesting_deeper_than_the_format_is_refused_at_its_place() -> None:
         deep = [deep]
     doc["cases"][0]["learning"] = deep
     got = error(json.dumps(doc))
-    assert got.startswith("cases[0].learning[0][0]") and "nested more than 12 levels" in got
+    assert (
+        got.startswith("cases[0] (D-1042).learning[0][0]") and "nested more than 12 levels" in got
+    )
     very = "[" * 200_000 + "]" * 200_000  # the JSON decoder itself gives up
     assert error(very).startswith("file: nested more than 12 levels deep")
 

@@ -57,7 +57,8 @@ def test_a_bad_file_stores_nothing(db: Database, tmp_path: Path, as_of: date) ->
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(doc))
     with pytest.raises(
-        PlacementFileError, match=r'transitions\[0\]\.items\.goodbye-session: not a date: "someday"'
+        PlacementFileError,
+        match=r'transitions\[0\] \(D-1042\)\.items\.goodbye-session: not a date: "someday"',
     ):
         import_placement(db, bad)
     assert PlacementService(db).list_placements() == []

@@ -25,7 +25,7 @@ def test_a_file_with_a_key_written_twice_or_a_broken_character_is_explained(
     broken = text.replace('"student": "Robin Ashdown"', '"student": "Robin \\udc00"', 1)
     before = demo_window.placement_box.count()
     for name, content, where in (
-        ("twice.json", twice, 'cases[0]: key "ref" is written twice'),
+        ("twice.json", twice, 'cases[0] (D-9): key "ref" is written twice'),
         ("broken.json", broken, "placement.student: "),
     ):
         path = tmp_path / name

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.services.placement_files import PlacementFileError, export_placement
-from app.services.safekeeping import AlreadyImported, import_into
+from app.services.safekeeping import AlreadyImported, Imported, import_into
 from app.services.screen import PlacementScreen, placement_screen
 from app.services.workspace import DatabaseError
 from app.views.board import Board
@@ -40,14 +40,15 @@ class PlacementFileActions:
         placement again is imported only when the PE says so."""
         ws = self.w.workspace
 
-        def work() -> tuple[int, PlacementScreen]:
-            placement_id = import_into(ws.db, path, as_new)
-            return placement_id, placement_screen(ws.placements, placement_id, ws.as_of)
+        def work() -> tuple[Imported, PlacementScreen]:
+            done = import_into(ws.db, path, as_new)
+            return done, placement_screen(ws.placements, done.placement_id, ws.as_of)
 
-        def done(result: tuple[int, PlacementScreen]) -> None:
-            self.w.placement_id, screen = result
+        def done(result: tuple[Imported, PlacementScreen]) -> None:
+            imported, screen = result
+            self.w.placement_id = imported.placement_id
             self.w.reload(screen)
-            self.w.statusBar().showMessage(f"Imported {path.name}", 5000)
+            self.w.statusBar().showMessage(imported.sentence(), 8000)
 
         def failed(error: BaseException) -> None:
             if isinstance(error, AlreadyImported):
