@@ -212,7 +212,7 @@ def command_parser() -> argparse.ArgumentParser:
         description=f"Print one of the placement's records to an A4 PDF.\n\nrecords:\n{records}",
         epilog="examples, one per record:\n"
         "  placement-tracker pdf induction -o induction.pdf\n"
-        "  placement-tracker pdf supervision --id s-2026-11-13 -o supervision.pdf\n"
+        "  placement-tracker pdf supervision --date 2026-11-13 -o supervision.pdf\n"
         "  placement-tracker pdf pcf -o pcf-reviews.pdf\n"
         "  placement-tracker pdf transition -o transition-checklists.pdf\n"
         "  placement-tracker pdf summary --input placement.json -o summary.pdf",
@@ -227,7 +227,13 @@ def command_parser() -> argparse.ArgumentParser:
     source.add_argument("--db", metavar="PATH", help="print from a database (default: yours)")
     pdf.add_argument("--placement", type=int, metavar="ID", help="with --db: which placement")
     pdf.add_argument(
-        "--id", metavar="ID", help="which record, for records of one session (supervision)"
+        "--date",
+        type=parse_date,
+        metavar="YYYY-MM-DD",
+        help="supervision: the day the session was held (leave it out to list the days)",
+    )
+    pdf.add_argument(
+        "--id", metavar="ID", help="supervision: the session's id, when two share a day"
     )
     pdf.add_argument(
         "--printed", type=parse_date, metavar="YYYY-MM-DD", help="the date printed on the record"
@@ -300,7 +306,11 @@ def run_pdf(options: argparse.Namespace) -> int:
     try:
         snapshot = snapshot_from(options.input, options.db, options.placement, key)
         data = render(
-            options.record, snapshot, options.printed or date.today(), record_id=options.id
+            options.record,
+            snapshot,
+            options.printed or date.today(),
+            record_id=options.id,
+            record_date=options.date,
         )
         write_pdf(options.output, data)
     except (PlacementFileError, DatabaseError, ExportProblem, RecordProblem) as exc:

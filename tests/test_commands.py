@@ -172,7 +172,7 @@ def test_pdf_records_from_the_command_line(tmp_path: Path, record: str, title: s
     source = tmp_path / "demo.json"
     source.write_text(dumps(snap))
     out = tmp_path / f"{record}.pdf"
-    extra = ["--id", snap.supervisions[-1].id] if record == "supervision" else []
+    extra = ["--date", snap.supervisions[-1].date.isoformat()] if record == "supervision" else []
     result = run("pdf", record, "-o", str(out), "--input", str(source), *extra)
     assert result.returncode == 0, result.stderr
     assert title in PdfReader(out).pages[0].extract_text()
@@ -193,3 +193,38 @@ def test_a_file_that_is_not_a_placement_file_says_what_it_looks_like(tmp_path: P
     bad_day = run("check", str(spreadsheet), "--as-of", "30/11/2026")
     assert bad_day.returncode == 2
     assert "write it as YYYY-MM-DD, e.g. 2026-09-14" in bad_day.stderr
+
+
+def test_a_supervision_record_is_chosen_by_the_day_it_was_held(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    snap = demo_snapshot(date(2026, 11, 23))
+    source = tmp_path / "demo.json"
+    source.write_text(dumps(snap))
+    out = tmp_path / "s.pdf"
+    unnamed = run("pdf", "supervision", "-o", str(out), "--input", str(source))
+    assert unnamed.returncode == 2 and "Name the session with --date" in unnamed.stderr
+    days = [s.date.isoformat() for s in snap.supervisions]
+    assert all(day in unnamed.stderr for day in days)
+    assert not any(s.id in unnamed.stderr for s in snap.supervisions if s.id not in days)
+    wrong = run(
+        "pdf", "supervision", "-o", str(out), "--input", str(source), "--date", "2026-09-12"
+    )
+    assert wrong.returncode == 2 and "no supervision session on 12 Sep 2026" in wrong.stderr
+    assert not out.exists()
+    chosen = snap.supervisions[1]
+    held = run(
+        "pdf",
+        "supervision",
+        "-o",
+        str(out),
+        "--input",
+        str(source),
+        "--date",
+        chosen.date.isoformat(),
+    )
+    assert held.returncode == 0, held.stderr
+    text = PdfReader(out).pages[0].extract_text()
+    assert chosen.date.strftime("%-d %b %Y") in text
+    misplaced = run("pdf", "pcf", "-o", str(out), "--input", str(source), "--date", "2026-09-12")
+    assert misplaced.returncode == 2 and "--date chooses a supervision session" in misplaced.stderr

@@ -128,9 +128,9 @@ def supervision_record(
 ) -> bytes:
     s = next((x for x in snap.supervisions if x.id == sid), None)
     if s is None:
-        known = ", ".join(x.id for x in snap.supervisions) or "none"
+        known = ", ".join(f"{x.date.isoformat()} ({x.id})" for x in snap.supervisions) or "none"
         raise RecordNotFound(
-            f"There is no supervision {sid!r} in this placement (supervisions: {known})."
+            f"There is no supervision {sid!r} in this placement (sessions: {known})."
         )
     st = styles()
     width = content_width()

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from app.policy.calendar import uk_date
 from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
 from app.policy.snapshot import PlacementSnapshot
 from app.services.checking import profile_for, read_placement_file
@@ -16,7 +17,7 @@ Renderer = Callable[[PlacementSnapshot, PolicyProfile, date, str | None], bytes]
 # The records a PE can print, with what each is for (``pdf --help`` lists these).
 RECORDS = {
     "induction": "the induction record: the first fortnight's items, agreements and signatures",
-    "supervision": "one supervision session with its case direction and signatures (needs --id)",
+    "supervision": "one supervision session with its case direction and signatures (--date)",
     "pcf": "the PCF reviews against the nine domains, with the learning outcomes' evidence",
     "transition": "the end-of-placement transition checklist, a section per child",
     "summary": "the placement summary: caseload chart, supervision, visits and endings",
@@ -43,8 +44,7 @@ def renderers() -> dict[str, Renderer]:
         snap: PlacementSnapshot, profile: PolicyProfile, printed: date, record_id: str | None
     ) -> bytes:
         if not record_id:
-            known = ", ".join(s.id for s in snap.supervisions) or "none yet"
-            raise RecordProblem(f"Name the supervision with --id (supervisions: {known}).")
+            raise RecordProblem(f"Name the session with --date. {sessions_on_record(snap)}")
         try:
             return supervision_record(snap, record_id, profile, printed)
         except RecordNotFound as exc:
@@ -74,6 +74,30 @@ def renderers() -> dict[str, Renderer]:
     }
 
 
+def sessions_on_record(snap: PlacementSnapshot) -> str:
+    """The sessions a PE can choose from, by date (what they know a session by)."""
+    if not snap.supervisions:
+        return "This placement has no supervision sessions yet."
+    days = ", ".join(s.date.isoformat() for s in sorted(snap.supervisions, key=lambda s: s.date))
+    return f"Sessions on record: {days}."
+
+
+def supervision_on(snap: PlacementSnapshot, day: date) -> str:
+    """The id of the session held on ``day``; a sentence listing the dates when there is none,
+    or naming the ids when two sessions share the day."""
+    found = [s for s in snap.supervisions if s.date == day]
+    if not found:
+        raise RecordProblem(
+            f"There is no supervision session on {uk_date(day)}. {sessions_on_record(snap)}"
+        )
+    if len(found) > 1:
+        ids = ", ".join(s.id for s in found)
+        raise RecordProblem(
+            f"{len(found)} sessions were held on {uk_date(day)}; name one with --id ({ids})."
+        )
+    return found[0].id
+
+
 def snapshot_from(
     input_file: Path | None,
     db_path: str | None,
@@ -100,10 +124,19 @@ def render(
     printed: date,
     base: PolicyProfile = DEFAULT_PROFILE,
     record_id: str | None = None,
+    record_date: date | None = None,
 ) -> bytes:
+    """A record's PDF; a supervision is chosen by ``record_id`` or by the day it was held."""
     table = renderers()
     if kind not in table:
         raise RecordProblem(f"There is no {kind!r} record; choose one of {', '.join(table)}.")
+    if record_date is not None:
+        if kind != "supervision":
+            raise RecordProblem(
+                f"--date chooses a supervision session; leave it out for the {kind} record."
+            )
+        if record_id is None:
+            record_id = supervision_on(snapshot, record_date)
     return table[kind](snapshot, profile_for(snapshot, base), printed, record_id)
 
 
