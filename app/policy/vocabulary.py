@@ -59,8 +59,18 @@ ENDING_LABELS: Final = {
     "stays-with-named-worker": "Stays with the named worker",
 }
 ABSENCE_WHO: Final = ("student", "educator", "onsite_supervisor")
+ABSENCE_WHO_LABELS: Final = {
+    "student": "Student",
+    "educator": "Practice educator",
+    "onsite_supervisor": "On-site supervisor",
+}
 
 SUPERVISION_FORMATS: Final = ("one-to-one", "three-way", "group")
+SUPERVISION_FORMAT_LABELS: Final = {
+    "one-to-one": "One-to-one",
+    "three-way": "Three-way",
+    "group": "Group",
+}
 MEETING_TYPES: Final = ("tac", "review", "cin", "strategy", "other")
 CHAIRS: Final = ("student", "educator", "onsite_supervisor", "team_manager", "other")
 REPORT_TYPES: Final = ("court", "conference", "s7")

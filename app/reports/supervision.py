@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from app.policy.profile import PolicyProfile
 from app.policy.snapshot import Action, PlacementSnapshot, Supervision
 from app.policy.terms import caseload_cap, caseload_on
+from app.policy.vocabulary import SUPERVISION_FORMAT_LABELS
 from app.reports.house import (
     RecordMeta,
     Styles,
@@ -28,7 +29,7 @@ from app.reports.house import (
     uk,
 )
 
-FORMATS = {"one-to-one": "One-to-one", "three-way": "Three-way", "group": "Group"}
+FORMATS = SUPERVISION_FORMAT_LABELS
 WORDS_PER_PARAGRAPH = 180
 
 

@@ -305,7 +305,8 @@ class PlacementService(Service):
         return profile_for(snapshot, self.profile)
 
     def compliance(self, placement_id: int, as_of: date) -> list[ComplianceItem]:
-        return explain(self.findings(placement_id, as_of))
+        snap = self.snapshot(placement_id)
+        return explain(findings_for(snap, as_of, self.profile), snap)
 
     def findings(self, placement_id: int, as_of: date) -> list[Finding]:
         """The rule engine's findings for a stored placement: the same as ``check`` on its export."""

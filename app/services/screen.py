@@ -50,7 +50,7 @@ def placement_screen(service: PlacementService, placement_id: int, as_of: date) 
         overview=build_overview(placement_id, snap, as_of, profile, findings),
         series=caseload_series(snap, as_of, profile),
         agenda=agenda(snap, as_of, profile),
-        compliance=explain(findings),
+        compliance=explain(findings, snap),
         cases=case_rows(snap, as_of, profile, findings),
         induction=induction_view(snap, as_of, profile, findings),
         sessions=session_rows(snap, profile),

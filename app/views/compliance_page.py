@@ -33,8 +33,9 @@ from app.views.table_model import RowsFilter, RowsModel
 from app.views.theme import severity_colour
 from app.views.widgets import SIZED_FROM_ROWS
 
-COLUMNS = ("Severity", "Date", "Rule", "About", "What was found", "Source")
+COLUMNS = ("Severity", "Date", "Finding", "About", "What was found", "Source")
 Index = QModelIndex | QPersistentModelIndex
+WRAPPED = 4  # "What was found" wraps: it is the column a PE reads
 
 
 class FindingsModel(RowsModel[ComplianceItem]):
@@ -54,26 +55,29 @@ class FindingsModel(RowsModel[ComplianceItem]):
             return (
                 f.severity.capitalize(),
                 uk_date(f.date),
-                f.rule,
-                item.subject_label,
+                item.title,
+                item.about,
                 f.message + override,
                 cited(f.source),
             )[column]
-        if role == Qt.ItemDataRole.UserRole:  # sort key
+        if role == Qt.ItemDataRole.UserRole:  # sort key: severity in its order, then date
+            rank = item.order()
             return (
-                f.severity,
-                f.date.isoformat(),
-                f.rule,
-                item.subject_label,
-                f.message,
-                f.source,
+                rank,
+                (f.date.isoformat(), rank),
+                (item.title, rank),
+                (item.about, rank),
+                (f.message, rank),
+                (f.source, rank),
             )[column]
-        if role == Qt.ItemDataRole.ToolTipRole and column >= 4:  # the whole text when cut short
-            return f.message if column == 4 else cited(f.source)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 2:
+                return f"{item.explanation} (rule {f.rule})"
+            if column == 5:
+                return cited(f.source)
+            return item.next_step
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
             return QColor(severity_colour(f.severity))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return item.explanation
         return None
 
 
@@ -130,18 +134,22 @@ class CompliancePage(QWidget):
         self.table.setObjectName(f"{type(self).__name__}Table")  # its columns are remembered
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # by date until the PE chooses
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # breaches first, by date
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setResizeContentsPrecision(SIZED_FROM_ROWS)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)  # titles are long
-        header.resizeSection(5, 230)
+        header.setSectionResizeMode(WRAPPED, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((3, 220), (5, 200)):  # records and titles are long: they wrap
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         self.details = QTextBrowser()
         self.details.setAccessibleName("What the rule asks")
         self.details.setMinimumHeight(110)
@@ -158,7 +166,7 @@ class CompliancePage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
 
     def show_items(self, items: list[ComplianceItem]) -> None:
-        self.model.set_items(items)  # in the order the PE last chose (by date at first)
+        self.model.set_items(items)  # in the order the PE last chose (breaches first at first)
         counts = {
             s: sum(1 for i in items if i.finding.severity == s)
             for s in ("breach", "warning", "due")
@@ -178,7 +186,11 @@ class CompliancePage(QWidget):
             self.table.selectRow(0)
 
     def visible_rules(self) -> list[str]:
-        return [str(self.proxy.index(r, 2).data()) for r in range(self.proxy.rowCount())]
+        """The rule ids of the rows shown, top to bottom."""
+        return [self.item_at(r).finding.rule for r in range(self.proxy.rowCount())]
+
+    def item_at(self, row: int) -> ComplianceItem:
+        return self.model.items[self.proxy.mapToSource(self.proxy.index(row, 0)).row()]
 
     def _show_details(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
@@ -194,8 +206,13 @@ class CompliancePage(QWidget):
                 f"{uk_date(o.review_by)}{reviewed}). The finding stays visible.</p>"
             )
         colour = severity_colour(f.severity)
+        day = uk_date(f.date)
+        when = "" if item.about.endswith(day) else f" · {day}"
         self.details.setHtml(
-            f"<p><b style='color:{colour}'>{f.severity.capitalize()}</b> · <code>{f.rule}</code> · "
-            f"{escape(item.subject_label)} · {uk_date(f.date)} · source {escape(cited(f.source))}</p>"
-            f"<p>{escape(f.message)}</p><p><i>The rule:</i> {escape(item.explanation)}</p>{override}"
+            f"<p><b style='color:{colour}'>{f.severity.capitalize()}</b> · "
+            f"<b>{escape(item.title)}</b> · {escape(item.about)}{when}</p>"
+            f"<p>{escape(f.message)}</p>"
+            f"<p><i>What the rule asks:</i> {escape(item.explanation)} "
+            f"({escape(cited(f.source))}; rule <code>{f.rule}</code>)</p>"
+            f"<p><i>What to do next:</i> {escape(item.next_step)}</p>{override}"
         )

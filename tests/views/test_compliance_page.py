@@ -11,7 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.interchange.placement_file import dumps, to_document
+from app.policy.calendar import uk_date
 from app.services.demo import demo_snapshot
+from app.views.compliance_page import COLUMNS
 from app.views.main_window import MainWindow
 from tests.policy.builders import compliant
 from tests.views.conftest import findings, shown
@@ -40,6 +42,41 @@ def test_compliance_page_lists_findings_with_rule_clause_date_and_explanation(
     assert page.visible_rules() == ["visit.joint-within-6-weeks"]
     page.filter.setCurrentIndex(page.filter.findData("breach"))
     assert page.visible_rules() == []
+
+
+def test_the_list_reads_in_a_pe_s_words(demo_window: MainWindow) -> None:
+    """The rule by its title, the record as a PE knows it, and what to do next."""
+    page = shown(demo_window, demo_window.compliance)
+    row = page.visible_rules().index("decision.not-recorded")
+    cells = [page.proxy.index(row, c).data() for c in range(len(COLUMNS))]
+    assert cells[2] == "Decision not recorded" and "decision.not-recorded" not in cells
+    snap = demo_window.workspace.placements.snapshot(demo_window.placement_id)
+    decision = next(e for e in snap.events if e.kind == "decision")
+    assert cells[3] == f"Decision with {decision.with_}, {decision.case}, {uk_date(decision.date)}"
+    assert "decision.not-recorded" in page.proxy.index(row, 2).data(Qt.ItemDataRole.ToolTipRole)
+    page.table.selectRow(row)
+    details = page.details.toPlainText()
+    assert "What the rule asks:" in details and "What to do next:" in details
+    assert "Put the decision on the child's record" in details
+    assert "rule decision.not-recorded" in details  # the id, for whoever needs it
+    assert page.table.wordWrap()  # a long finding wraps rather than being cut off
+
+
+def test_breaches_come_first_whatever_their_date(qtbot, settings) -> None:  # type: ignore[no-untyped-def]
+    from app.policy.engine import evaluate
+    from app.services.compliance import explain
+
+    snap = compliant()
+    snap.cases[0].educator_consulted = False  # a breach on the day of the allocation
+    items = explain(evaluate(snap, date(2026, 6, 30)), snap)
+    severities = [i.finding.severity for i in items]
+    assert severities[0] == "breach" and severities == sorted(
+        severities, key=("breach", "warning", "due").index
+    )
+    for severity in set(severities):
+        days = [i.finding.date for i in items if i.finding.severity == severity]
+        assert days == sorted(days)
+    assert all(not i.about.startswith(("Event ", "event:")) for i in items)
 
 
 def test_overview_counts_and_due_list_come_from_the_engine(demo_window: MainWindow) -> None:
@@ -80,7 +117,7 @@ def test_import_of_a_bad_file_explains_and_stores_nothing(
     f.write_text(json.dumps(doc))
     assert demo_window.file_actions.import_path(f).wait() is None
     assert (
-        'cases[1].allocated: not a date: "2026-13-01"' in shown[0]
+        'cases[1] (D-1057).allocated: not a date: "2026-13-01" (write it as YYYY-MM-DD' in shown[0]
         and "nothing was stored" in shown[0]
     )
     assert demo_window.placement_box.count() == 1
@@ -120,10 +157,10 @@ def test_policy_settings_change_the_findings_and_are_remembered(
 
 def test_sorting_by_a_column_and_keeping_it_after_a_refresh(demo_window: MainWindow) -> None:
     page = shown(demo_window, demo_window.compliance)
-    dates = [page.proxy.index(r, 1).data() for r in range(page.proxy.rowCount())]
-    assert dates == ["13 Nov 2026", "13 Nov 2026", "27 Nov 2026"]  # by date at first
-    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # the PE clicks "Severity"
     severities = [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
-    assert severities == ["Due", "Warning", "Warning"]
+    assert severities == ["Warning", "Warning", "Due"]  # breaches, warnings, then what is due
+    page.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # the PE clicks "Date" twice
+    dates = [page.proxy.index(r, 1).data() for r in range(page.proxy.rowCount())]
+    assert dates == ["27 Nov 2026", "13 Nov 2026", "13 Nov 2026"]
     demo_window.reload()
-    assert [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())] == severities
+    assert [page.proxy.index(r, 1).data() for r in range(page.proxy.rowCount())] == dates

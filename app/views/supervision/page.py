@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.policy.calendar import uk_date
+from app.policy.vocabulary import SUPERVISION_FORMAT_LABELS
 from app.policy.wording import counted
 from app.services.supervision import SessionRow, WeekMark
 from app.views.theme import tone
@@ -39,7 +40,7 @@ SIGNED = {
     "student": "Student only",
     "unsigned": "Not signed",
 }
-FORMATS = {"one-to-one": "One-to-one", "three-way": "Three-way", "group": "Group"}
+FORMATS = SUPERVISION_FORMAT_LABELS
 
 
 class SignDialog(QDialog):

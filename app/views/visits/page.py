@@ -28,7 +28,13 @@ from PySide6.QtWidgets import (
 from app.policy.calendar import uk_date
 from app.policy.snapshot import Absence, Case, Event
 from app.policy.sources import cited
-from app.policy.vocabulary import BOOLEAN_EVENT_KEYS, EVENT_ENUMS, EVENT_KIND_LABELS, EVENT_KINDS
+from app.policy.vocabulary import (
+    ABSENCE_WHO_LABELS,
+    BOOLEAN_EVENT_KEYS,
+    EVENT_ENUMS,
+    EVENT_KIND_LABELS,
+    EVENT_KINDS,
+)
 from app.policy.wording import counted
 from app.services.placements import InvalidInput
 from app.services.records_of_work import EventCheck
@@ -78,11 +84,7 @@ CHOICE_LABELS = {
     "observed": "Observed",
     "conducted": "Conducted",
 }
-WHO = {
-    "student": "Student",
-    "educator": "Practice educator",
-    "onsite_supervisor": "On-site supervisor",
-}
+WHO = ABSENCE_WHO_LABELS
 NO_CASE = "__none__"
 # Yes/no facts of an event, as the PE is asked them (question, short name for "Answer …").
 QUESTIONS = {
