@@ -55,6 +55,8 @@ def test_check_exit_0_when_no_breach(tmp_path: Path) -> None:
     result = run("check", str(f), "--as-of", "2026-11-23")
     assert result.returncode == 0, result.stderr
     assert "WARNING" in result.stdout and "BREACH" not in result.stdout
+    assert result.stdout.startswith("13 Nov 2026  WARNING")  # dates as the app shows them
+    assert "as of 23 Nov 2026." in result.stdout and " 2026-11" not in result.stdout
 
 
 @pytest.mark.parametrize(

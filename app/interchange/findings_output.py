@@ -6,6 +6,7 @@ import json
 from datetime import date
 from typing import Final
 
+from app.policy.calendar import uk_date
 from app.policy.findings import Finding
 from app.policy.snapshot import ManagerOverride
 from app.policy.sources import cited
@@ -50,12 +51,13 @@ def findings_json(findings: list[Finding], as_of: date) -> str:
 
 
 def findings_text(findings: list[Finding], as_of: date) -> str:
-    """One aligned line per finding, then a count by severity."""
+    """One aligned line per finding, then a count by severity; dates as the app shows them
+    (17 Oct 2026), since a person reads this."""
     if not findings:
-        return f"No findings as of {as_of.isoformat()}.\n"
+        return f"No findings as of {uk_date(as_of)}.\n"
     rows = [
         (
-            f.date.isoformat(),
+            uk_date(f.date),
             f.severity.upper(),
             f.rule,
             f.subject,
@@ -72,4 +74,4 @@ def findings_text(findings: list[Finding], as_of: date) -> str:
     ]
     counts = {s: sum(1 for f in findings if f.severity == s) for s in ("breach", "warning", "due")}
     summary = ", ".join(f"{n} due" if s == "due" else counted(n, s) for s, n in counts.items() if n)
-    return "\n".join(lines) + f"\n\n{summary} as of {as_of.isoformat()}.\n"
+    return "\n".join(lines) + f"\n\n{summary} as of {uk_date(as_of)}.\n"
