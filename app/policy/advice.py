@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from app.policy.findings import SEVERITIES, Finding
+
 
 @dataclass(frozen=True, slots=True)
 class Advice:
@@ -244,3 +246,8 @@ ADVICE: Final[dict[str, Advice]] = {
         "Plan the remaining direct observations with the student and record each one.",
     ),
 }
+
+
+def in_reading_order(finding: Finding) -> tuple[int, str, str]:
+    """Breaches first, then warnings, then what is due; by date within each."""
+    return (SEVERITIES.index(finding.severity), finding.date.isoformat(), finding.rule)

@@ -9,10 +9,12 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
+from app.policy.advice import ADVICE, in_reading_order
 from app.policy.calendar import WorkingCalendar
 from app.policy.engine import evaluate
 from app.policy.gaps import longest_gap
 from app.policy.growth import caseload_series
+from app.policy.naming import named, record_names
 from app.policy.profile import PolicyProfile
 from app.policy.snapshot import Case, PlacementSnapshot
 from app.policy.sources import cited
@@ -66,8 +68,8 @@ def transition_checklist(snap: PlacementSnapshot, profile: PolicyProfile, printe
     story: list[Flowable] = [
         Paragraph("Transition checklists", st.title),
         Paragraph(
-            f"{text(p.student)}'s placement ends {uk(p.end)}. Every child the student worked with gets a "
-            + cited("planned goodbye and a handover (000 §9)."),
+            f"{text(p.student)}'s placement ends {uk(p.end)}. Every child the student worked with "
+            f"gets a planned goodbye and a handover ({cited('000 §9')}).",
             st.muted,
         ),
     ]
@@ -103,7 +105,7 @@ def transition_checklist(snap: PlacementSnapshot, profile: PolicyProfile, printe
             grid(rows, (width * 0.42, width * 0.14, width * 0.18, width * 0.26)),
         ]
         story.append(KeepTogether(section))
-        receiving = c.handover_to or "Receiving worker"
+        receiving = c.handover_to or ""  # a blank to fill in by hand, not the role again
         story.append(
             signatures(
                 [
@@ -127,7 +129,7 @@ def transition_checklist(snap: PlacementSnapshot, profile: PolicyProfile, printe
 def caseload_chart(
     snap: PlacementSnapshot, as_of: date, profile: PolicyProfile, width: float
 ) -> Drawing:
-    """Caseload day by day against the planned ramp and the cap, drawn with reportlab.graphics."""
+    """Caseload day by day against the planned build-up and the cap, drawn with reportlab.graphics."""
     series = caseload_series(snap, as_of, profile)
     drawing = Drawing(width, 170)
     plot = LinePlot()
@@ -153,7 +155,7 @@ def caseload_chart(
     )
     plot.yValueAxis.valueStep = 1
     drawing.add(plot)
-    legend = "Actual caseload (blue) · planned ramp (grey, dashed) · cap (red, dotted)"
+    legend = "Actual caseload (blue) · planned build-up (grey, dashed) · cap (red, dotted)"
     drawing.add(
         String(30, 160, legend, fontName=FONT, fontSize=7, fillColor=colors.HexColor("#52606d"))
     )
@@ -267,23 +269,27 @@ def placement_summary(snap: PlacementSnapshot, profile: PolicyProfile, printed: 
     else:
         story.append(Paragraph("None required for this placement's kind and setting.", st.muted))
     story.append(Paragraph("Outstanding findings", st.heading))
-    findings = evaluate(snap, as_of, profile)
+    findings = sorted(evaluate(snap, as_of, profile), key=in_reading_order)
     if findings:
+        names = record_names(snap)
         rows = [
-            [Paragraph(h, st.cell_bold) for h in ("Date", "Severity", "Rule", "About", "Finding")]
+            [
+                Paragraph(h, st.cell_bold)
+                for h in ("Severity", "Date", "Finding", "About", "What was found")
+            ]
         ]
         for f in findings:
             rows.append(
                 [
+                    Paragraph(f.severity.capitalize(), st.cell),
                     Paragraph(uk(f.date), st.cell),
-                    Paragraph(f.severity, st.cell),
-                    Paragraph(text(f.rule), st.cell),
-                    Paragraph(text(f.subject), st.cell),
-                    Paragraph(text(f.message) + f" [{text(cited(f.source))}]", st.cell),
+                    Paragraph(text(ADVICE[f.rule].title), st.cell),
+                    Paragraph(text(named(names, f.subject)), st.cell),
+                    Paragraph(text(f.message) + f" ({text(cited(f.source))})", st.cell),
                 ]
             )
         story.append(
-            grid(rows, (width * 0.13, width * 0.1, width * 0.22, width * 0.15, width * 0.4))
+            grid(rows, (width * 0.1, width * 0.13, width * 0.21, width * 0.2, width * 0.36))
         )
     else:
         story.append(Paragraph("None: every rule is satisfied.", st.body))

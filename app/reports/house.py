@@ -210,9 +210,28 @@ class SignatureBlock(KeepTogether):  # type: ignore[misc]
     """The signature lines: kept on the page with the end of the record (``_finished``)."""
 
 
+# A table of at most this many rows (induction items, agreements, learning outcomes) is
+# never split across pages: it moves whole, with its heading, to the next page.
+SMALL_TABLE_ROWS: Final = 20
+
+
+def _kept_whole(done: list[Flowable], table: Table) -> KeepTogether:
+    """A small table with the heading (and the note under it) that introduce it."""
+    lead: list[Flowable] = []
+    while done and len(lead) < 2 and _style(done[-1]) in ("heading", "muted", "body"):
+        lead.insert(0, done.pop())
+        if _style(lead[0]) == "heading":
+            break
+    if lead and _style(lead[0]) != "heading":  # only text without a heading: leave it be
+        done.extend(lead)
+        lead = []
+    return KeepTogether([*lead, table])
+
+
 def _finished(story: list[Flowable], meta: RecordMeta) -> list[Flowable]:
     """Each set of signature lines is kept on one page with the part of the record it signs,
-    so no page holds only signatures; the profile's own settings are listed once, at the end."""
+    so no page holds only signatures; a small table is kept whole with its heading; the
+    profile's own settings are listed once, at the end."""
     if meta.profile_changes:
         s = styles()
         story.append(Paragraph("Policy settings that differ from the default", s.heading))
@@ -221,6 +240,11 @@ def _finished(story: list[Flowable], meta: RecordMeta) -> list[Flowable]:
     for flowable in story:
         if isinstance(flowable, SignatureBlock) and done:
             done.append(KeepTogether(_signed_part(done, flowable)))
+        elif (
+            getattr(flowable, "house_rows", None)
+            and len(flowable.house_rows[0]) <= SMALL_TABLE_ROWS
+        ):
+            done.append(_kept_whole(done, flowable))
         else:
             done.append(flowable)
     return done

@@ -53,8 +53,8 @@ def induction_record(snap: PlacementSnapshot, profile: PolicyProfile, printed: d
     story: list[Flowable] = [
         Paragraph("Induction record", s.title),
         Paragraph(
-            f"The first {p.induction_days} working days: agreements, safety arrangements and shadowing "
-            + cited("before any case is allocated (000 §5)."),
+            f"The first {p.induction_days} working days: agreements, safety arrangements and "
+            f"shadowing, before any case is allocated ({cited('000 §5')}).",
             s.muted,
         ),
         facts(

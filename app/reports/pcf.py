@@ -6,6 +6,7 @@ from datetime import date
 
 from reportlab.platypus import Flowable, Paragraph
 
+from app.policy.naming import named, record_names
 from app.policy.profile import PolicyProfile
 from app.policy.snapshot import PlacementSnapshot
 from app.policy.sources import cited
@@ -75,14 +76,17 @@ def pcf_summary(snap: PlacementSnapshot, profile: PolicyProfile, printed: date) 
         rest = (width - first) / len(reviews)
         story.append(grid(rows, [first] + [rest] * len(reviews)))
         story.append(Paragraph("Evidence and notes", st.heading))
+        names = record_names(snap)
         for r in reviews:
             links = "; ".join(
-                f"{PCF_DOMAINS[d]}: {text(', '.join(refs))}" for d, refs in r.evidence.items()
+                f"{PCF_DOMAINS[d]}: {text(', '.join(named(names, ref) for ref in refs))}"
+                for d, refs in r.evidence.items()
             )
+            notes = f" {text(r.notes)}" if r.notes else ""
             story.append(
                 Paragraph(
                     f"<b>{STAGES[r.stage]} review, {uk(r.date)}.</b> "
-                    f"{links or 'No evidence linked.'} {text(r.notes)}",
+                    f"{'Evidence: ' + links + '.' if links else 'No evidence linked.'}{notes}",
                     st.body,
                 )
             )

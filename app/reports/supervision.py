@@ -74,8 +74,8 @@ def _case_direction(
     initials = {c.ref: c.initials for c in snap.cases}
     out: list[Flowable] = []
     widths = (width * 0.16, width * 0.42, width * 0.42)
-    head = [Paragraph(h, st.cell_bold) for h in ("Case", "Decision", "Actions (owner, due)")]
-    for d in s.case_direction:
+    head = [Paragraph(h, st.cell_bold) for h in ("Case", "Decision", "Actions")]
+    for n, d in enumerate(s.case_direction):
         actions = "<br/>".join(f"• {_action_text(a)}" for a in d.actions) or "—"
         decision = chunks(d.decision)
         short = len(decision) <= 1 and len(d.decision) <= 700
@@ -84,14 +84,18 @@ def _case_direction(
             Paragraph(text(d.decision, "—") if short else "See below.", st.cell),
             Paragraph(actions, st.cell),
         ]
-        block: list[Flowable] = [grid([head, row], widths)]
+        # the column names once, above the first case: each case's row follows on
+        block: list[Flowable] = [
+            grid([head, row], widths) if n == 0 else grid([row], widths, False)
+        ]
         if not short:
-            block.append(Paragraph(f"<b>Decision — {text(d.case)}</b>", st.body))
+            block.append(Paragraph(f"<b>Decision on {text(d.case)}:</b>", st.body))
             block += [Paragraph(text(p), st.body) for p in decision]
         discussion = chunks(d.discussion)
         if discussion:
-            block.append(Paragraph(f"<b>Discussion — {text(d.case)}</b>", st.body))
-            block += [Paragraph(text(p), st.body) for p in discussion]
+            first, *rest = discussion
+            block.append(Paragraph(f"<b>Discussion:</b> {text(first)}", st.body))
+            block += [Paragraph(text(p), st.body) for p in rest]
         out.append(KeepTogether(block[:3]))
         out += block[3:]
         out.append(Spacer(1, 6))
@@ -190,7 +194,10 @@ def supervision_record(
             st.muted,
         )
     )
-    story.append(signatures([("Practice educator", p.educator), ("Student", p.student)], st, width))
+    people = [("Practice educator", p.educator), ("Student", p.student)]
+    if s.format == "three-way":  # the on-site supervisor was there and signs too
+        people.append(("On-site supervisor", p.onsite_supervisor or ""))
+    story.append(signatures(people, st, width))
     meta = RecordMeta(
         "Supervision record", p.student, profile.describe(), printed, profile.changes()
     )

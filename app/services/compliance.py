@@ -5,15 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.policy.advice import ADVICE
-from app.policy.calendar import uk_date
-from app.policy.findings import RULES, SEVERITIES, Finding
-from app.policy.snapshot import Event, PlacementSnapshot
-from app.policy.vocabulary import (
-    ABSENCE_WHO_LABELS,
-    EVENT_KIND_LABELS,
-    SUPERVISION_FORMAT_LABELS,
-)
+from app.policy.advice import ADVICE, in_reading_order
+from app.policy.findings import RULES, Finding
+from app.policy.naming import named, record_names
+from app.policy.snapshot import PlacementSnapshot
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,8 +21,7 @@ class ComplianceItem:
 
     def order(self) -> tuple[int, str, str]:
         """Breaches first, then warnings, then what is due; by date within each."""
-        f = self.finding
-        return (SEVERITIES.index(f.severity), f.date.isoformat(), self.title)
+        return in_reading_order(self.finding)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,40 +35,13 @@ class ComplianceCounts:
         return self.breaches + self.warnings + self.due
 
 
-def _event(e: Event) -> str:
-    label = EVENT_KIND_LABELS[e.kind]
-    if e.kind == "decision" and e.with_:
-        label = f"Decision with {e.with_}"
-    elif e.kind == "joint-visit" and e.with_:
-        label = f"Joint visit with {e.with_}"
-    parts = [label, e.case, uk_date(e.date)]
-    return ", ".join(p for p in parts if p)
-
-
-def subject_names(snap: PlacementSnapshot) -> dict[str, str]:
-    """Every subject a finding can be about, named in a PE's words."""
-    names = {"placement": "The placement"}
-    for c in snap.cases:
-        names[f"case:{c.ref}"] = f"Case {c.ref} ({c.initials})" if c.initials else f"Case {c.ref}"
-    for e in snap.events:
-        names[f"event:{e.id}"] = _event(e)
-    for s in snap.supervisions:
-        names[f"supervision:{s.id}"] = (
-            f"{SUPERVISION_FORMAT_LABELS[s.format]} supervision, {uk_date(s.date)}"
-        )
-    for a in snap.absences:
-        span = uk_date(a.from_) if a.from_ == a.to else f"{uk_date(a.from_)} to {uk_date(a.to)}"
-        names[f"absence:{a.id}"] = f"{ABSENCE_WHO_LABELS[a.who]}'s absence, {span}"
-    return names
-
-
 def explain(findings: list[Finding], snap: PlacementSnapshot) -> list[ComplianceItem]:
     """The findings as a PE's list, breaches first."""
-    names = subject_names(snap)
+    names = record_names(snap)
     items = []
     for f in findings:
         advice = ADVICE[f.rule]
-        about = names.get(f.subject) or f.subject.partition(":")[2] or "The placement"
+        about = named(names, f.subject)
         items.append(
             ComplianceItem(f, advice.title, RULES[f.rule].summary, advice.next_step, about)
         )

@@ -1,4 +1,4 @@
-"""The caseload growth chart: actual caseload day by day against the planned ramp and the cap.
+"""The caseload growth chart: actual caseload day by day against the planned build-up and the cap.
 
 Drawn with QPainter: a chart of a few hundred days needs no plotting library, and leaving
 pyqtgraph out spares every start NumPy, QtOpenGL, QtSvg and QtTest (docs/decisions.md).
@@ -185,7 +185,7 @@ class Plot(QWidget):
 
     def _legend(self, painter: QPainter, text: QColor, absences: bool, high: bool) -> None:
         entries: list[tuple[str, QPen | QColor]] = [
-            ("Planned ramp", QPen(QColor(tone(PLANNED)), 2, Qt.PenStyle.DashLine)),
+            ("Planned build-up", QPen(QColor(tone(PLANNED)), 2, Qt.PenStyle.DashLine)),
             ("Actual caseload", QPen(QColor(tone(ACTUAL)), 3)),
             ("Bank holiday", QColor(tone(HOLIDAY))),
             ("Induction", INDUCTION_FILL),
