@@ -13,6 +13,8 @@ from pathlib import Path
 APP_NAME = "PlacementTracker"
 # Fonts for the PDFs and the app's icons: beside app/, in a checkout and in the bundle alike.
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+# The pages a PE reads (the placement file's description, its example): beside resources/.
+DOCS = RESOURCES.parent / "docs"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 DB_ENV = "PLACEMENT_TRACKER_DB"
 PASSPHRASE_ENV = "PLACEMENT_TRACKER_PASSPHRASE"

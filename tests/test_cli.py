@@ -56,7 +56,7 @@ def test_pdf_help_names_every_record_with_an_example_and_check_help_the_exit_cod
     first_words = [line.split()[0] for line in result.stdout.splitlines() if line.strip()]
     listed = [word for word in first_words if word in RECORDS]
     assert listed == list(RECORDS)
-    assert "placement-tracker pdf supervision --id" in result.stdout
+    assert "placement-tracker pdf supervision --date" in result.stdout
     for record in RECORDS:  # an example for each
         assert f"placement-tracker pdf {record} " in result.stdout
     check = run_app("check", "--help")

@@ -89,6 +89,15 @@ def main() -> int:
     else:
         print(f"bundle-test: {EXAMPLE} is not beside this checkout: check and PDFs not tried")
 
+    shipped = FROZEN.parent / "_internal" / "docs"
+    for page in ("placement-file.md", "example-placement.json"):
+        if not (shipped / page).is_file():
+            raise SystemExit(
+                f"bundle-test: the bundle lacks docs/{page} (Help and the README use it)"
+            )
+    run("check", str(shipped / "example-placement.json"), "--as-of", "2026-11-23")
+    print("the placement file's description and example ship with the app")
+
     db, secret = folder / "locked.sqlite", "correct horse battery staple"
     if EXAMPLE.exists():
         run("import", str(EXAMPLE), "--db", str(db))

@@ -1,4 +1,5 @@
-"""Help › About and Help › Keyboard shortcuts: where things are kept, and how to reach them."""
+"""Help › About, Keyboard shortcuts and the placement file's description: where things are
+kept, how to reach them, and how a placement file is written."""
 
 from __future__ import annotations
 
@@ -16,12 +17,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from app import __version__
-from app.paths import current_log_file
+from app.paths import DOCS, current_log_file
 from app.services.safekeeping import backups_dir
 from app.services.workspace import Workspace
 from app.views.widgets import ruled_table
@@ -143,6 +145,39 @@ def open_about(window: QWidget, workspace: Workspace) -> AboutDialog:
 def open_shortcuts(window: QWidget) -> ShortcutsDialog:
     """Help › Keyboard shortcuts, read from the window's actions themselves."""
     dialog = ShortcutsDialog(window.actions(), window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
+
+
+class GuideDialog(QDialog):
+    """A page of the project's own docs/, shown in the app: it ships with the app and reads
+    the same offline."""
+
+    def __init__(self, page: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.browser = QTextBrowser()
+        self.browser.setOpenExternalLinks(False)
+        try:
+            self.browser.setMarkdown(page.read_text(encoding="utf-8"))
+            self.setWindowTitle(self.browser.document().firstBlock().text() or page.stem)
+        except OSError:
+            self.browser.setPlainText(
+                f"The page {page.name} is missing from this copy of the app. "
+                "Install the app again to get it back."
+            )
+            self.setWindowTitle(page.stem)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)
+        self.resize(820, 640)
+
+
+def open_file_format(window: QWidget) -> GuideDialog:
+    """Help › The placement file: docs/placement-file.md, every key and an example."""
+    dialog = GuideDialog(DOCS / "placement-file.md", window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

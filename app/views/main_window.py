@@ -30,7 +30,13 @@ from app.views.database.actions import DatabaseActions
 from app.views.endings.actions import EndingActions
 from app.views.files.actions import PlacementFileActions
 from app.views.frame import PAGE_TITLES, Frame
-from app.views.help_dialogs import AboutDialog, ShortcutsDialog, open_about, open_shortcuts
+from app.views.help_dialogs import (
+    AboutDialog,
+    ShortcutsDialog,
+    open_about,
+    open_file_format,
+    open_shortcuts,
+)
 from app.views.induction.actions import InductionActions
 from app.views.learning.actions import LearningActions
 from app.views.overview_page import OverviewPage
@@ -224,6 +230,7 @@ class MainWindow(Frame):
         help_menu = self.menus["&Help"]
         add(help_menu, "&Keyboard shortcuts", key(std.HelpContents), self.show_shortcuts)
         add(help_menu, "&Policy sources", None, pl.show_sources)
+        add(help_menu, "The placement &file", None, lambda: open_file_format(self))
         help_menu.addSeparator()
         add(help_menu, "&About Placement Tracker", None, self.show_about)
 

@@ -141,5 +141,5 @@ def test_placement_summary_pdf(db: Database, pid: int) -> None:
     assert "Placement summary" in text and "Caseload growth" in text
     assert "D-1 AB Child in need Lead 19 Jan 2026 open" in text
     assert "Supervision 0 sessions; longest gap 56 days" in text
-    assert "supervision.fortnightly" in text  # outstanding findings are listed
+    assert "Supervision more than a fortnight apart" in text  # outstanding findings are listed
     assert "Learning outcomes" in text and "not evidenced" in text

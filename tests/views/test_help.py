@@ -39,3 +39,17 @@ def test_keyboard_shortcuts_are_read_from_the_actions(demo_window: MainWindow) -
     assert listed["Overview"] == "Ctrl+1" and "Keyboard shortcuts" in listed
     assert dialog.table.rowCount() == len(listed)
     dialog.close()
+
+
+def test_help_shows_the_placement_file_described_key_by_key(demo_window: MainWindow) -> None:
+    from app.views.help_dialogs import GuideDialog
+
+    help_menu = demo_window.menus["&Help"]
+    action = next(a for a in help_menu.actions() if a.text() == "The placement &file")
+    action.trigger()
+    dialogs = [d for d in demo_window.findChildren(GuideDialog) if d.isVisible()]
+    assert len(dialogs) == 1
+    page = dialogs[0].browser.toPlainText()
+    assert dialogs[0].windowTitle() == "The placement file"
+    assert "Every key" in page and "educator_consulted" in page and "What this app adds" in page
+    dialogs[0].close()
