@@ -31,7 +31,7 @@ from app.policy.wording import counted
 from app.services.compliance import ComplianceItem
 from app.views.table_model import RowsFilter, RowsModel
 from app.views.theme import severity_colour
-from app.views.widgets import SIZED_FROM_ROWS
+from app.views.widgets import SIZED_FROM_ROWS, EmptyHint
 
 COLUMNS = ("Severity", "Date", "Finding", "About", "What was found", "Source")
 Index = QModelIndex | QPersistentModelIndex
@@ -133,6 +133,9 @@ class CompliancePage(QWidget):
         self.table.setAccessibleName("Findings")
         self.table.setObjectName(f"{type(self).__name__}Table")  # its columns are remembered
         self.table.setModel(self.proxy)
+        self.empty_hint = EmptyHint(
+            self.table, "Nothing to show: every rule the app checks is met on this date."
+        )
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # breaches first, by date
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -165,13 +168,15 @@ class CompliancePage(QWidget):
         )
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
 
-    def show_items(self, items: list[ComplianceItem]) -> None:
+    def show_items(self, items: list[ComplianceItem], placement: bool = True) -> None:
         self.model.set_items(items)  # in the order the PE last chose (breaches first at first)
         counts = {
             s: sum(1 for i in items if i.finding.severity == s)
             for s in ("breach", "warning", "due")
         }
-        if not items:
+        if not placement:
+            self.summary.setText("")  # the list itself says how to begin
+        elif not items:
             self.summary.setText(
                 "No findings: everything the rules check is in order on this date."
             )

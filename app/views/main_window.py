@@ -49,6 +49,7 @@ from app.views.style import style_sheet
 from app.views.supervision.actions import SupervisionActions
 from app.views.theme import SCHEME_SETTING, SCHEMES, apply_scheme
 from app.views.visits.actions import VisitActions
+from app.views.widgets import tell_empty_hints
 
 log = logging.getLogger(__name__)
 
@@ -285,7 +286,7 @@ class MainWindow(Frame):
         if pid is None:
             self._stale = {}
             self.overview.show_overview(None)
-            self.compliance.show_items([])
+            self.compliance.show_items([], placement=False)
             self.cases.show_rows([], allowed=False)
             self.placement_page.show_placement(None, None)
             self.induction.show_view(None)
@@ -293,10 +294,12 @@ class MainWindow(Frame):
             self.events.show_data([], [], [], 0, editable=False)
             self.pcf.show_data("first", [], {}, [], editable=False)
             self.endings.show_view(None)
+            tell_empty_hints(self.pages, no_placement=True)
             self.setWindowTitle(f"Placement Tracker [{ws.path.name}]")
             return
         if screen is None or screen.placement_id != pid:
             screen = placement_screen(ws.placements, pid, ws.as_of)
+        tell_empty_hints(self.pages, no_placement=False)
         self._stale = self._fill_steps(screen)
         self.fill_page(self.pages.currentWidget())
 

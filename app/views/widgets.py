@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractItemModel, QDate, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QAbstractItemModel, QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -128,6 +128,64 @@ def _rows_only[T: QTableView](table: T) -> T:
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setResizeContentsPrecision(SIZED_FROM_ROWS)
     return table
+
+
+NO_PLACEMENT_HINT = (
+    "No placement yet. Start with File › New placement… (Ctrl+N), "
+    "or bring one in with File › Import placement…"
+)
+
+
+class EmptyHint(QLabel):
+    """What to do first, written over a list while it is empty ("No cases yet. Allocate
+    the first with …"), or, before there is any placement, how to make one."""
+
+    def __init__(self, view: QAbstractItemView, first_step: str) -> None:
+        super().__init__(view.viewport())
+        self.view, self.first_step = view, first_step
+        self.no_placement = False
+        self.setObjectName("emptyHint")
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        view.viewport().installEventFilter(self)
+        model = view.model()
+        for signal in (
+            model.rowsInserted,
+            model.rowsRemoved,
+            model.columnsInserted,
+            model.columnsRemoved,
+            model.modelReset,
+            model.layoutChanged,
+        ):
+            signal.connect(self.refresh)
+        self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            self._place()
+        return False
+
+    def set_no_placement(self, none: bool) -> None:
+        self.no_placement = none
+        self.refresh()
+
+    def refresh(self, *_args: object) -> None:
+        self.setText(NO_PLACEMENT_HINT if self.no_placement else self.first_step)
+        model = self.view.model()
+        self.setVisible(model.rowCount() == 0 or model.columnCount() == 0)
+        self._place()
+
+    def _place(self) -> None:
+        area = self.view.viewport().rect().adjusted(24, 24, -24, -24)
+        self.setGeometry(area.x(), area.y(), area.width(), self.heightForWidth(area.width()))
+
+
+def tell_empty_hints(root: QWidget, no_placement: bool) -> None:
+    """Every list under ``root`` says how to begin: with a placement, or with its first item."""
+    for hint in root.findChildren(EmptyHint):
+        hint.set_no_placement(no_placement)
 
 
 def ruled_table(columns: tuple[str, ...] | list[str]) -> QTableWidget:

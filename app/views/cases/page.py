@@ -40,7 +40,7 @@ from app.policy.wording import every
 from app.services.cases import CaseRow
 from app.views.table_model import RowsFilter, RowsModel
 from app.views.theme import tone
-from app.views.widgets import SIZED_FROM_ROWS
+from app.views.widgets import SIZED_FROM_ROWS, EmptyHint
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = (
@@ -190,6 +190,11 @@ class CasesPage(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
+        self.empty_hint = EmptyHint(
+            self.table,
+            "No cases to show. Once the induction has ended, allocate the first with "
+            "Allocate case… (Ctrl+Shift+N); ended cases are listed under All cases.",
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -33,7 +33,14 @@ from app.policy.vocabulary import (
 from app.services.endings import EndingsView, TransitionRow
 from app.services.errors import InvalidInput
 from app.views.theme import tone
-from app.views.widgets import date_edit, from_qdate, ruled_table, select_key, selected_key
+from app.views.widgets import (
+    EmptyHint,
+    date_edit,
+    from_qdate,
+    ruled_table,
+    select_key,
+    selected_key,
+)
 
 
 class ClosePlacementDialog(QDialog):
@@ -133,6 +140,12 @@ class EndingsPage(QWidget):
         self.cases.setAccessibleName("Children and their transition checklists")
         self.items = ruled_table(("Item", "Done", "By", "Note"))
         self.items.setAccessibleName("The checklist for the selected child")
+        self.empty_hint = EmptyHint(
+            self.cases,
+            "No cases yet. Each child the student works with is listed here, with their "
+            "transition checklist for the ending.",
+        )
+        self.items_hint = EmptyHint(self.items, "Select a child to see their checklist.")
         case_actions = QHBoxLayout()
         self.end_button = QPushButton("End case…")
         case_actions.addWidget(QLabel("<b>Children</b>"))

@@ -30,7 +30,14 @@ from app.policy.vocabulary import WEEKDAYS
 from app.services.induction import InductionRow, InductionView
 from app.views.item_dialog import save_cancel, text_or_none
 from app.views.theme import tone
-from app.views.widgets import date_edit, from_qdate, ruled_table, select_key, selected_key
+from app.views.widgets import (
+    EmptyHint,
+    date_edit,
+    from_qdate,
+    ruled_table,
+    select_key,
+    selected_key,
+)
 
 COLUMNS = ("Item", "Source", "Done", "By", "Note")
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -183,6 +190,7 @@ class InductionPage(QWidget):
 
         self.table = ruled_table(COLUMNS)
         self.table.setAccessibleName("Induction items")
+        self.empty_hint = EmptyHint(self.table, "The induction's items are listed here.")
         layout.addWidget(self.table, 1)
 
         agreements = QHBoxLayout()

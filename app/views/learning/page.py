@@ -33,7 +33,7 @@ from app.policy.sources import cited
 from app.policy.vocabulary import PCF_DOMAINS, PCF_RATINGS, PCF_STAGES
 from app.services.errors import InvalidInput
 from app.views.theme import tone
-from app.views.widgets import date_edit, from_qdate, ruled_table, select_key
+from app.views.widgets import EmptyHint, date_edit, from_qdate, ruled_table, select_key
 
 RATING_LABELS = {
     "not-yet": "Not yet",
@@ -232,6 +232,11 @@ class PcfPage(QWidget):
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.grid, 3)
+        self.empty_hint = EmptyHint(
+            self.grid,
+            "No PCF review yet. Record the first with New review…: an initial review "
+            "early on, then one at the midpoint and one at the end.",
+        )
 
         learning_head = QHBoxLayout()
         self.learning_title = QLabel()

@@ -30,7 +30,14 @@ from app.policy.vocabulary import SUPERVISION_FORMAT_LABELS
 from app.policy.wording import counted
 from app.services.supervision import SessionRow, WeekMark
 from app.views.theme import tone
-from app.views.widgets import date_edit, from_qdate, ruled_table, select_key, selected_key
+from app.views.widgets import (
+    EmptyHint,
+    date_edit,
+    from_qdate,
+    ruled_table,
+    select_key,
+    selected_key,
+)
 
 COLUMNS = ("Date", "Format", "Days since previous", "Cases", "Signed", "Addenda")
 GAP_TONES = {"ok": "green", "late": "amber", "overdue": "red"}
@@ -156,6 +163,11 @@ class SupervisionPage(QWidget):
         self.table = ruled_table(COLUMNS)
         self.table.setAccessibleName("Supervision sessions")
         self.table.setObjectName("sessionsTable")  # its columns are remembered
+        self.empty_hint = EmptyHint(
+            self.table,
+            "No supervision sessions yet. Agree the pattern on the Induction page "
+            "(Supervision agreement…), then record each session with New session….",
+        )
         self.details = QTextBrowser()
         self.details.setAccessibleName("The session: what was discussed and decided")
         splitter = QSplitter(Qt.Orientation.Vertical)

@@ -41,6 +41,7 @@ from app.services.records_of_work import EventCheck
 from app.views.table_model import RowsModel
 from app.views.theme import tone
 from app.views.widgets import (
+    EmptyHint,
     YesNo,
     date_edit,
     from_qdate,
@@ -478,6 +479,11 @@ class EventsPage(QWidget):
         self.table.setAccessibleName("Visits and observations")
         self.table.setObjectName("eventsTable")  # its columns are remembered
         self.table.setAccessibleName("Events")
+        self.empty_hint = EmptyHint(
+            self.table,
+            "Nothing to show. Record a joint visit, a direct observation, a meeting or any "
+            "other piece of work with Record event….",
+        )
         ev.addWidget(self.table, 1)
         self.tabs.addTab(events, "Events")
 
@@ -496,6 +502,11 @@ class EventsPage(QWidget):
         ab.addWidget(self.absence_summary)
         self.absence_table = ruled_table(("From", "To", "Who", "Reason", "Cover"))
         self.absence_table.setAccessibleName("Absences")
+        self.absence_hint = EmptyHint(
+            self.absence_table,
+            "No absences recorded. Record the student's, your own or the on-site "
+            "supervisor's with Record absence…, so working days and cover are counted.",
+        )
         ab.addWidget(self.absence_table, 1)
         self.tabs.addTab(absences, "Absences")
 
