@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Iterator
+from datetime import date
 
 from pypdf import PdfReader
 from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, Qt
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.interchange.findings_output import findings_text
 from app.policy.engine import evaluate
 from app.services.checking import profile_for
+from app.services.demo import demo_snapshot
 from app.services.records import RECORDS, render
 from app.views.main_window import MainWindow
 from tests.views.conftest import drive_modal, modal_dialogs, window_dialogs
@@ -124,3 +126,24 @@ def test_no_record_or_check_output_shows_our_internals(demo_window: MainWindow) 
     assert findings, "the demo placement should have findings to word"
     problems += internals(iter(findings_text(findings, ws.as_of).splitlines()), "check")
     assert problems == []
+
+
+def test_an_event_s_details_read_as_words_not_key_value_pairs() -> None:
+    """The Visits page's Details column: "With Duty senior. Not yet on the child's record.",
+    never "recorded on the child's record: no; with: Duty senior"."""
+    from app.views.visits.page import event_summary
+
+    snap = demo_snapshot(date(2026, 11, 23))
+    for event in snap.events:
+        details = event_summary(event)
+        assert not re.search(r"\b[a-z][\w' ]*: (yes|no|[A-Z])", details), details
+    decision = next(e for e in snap.events if e.kind == "decision")
+    assert event_summary(decision).startswith(
+        f"With {decision.with_}. Not yet on the child's record."
+    )
+    home = next(e for e in snap.events if e.kind == "home-visit")
+    assert event_summary(home).partition(". ")[0].rstrip(".") + "." in {
+        "In working hours.",
+        "After hours, checked in afterwards.",
+        "After hours, no check-in.",
+    }

@@ -396,20 +396,73 @@ class AbsenceDialog(QDialog):
         )
 
 
+CHAIRED_BY = {
+    "student": "the student",
+    "educator": "the practice educator",
+    "onsite_supervisor": "the on-site supervisor",
+    "team_manager": "the team manager",
+    "other": "someone else",
+}
+
+
+def _phrase(e: Event, key: str, value: object) -> str | None:
+    """One fact of an event as a PE would say it ("Not yet on the child's record")."""
+    match key:
+        case "with":
+            return f"With {value}"
+        case "observer":
+            return f"Observed by {value}"
+        case "feedback":
+            return f"Feedback: {value}"
+        case "after_hours":
+            if not value:
+                return "In working hours"
+            return (
+                "After hours, checked in afterwards" if e.checked_in else "After hours, no check-in"
+            )
+        case "checked_in":
+            return None  # said with after_hours
+        case "accompanied_by":
+            return f"With {value}"
+        case "meeting":
+            return f"{CHOICE_LABELS.get(str(value), value)} meeting"
+        case "chaired_by":
+            return f"chaired by {CHAIRED_BY.get(str(value), value)}"
+        case "competent":
+            return "Assessed as competent to chair" if value else "Not yet competent to chair"
+        case "authorised_by":
+            return f"Authorised by {value}"
+        case "report":
+            return f"{CHOICE_LABELS.get(str(value), value)} report"
+        case "overseen_by":
+            return f"Overseen by {value}"
+        case "recorded":
+            return "On the child's record" if value else "Not yet on the child's record"
+        case "by" | "agreed_by":
+            return f"{'By' if key == 'by' else 'Agreed by'} {value}"
+        case "student_part":
+            return "The student observed" if value == "observed" else "The student conducted it"
+    return f"{FIELD_LABELS.get(key, key)}: {value}"
+
+
 def event_summary(e: Event) -> str:
+    """An event's details in words: "TAC meeting, chaired by the practice educator. …"."""
     required, optional = EVENT_KINDS[e.kind]
-    parts = []
-    for key in (*required, *optional):
-        if key == "case":
-            continue
+    phrases: list[str] = []
+    for key in sorted((*required, *optional), key=lambda k: k != "with"):  # who came first
         value = getattr(e, _attr(key))
-        if value is None:
+        if key == "case" or value is None:
             continue
-        if isinstance(value, bool):
-            parts.append(f"{FIELD_LABELS[key].lower()}: {'yes' if value else 'no'}")
+        phrase = _phrase(e, key, value)
+        if phrase is None:
+            continue
+        if key == "chaired_by" and phrases:
+            phrases[-1] = f"{phrases[-1]}, {phrase}"  # "TAC meeting, chaired by …"
         else:
-            parts.append(f"{FIELD_LABELS[key].lower()}: {CHOICE_LABELS.get(str(value), value)}")
-    return "; ".join(parts + ([e.notes] if e.notes else []))
+            phrases.append(phrase)
+    if e.notes:
+        phrases.append(e.notes)
+    return ". ".join(p.rstrip(".") for p in phrases) + ("." if phrases else "")
 
 
 class EventsModel(RowsModel[Event]):
