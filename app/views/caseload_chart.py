@@ -38,7 +38,7 @@ class Plot(QWidget):
         super().__init__(chart)
         self.chart = chart
         self.setMouseTracking(True)
-        self.setFixedHeight(230)
+        self.setFixedHeight(216)  # with the cards and the agenda, fits a 1280×800 screen
         self.setMinimumWidth(320)
 
     # geometry ------------------------------------------------------------------

@@ -216,3 +216,15 @@ def test_the_policy_profile_is_named_once_where_it_is_shown(demo_window: MainWin
     words = " ".join(label.text() for label in about.findChildren(QLabel))
     about.close()
     assert "default" in words and words.count("Policy profile") <= 1
+
+
+def test_the_overview_fits_a_1280_by_800_screen_without_scrolling(
+    demo_window: MainWindow, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    demo_window.resize(1280, 800)
+    demo_window.show_page_named("Overview")
+    overview = demo_window.overview
+    qtbot.waitUntil(lambda: overview.viewport().height() > 700, timeout=2000)
+    assert overview.widget().minimumSizeHint().height() <= overview.viewport().height()
+    qtbot.waitUntil(lambda: not overview.verticalScrollBar().isVisible(), timeout=2000)
+    assert overview.due_list.height() >= 3 * overview.due_list.sizeHintForRow(0)  # 3 items show
