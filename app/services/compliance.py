@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from app.policy.advice import ADVICE, in_reading_order
 from app.policy.findings import RULES, Finding
-from app.policy.naming import named, record_names
+from app.policy.naming import RecordNames, named, record_names
 from app.policy.snapshot import PlacementSnapshot
 
 
@@ -17,7 +17,12 @@ class ComplianceItem:
     title: str  # the rule in a few words
     explanation: str  # what the rule asks, in plain words
     next_step: str  # what a PE does about it
-    about: str  # the record it is about, as a PE knows it
+    names: RecordNames  # the placement's records, named when a row is shown
+
+    @property
+    def about(self) -> str:
+        """The record it is about, as a PE knows it."""
+        return named(self.names, self.finding.subject)
 
     def order(self) -> tuple[int, str, str]:
         """Breaches first, then warnings, then what is due; by date within each."""
@@ -41,9 +46,8 @@ def explain(findings: list[Finding], snap: PlacementSnapshot) -> list[Compliance
     items = []
     for f in findings:
         advice = ADVICE[f.rule]
-        about = named(names, f.subject)
         items.append(
-            ComplianceItem(f, advice.title, RULES[f.rule].summary, advice.next_step, about)
+            ComplianceItem(f, advice.title, RULES[f.rule].summary, advice.next_step, names)
         )
     return sorted(items, key=ComplianceItem.order)
 

@@ -75,7 +75,7 @@ class FindingsModel(RowsModel[ComplianceItem]):
                 return f"{item.explanation} (rule {f.rule})"
             if column == 5:
                 return cited(f.source)
-            return item.next_step
+            return f"{f.message}\n\nWhat to do next: {item.next_step}"
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
             return QColor(severity_colour(f.severity))
         return None
@@ -142,10 +142,13 @@ class CompliancePage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        # Two lines a row, wrapped: sizing each row to its text would measure every finding
+        # of a long placement (thousands: seconds); the whole text is in the tooltip and
+        # the detail pane.
         self.table.setWordWrap(True)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         rows = self.table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(2 * self.table.fontMetrics().lineSpacing() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setResizeContentsPrecision(SIZED_FROM_ROWS)
