@@ -24,6 +24,7 @@ COMMANDS = (
     "import",
     "export",
     "pdf",
+    "privacy",
     "backup",
     "restore",
     "verify",
@@ -136,6 +137,20 @@ def command_parser() -> argparse.ArgumentParser:
         help="evaluate as of this date (default: today)",
     )
     check.add_argument("--format", choices=("text", "json"), default="text")
+
+    privacy = sub.add_parser(
+        "privacy",
+        help="find names, addresses and numbers typed into a placement's free text",
+        description="Lists everything in a placement's free text (notes, rationales, case "
+        "direction, …) that looks like a person's name, an address, a postcode, a phone "
+        "number, an e-mail address, an NHS number or a date of birth.",
+        epilog="exit codes: 0 nothing found; 1 something found; 2 the file or database could "
+        "not be read.",
+    )
+    privacy.add_argument("file", type=Path, nargs="?", metavar="FILE.json")
+    privacy.add_argument("--db", metavar="PATH", help="look in a database instead of a file")
+    privacy.add_argument("--placement", type=int, metavar="ID", help="with --db: which placement")
+    privacy.add_argument("--format", choices=("text", "json"), default="text")
 
     imp = sub.add_parser(
         "import", help="import a placement file into the database (all or nothing)"
@@ -340,6 +355,32 @@ def run_check(options: argparse.Namespace) -> int:
     return 1 if has_breach(findings) else 0
 
 
+def run_privacy(options: argparse.Namespace) -> int:
+    import json
+
+    from app.db import DatabaseError, default_db_path
+    from app.interchange.free_text import hits_document, hits_text, scan_document
+    from app.interchange.placement_file import PlacementFileError, to_document
+    from app.services.placement_files import ExportProblem
+    from app.services.records import snapshot_from
+
+    if (options.file is None) == (options.db is None):
+        return _fail("Name a placement file, or a database with --db (not both).")
+    if options.file is not None and options.placement is not None:
+        return _fail("--placement goes with --db, not with a file.")
+    key = None if options.file is not None else key_for(options, default_db_path(options.db))
+    try:
+        snapshot = snapshot_from(options.file, options.db, options.placement, key)
+    except (PlacementFileError, DatabaseError, ExportProblem) as exc:
+        return _fail(str(exc))
+    hits = scan_document(to_document(snapshot))
+    if options.format == "json":
+        sys.stdout.write(json.dumps(hits_document(hits), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(hits_text(hits))
+    return 1 if hits else 0
+
+
 class CommandFailed(Exception):
     """Bad input for a command: its message is the one line the person sees."""
 
@@ -489,6 +530,7 @@ def run_command(args: list[str]) -> int:
         "import": run_import,
         "export": run_export,
         "pdf": run_pdf,
+        "privacy": run_privacy,
         "backup": run_backup,
         "restore": run_restore,
         "verify": run_verify,
