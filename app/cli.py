@@ -359,8 +359,8 @@ def run_privacy(options: argparse.Namespace) -> int:
     import json
 
     from app.db import DatabaseError, default_db_path
-    from app.interchange.free_text import hits_document, hits_text, scan_document
-    from app.interchange.placement_file import PlacementFileError, to_document
+    from app.interchange.free_text import hits_document, hits_text, scan_placement
+    from app.interchange.placement_file import PlacementFileError
     from app.services.placement_files import ExportProblem
     from app.services.records import snapshot_from
 
@@ -373,7 +373,7 @@ def run_privacy(options: argparse.Namespace) -> int:
         snapshot = snapshot_from(options.file, options.db, options.placement, key)
     except (PlacementFileError, DatabaseError, ExportProblem) as exc:
         return _fail(str(exc))
-    hits = scan_document(to_document(snapshot))
+    hits = scan_placement(snapshot)
     if options.format == "json":
         sys.stdout.write(json.dumps(hits_document(hits), ensure_ascii=False, indent=2) + "\n")
     else:

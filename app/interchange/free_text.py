@@ -1,19 +1,23 @@
 """Every piece of free text in a placement, with the path a PE's error messages use, the
 placement's own people, and what the privacy guard finds in that text.
 
-It walks the placement file's document (``to_document``), so the command line, the app
-and every export read the same fields the same way. Which keys hold free text and which
-name the placement's people is said once, here.
+It walks the snapshot by the file's keys (a field's key in the file is its name, less a
+trailing underscore; the agreements sit under ``agreements``), so the command line, the
+app and every export read the same fields the same way. Which keys hold free text and
+which name the placement's people is said once, here.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Final
+from functools import cache
+from typing import Final
 
-from app.interchange.decoding import join, shown
+from app.interchange.decoding import join, label_of, shown
 from app.policy.identifying import KINDS, Guard, Hit
+from app.policy.snapshot import PlacementSnapshot
 
 # Keys whose text a PE types freely: where a child's name can slip in.
 FREE_TEXT_KEYS: Final = frozenset(
@@ -88,76 +92,123 @@ class _Found:
     people: list[str]
 
 
-def _path(trail: list[tuple[str | int, Any]], labelled: bool) -> str:
-    path = "file"
-    for step, value in trail:
-        path = join(path, step, value if labelled else None)
-    return path
+# The snapshot's parts kept under another name in the file (docs/interchange-extensions.md).
+FILE_KEYS: Final = {
+    "placement_agreement": "agreements.placement",
+    "supervision_agreement": "agreements.supervision",
+}
 
 
-def _walk(
-    value: Any, key: str | None, trail: list[tuple[str | int, Any]], case: str | None, found: _Found
-) -> None:
-    """One pass over the document: free text and people's names, paths made only for text."""
-    if isinstance(value, dict):
-        ref = value.get("ref")
-        here = ref if isinstance(ref, str) else value.get("case")
-        if isinstance(here, str):
-            case = here
-        for k, v in value.items():
-            if isinstance(v, str):
-                if k in FREE_TEXT_KEYS and v.strip():
-                    at = [*trail, (k, None)]
-                    found.fields.append(TextField(_path(at, True), _path(at, False), case, v))
-                elif k in PEOPLE_KEYS:
-                    found.people.append(v)
-            elif isinstance(v, dict | list) and not (key == "cases" and k == "learning"):
-                _walk(v, k, [*trail, (k, None)], case, found)  # a case's learning: ids
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            if isinstance(v, str):
-                if key in FREE_TEXT_KEYS and v.strip():
-                    at = [*trail, (i, v)]
-                    found.fields.append(TextField(_path(at, True), _path(at, False), case, v))
-                elif key in PEOPLE_KEYS:
-                    found.people.append(v)
-            elif isinstance(v, dict | list):
-                _walk(v, key, [*trail, (i, v)], case, found)
+@cache
+def _plan(record: type) -> tuple[tuple[str, str, str], ...]:
+    """For one kind of record, the fields worth reading: (attribute, file key, what)
+    where what is "text", "people" or "nested"; every other field is passed over."""
+    plan = []
+    for f in dataclasses.fields(record):
+        key = FILE_KEYS.get(f.name, f.name.rstrip("_"))
+        if key in FREE_TEXT_KEYS and not (record.__name__ == "Case" and key == "learning"):
+            plan.append((f.name, key, "text"))
+        elif key in PEOPLE_KEYS:
+            plan.append((f.name, key, "people"))
+        elif f.name in NESTED.get(record.__name__, ()):
+            plan.append((f.name, key, "nested"))
+    return tuple(plan)
 
 
-def _found(document: dict[str, Any]) -> _Found:
+# The fields that hold more records (lists, dicts of items, a record inside a record).
+NESTED: Final = {
+    "PlacementSnapshot": (
+        "placement", "induction", "absences", "cases", "events", "supervisions",
+        "pcf_reviews", "learning", "transitions", "placement_agreement", "supervision_agreement",
+    ),
+    "Case": ("manager_override",),
+    "Supervision": ("case_direction", "addenda"),
+    "CaseDirection": ("actions",),
+    "Transition": ("items",),
+}  # fmt: skip
+
+
+def _label(item: object) -> str | None:
+    for name in ("ref", "id", "case"):
+        value = getattr(item, name, None)
+        if isinstance(value, str):
+            return label_of({name: value})
+    return None
+
+
+Step = tuple[str, "int | str | None", object]  # a key, then an index or item key, the item
+
+
+def _paths(trail: tuple[Step, ...], key: str) -> tuple[str, str]:
+    """The field's path as import errors give it (items named), and the bare JSON path."""
+    path = bare = "file"
+    for step_key, index, item in trail:
+        path, bare = join(path, step_key), join(bare, step_key)
+        if isinstance(index, int):
+            label = _label(item)
+            path = f"{path}[{index}]" + (f" ({label})" if label else "")
+            bare = f"{bare}[{index}]"
+        elif index is not None:
+            path, bare = join(path, index), join(bare, index)
+    return join(path, key), join(bare, key)
+
+
+def _walk(record: object, trail: tuple[Step, ...], case: str | None, found: _Found) -> None:
+    """Read one record's text and people, then the records inside it: only the fields
+    worth reading are touched, and a path is made only for text that is there, so a
+    placement of 20,000 events is read in milliseconds."""
+    here = getattr(record, "ref", None) or getattr(record, "case", None)
+    if isinstance(here, str):
+        case = here
+    for name, key, what in _plan(type(record)):
+        value = getattr(record, name)
+        if value is None:
+            continue
+        if what == "text":
+            if isinstance(value, str) and value.strip():
+                path, bare = _paths(trail, key)
+                found.fields.append(TextField(path, bare, case, value))
+        elif what == "people":
+            found.people.extend([value] if isinstance(value, str) else value)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                _walk(item, (*trail, (key, i, item)), case, found)
+        elif isinstance(value, dict):
+            for item_key, item in value.items():
+                _walk(item, (*trail, (key, item_key, item)), case, found)
+        else:
+            _walk(value, (*trail, (key, None, value)), case, found)
+
+
+def _found(snap: PlacementSnapshot) -> _Found:
     found = _Found([], [])
-    _walk(document, None, [], None, found)
+    _walk(snap, (), None, found)
     return found
 
 
-def free_text(document: dict[str, Any]) -> list[TextField]:
-    """Every non-empty piece of free text in a placement file's document, in file order."""
-    return _found(document).fields
+def free_text(snap: PlacementSnapshot) -> list[TextField]:
+    """Every non-empty piece of free text in a placement, in file order, with the path its
+    placement file gives it."""
+    return _found(snap).fields
 
 
-def people_in(document: dict[str, Any]) -> list[str]:
+def people_in(snap: PlacementSnapshot) -> list[str]:
     """The names of everyone the placement names as one of its people."""
-    return _found(document).people
+    return _found(snap).people
 
 
-def case_initials(document: dict[str, Any]) -> dict[str, str]:
-    cases = document.get("cases") or []
-    return {
-        c["ref"]: c["initials"]
-        for c in cases
-        if isinstance(c, dict) and isinstance(c.get("ref"), str) and c.get("initials")
-    }
+def case_initials(snap: PlacementSnapshot) -> dict[str, str]:
+    return {c.ref: c.initials for c in snap.cases if c.initials}
 
 
-def scan_document(
-    document: dict[str, Any], never: Iterable[str] = (), kinds: Iterable[str] | None = None
+def scan_placement(
+    snap: PlacementSnapshot, never: Iterable[str] = (), kinds: Iterable[str] | None = None
 ) -> list[FieldHit]:
     """Every hit in every free-text field of the placement, in file order: its own people
     and the PE's ``never`` words left alone, only the ``kinds`` asked for (all by default)."""
-    walked = _found(document)
+    walked = _found(snap)
     guard = Guard.made(walked.people, never, KINDS if kinds is None else kinds)
-    initials = case_initials(document)
+    initials = case_initials(snap)
     everyone = tuple(initials.values())
     found: list[FieldHit] = []
     for field in walked.fields:
