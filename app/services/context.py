@@ -7,15 +7,17 @@ date is an argument of each call: it is the screen's, not the service's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.db import Database
 from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
+from app.services.privacy import PrivacySettings
 
 
 @dataclass(slots=True)
 class Context:
     profile: PolicyProfile = DEFAULT_PROFILE
+    privacy: PrivacySettings = field(default_factory=PrivacySettings)  # Preferences › Privacy
 
 
 class Service:

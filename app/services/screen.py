@@ -16,6 +16,7 @@ from app.services.compliance import ComplianceItem, explain
 from app.services.endings import EndingsView, endings_view
 from app.services.induction import InductionView, induction_view
 from app.services.placements import Overview, PlacementService, build_overview
+from app.services.privacy import PrivacyView, privacy_view
 from app.services.supervision import SessionRow, WeekMark, frequency_strip, session_rows
 
 
@@ -36,6 +37,7 @@ class PlacementScreen:
     sessions: list[SessionRow]
     weeks: list[WeekMark]
     endings: EndingsView
+    privacy: PrivacyView
 
 
 def placement_screen(service: PlacementService, placement_id: int, as_of: date) -> PlacementScreen:
@@ -56,4 +58,5 @@ def placement_screen(service: PlacementService, placement_id: int, as_of: date) 
         sessions=session_rows(snap, profile),
         weeks=frequency_strip(snap, as_of, findings),
         endings=endings_view(snap, as_of, profile),
+        privacy=privacy_view(snap, service.context.privacy),
     )

@@ -20,6 +20,7 @@ from app.services.context import Context
 from app.services.endings import EndingsService
 from app.services.induction import InductionService
 from app.services.placements import PlacementService
+from app.services.privacy import PrivacySettings
 from app.services.records_of_work import RecordsService
 from app.services.supervision import SupervisionService
 
@@ -90,6 +91,15 @@ class Workspace:
     @profile.setter
     def profile(self, profile: PolicyProfile) -> None:
         self.context.profile = profile  # one place: every service reads it from there
+
+    @property
+    def privacy(self) -> PrivacySettings:
+        """The privacy guard's preferences (Edit › Preferences › Privacy)."""
+        return self.context.privacy
+
+    @privacy.setter
+    def privacy(self, settings: PrivacySettings) -> None:
+        self.context.privacy = settings
 
     def lock_records(self) -> None:
         """Hide the records: close every connection and forget the key. The writer lock stays

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSplitter,
     QTableView,
     QTextBrowser,
@@ -29,6 +30,8 @@ from app.policy.calendar import uk_date
 from app.policy.sources import cited
 from app.policy.wording import counted
 from app.services.compliance import ComplianceItem
+from app.services.privacy import PrivacyView
+from app.views.overview_page import privacy_line
 from app.views.table_model import RowsFilter, RowsModel
 from app.views.theme import severity_colour
 from app.views.widgets import SIZED_FROM_ROWS, EmptyHint
@@ -125,6 +128,16 @@ class CompliancePage(QWidget):
         head.addWidget(self.filter)
         layout.addLayout(head)
         layout.addWidget(self.summary)
+        privacy_row = QHBoxLayout()
+        self.privacy_label = QLabel()
+        self.privacy_label.setObjectName("pageSubtitle")
+        self.privacy_button = QPushButton("Show what looks identifying…")
+        self.privacy_button.setVisible(False)
+        privacy_row.addWidget(self.privacy_label)
+        privacy_row.addWidget(self.privacy_button)
+        privacy_row.addStretch(1)
+        layout.addLayout(privacy_row)
+        self.privacy: PrivacyView | None = None
 
         self.model = FindingsModel()
         self.proxy = SeverityFilter()
@@ -171,7 +184,12 @@ class CompliancePage(QWidget):
         )
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
 
-    def show_items(self, items: list[ComplianceItem], placement: bool = True) -> None:
+    def show_items(
+        self,
+        items: list[ComplianceItem],
+        placement: bool = True,
+        privacy: PrivacyView | None = None,
+    ) -> None:
         self.model.set_items(items)  # in the order the PE last chose (breaches first at first)
         counts = {
             s: sum(1 for i in items if i.finding.severity == s)
@@ -189,6 +207,10 @@ class CompliancePage(QWidget):
                 f"{counts['due']} due soon. "
                 "Select a finding to see what the rule asks."
             )
+        self.privacy = privacy
+        fields = privacy.fields if privacy else 0
+        self.privacy_label.setText(privacy_line(fields) if placement else "")
+        self.privacy_button.setVisible(fields > 0)
         self.details.setHtml("")
         if self.proxy.rowCount():
             self.table.selectRow(0)

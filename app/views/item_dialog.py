@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.policy.snapshot import ChecklistEntry
+from app.views.underline import FREE_TEXT, watch
 from app.views.widgets import date_edit, from_qdate
 
 
@@ -53,10 +54,12 @@ class ItemDialog(QDialog):
         self.done_on = date_edit(entry.date if entry else default_day)
         self.by = QLineEdit(entry.by if entry and entry.by else "")
         self.note = QLineEdit(entry.note if entry and entry.note else "")
+        self.note.setProperty(FREE_TEXT, True)  # the privacy guard reads it
         form.addRow("&Done on", self.done_on)
         form.addRow("&By", self.by)
         form.addRow("&Note", self.note)
         form.addRow(save_cancel(self))
+        watch(self)  # what looks like a name or a number is underlined
 
     def entry(self) -> ChecklistEntry:
         return ChecklistEntry(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.interchange.free_text import TextField
 from app.policy.agenda import AgendaItem
 from app.policy.profile import PolicyProfile
 from app.policy.snapshot import Placement
@@ -43,11 +45,13 @@ from app.views.overview_page import OverviewPage
 from app.views.placement.actions import PlacementActions
 from app.views.placement.policy import load_profile
 from app.views.printing.actions import PrintActions
+from app.views.privacy.actions import PrivacyActions
 from app.views.security.actions import SecurityActions
 from app.views.security.lock import LockScreen
 from app.views.style import style_sheet
 from app.views.supervision.actions import SupervisionActions
 from app.views.theme import SCHEME_SETTING, SCHEMES, apply_scheme
+from app.views.underline import set_current
 from app.views.visits.actions import VisitActions
 from app.views.widgets import tell_empty_hints
 
@@ -55,6 +59,18 @@ log = logging.getLogger(__name__)
 
 
 # Where each agenda item is done.
+# Where the record a field of the placement file belongs to is kept (privacy's Go to).
+FIELD_PAGES = {
+    "cases": "Cases",
+    "supervisions": "Supervision",
+    "events": "Visits & observations",
+    "absences": "Visits & observations",
+    "pcf_reviews": "PCF & learning",
+    "learning": "PCF & learning",
+    "transitions": "Endings",
+    "induction": "Induction",
+    "agreements": "Induction",
+}
 AGENDA_PAGES = {
     "cases": "Cases",
     "supervision": "Supervision",
@@ -92,6 +108,7 @@ class MainWindow(Frame):
         self.database_actions = DatabaseActions(self)
         self.security_actions = SecurityActions(self, self)
         self.print_actions = PrintActions(self)
+        self.privacy_actions = PrivacyActions(self, self.go_to_field)
         self.overview, self.compliance = OverviewPage(), CompliancePage()
         self.induction, self.cases = self.induction_actions.page, self.case_actions.page
         self.supervision, self.events = self.supervision_actions.page, self.visit_actions.page
@@ -138,6 +155,7 @@ class MainWindow(Frame):
         self.overview.new_placement_requested.connect(self.placement_actions.new_placement)
         self.overview.compliance_requested.connect(lambda: self.show_page_named("Compliance"))
         self.overview.agenda_item_activated.connect(self.open_agenda_item)
+        self.compliance.privacy_button.clicked.connect(self.privacy_actions.review)
         printing = self.print_actions
         self.induction.print_requested.connect(lambda: printing.print_preview("induction"))
         self.supervision.print_requested.connect(
@@ -199,6 +217,7 @@ class MainWindow(Frame):
         edit_menu.addSeparator()
         add(edit_menu, "&Placement details…", None, pl.edit_placement)
         add(edit_menu, "P&olicy settings…", key("Ctrl+,"), pl.edit_policy)
+        add(edit_menu, "Pr&ivacy preferences…", None, self.privacy_actions.preferences)
 
         self.lock_action = add(self.menus["&Placement"], "&Lock", key("Ctrl+L"), sec.lock)
 
@@ -294,12 +313,16 @@ class MainWindow(Frame):
             self.events.show_data([], [], [], 0, editable=False)
             self.pcf.show_data("first", [], {}, [], editable=False)
             self.endings.show_view(None)
+            self.privacy_actions.view = None
+            set_current(None)
             tell_empty_hints(self.pages, no_placement=True)
             self.setWindowTitle(f"Placement Tracker [{ws.path.name}]")
             return
         if screen is None or screen.placement_id != pid:
             screen = placement_screen(ws.placements, pid, ws.as_of)
         tell_empty_hints(self.pages, no_placement=False)
+        self.privacy_actions.view = screen.privacy  # what the guard checks against
+        set_current(screen.privacy)
         self._stale = self._fill_steps(screen)
         self.fill_page(self.pages.currentWidget())
 
@@ -328,9 +351,11 @@ class MainWindow(Frame):
         learning = required_learning_outcomes(p.kind, p.setting)
         steps: dict[QWidget, Callable[[], None]] = {
             self.overview: lambda: self.overview.show_overview(
-                overview, screen.series, screen.agenda
+                overview, screen.series, screen.agenda, screen.privacy.fields
             ),
-            self.compliance: lambda: self.compliance.show_items(screen.compliance),
+            self.compliance: lambda: self.compliance.show_items(
+                screen.compliance, privacy=screen.privacy
+            ),
             self.cases: lambda: self.cases.show_rows(screen.cases, allowed=editable),
             self.placement_page: lambda: self.placement_page.show_placement(
                 screen.placement, screen.profile
@@ -367,6 +392,26 @@ class MainWindow(Frame):
             self.events.set_filters(case=ref)
         elif title == "Endings":
             self.endings.select_case(ref)
+
+    def cleared_to_leave(self, record: str, what: str, supervision_id: str | None = None) -> bool:
+        return self.privacy_actions.cleared(record, what, supervision_id)
+
+    def go_to_field(self, field: TextField) -> None:
+        """Open the page of the record a field belongs to, with the record picked out."""
+        root = field.plain_path.split(".")[0].split("[")[0]
+        title = FIELD_PAGES.get(root, "Placement details")
+        self.show_page_named(title)
+        found = re.search(r"^\w+\[\d+\] \(([^)]+)\)", field.path)
+        key = found.group(1) if found else None
+        if title == "Cases" and key:
+            self.cases.select(key)
+        elif title == "Supervision" and key:
+            self.supervision.select(key)
+        elif title == "Visits & observations" and key:
+            self.events.set_filters()
+            self.events.select_event(key)
+        elif title == "Endings" and field.case:
+            self.endings.select_case(field.case)
 
     def undo(self) -> None:
         """Edit › Undo: put back the last change that can be."""

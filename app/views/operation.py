@@ -49,9 +49,11 @@ class Operation(QObject):
         failed: Callable[[BaseException], None],
         expected: tuple[type[BaseException], ...] = (),
         cancellable: bool = False,
+        quiet: bool = False,
     ) -> None:
         super().__init__(parent)
         self.title, self._work, self._done, self._failed = title, work, done, failed
+        self.quiet = quiet  # work the PE did not ask for (checking text): never a progress dialog
         self._expected = expected
         self.is_over = False
         self.cancelled = False
@@ -75,7 +77,8 @@ class Operation(QObject):
         self._timer.timeout.connect(self._show_progress)
 
     def start(self) -> Operation:
-        self._timer.start(SHOW_PROGRESS_AFTER_MS)
+        if not self.quiet:
+            self._timer.start(SHOW_PROGRESS_AFTER_MS)
         self.worker = threading.Thread(
             target=self._run, name=f"operation: {self.title}", daemon=True
         )

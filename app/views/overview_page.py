@@ -65,6 +65,19 @@ class Card(QFrame):
         self.detail.setText(detail)
 
 
+def privacy_line(fields: int, short: bool = False) -> str:
+    """How many fields hold something that looks identifying (short: for a card)."""
+    if fields == 0:
+        return (
+            "Privacy: none found."
+            if short
+            else "Privacy: nothing typed looks like a name or a number."
+        )
+    if short:
+        return f"Privacy: {counted(fields, 'field')} to check."
+    return f"Privacy: {counted(fields, 'field')} hold{'s' if fields == 1 else ''} something that looks identifying."
+
+
 class OverviewPage(QScrollArea):
     """Student, dates, day N of M, induction, caseload against the cap, supervision."""
 
@@ -160,6 +173,7 @@ class OverviewPage(QScrollArea):
         o: Overview | None,
         series: CaseloadSeries | None = None,
         agenda: list[AgendaItem] | None = None,
+        privacy_fields: int = 0,
     ) -> None:
         has = o is not None
         self.empty.setVisible(not has)
@@ -248,8 +262,11 @@ class OverviewPage(QScrollArea):
         lines.append(f"Team manager: {o.team_manager}")
         self.people_card.show_value(o.educator, "<br>".join(lines))
         c = o.counts
+        privacy = privacy_line(privacy_fields, short=True)
         if c.total == 0:
-            self.compliance_card.show_value("All in order", "No breach, warning or deadline.", OK)
+            self.compliance_card.show_value(
+                "All in order", f"No breach, warning or deadline. {privacy}", OK
+            )
         else:
             if c.breaches:
                 figure = f"{c.breaches} breach{'es' if c.breaches != 1 else ''}"
@@ -260,7 +277,7 @@ class OverviewPage(QScrollArea):
             self.compliance_card.show_value(
                 figure,
                 f"{counted(c.breaches, 'breach')}, {counted(c.warnings, 'warning')}, {c.due} due soon. "
-                "See the Compliance page (Ctrl+2).",
+                f"{privacy} See the Compliance page (Ctrl+2).",
                 BAD if c.breaches else WARN,
             )
 

@@ -45,6 +45,7 @@ from app.policy.vocabulary import (
 from app.services.cases import ENDING_LABELS, AllocationCheck, LearningChoice
 from app.services.errors import InvalidInput
 from app.views.theme import severity_colour
+from app.views.underline import watch
 from app.views.widgets import (
     EveryDays,
     OptionalDate,
@@ -319,6 +320,7 @@ class CaseDialog(QDialog):
             signal.connect(self._timer.start)
         self._show_what_applies()
         self.refresh()
+        watch(self)  # what looks like a name or a number is underlined
 
     @property
     def questions(self) -> list[YesNo]:
@@ -568,6 +570,7 @@ class EndCaseDialog(QDialog):
         if case.ending:
             self.ending.setCurrentIndex(self.ending.findData(case.ending))
         self._show_what_applies()
+        watch(self)  # what looks like a name or a number is underlined
 
     def _show_what_applies(self) -> None:
         self._form.setRowVisible(self.signed_off, self.ending.currentData() == "transferred")
@@ -630,6 +633,7 @@ class StepUpDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
         self.save: Callable[[date, str, str, str], None] | None = None
+        watch(self)  # what looks like a name or a number is underlined
 
     def values(self) -> tuple[date, str, str, str]:
         """The day, the statutory type, the keyworker and the student's role from then on."""
@@ -680,6 +684,7 @@ class OverrideReviewDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        watch(self)  # what looks like a name or a number is underlined
 
     def value(self) -> date:
         return from_qdate(self.reviewed.date())

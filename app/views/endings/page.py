@@ -33,6 +33,7 @@ from app.policy.vocabulary import (
 from app.services.endings import EndingsView, TransitionRow
 from app.services.errors import InvalidInput
 from app.views.theme import tone
+from app.views.underline import watch
 from app.views.widgets import (
     EmptyHint,
     date_edit,
@@ -93,6 +94,7 @@ class ClosePlacementDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        watch(self)  # what looks like a name or a number is underlined
 
     def values(self) -> tuple[date, str]:
         return from_qdate(self.closed_on.date()), self.reason.toPlainText()

@@ -92,6 +92,8 @@ class PlacementFileActions:
                 self.w, "Nothing to export", "Create or import a placement first."
             )
             return
+        if not self.w.cleared_to_leave("placement file", "the placement file"):
+            return
         path, _ = QFileDialog.getSaveFileName(
             self.w,
             self.w.plain_copy_title("Export the placement"),

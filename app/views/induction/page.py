@@ -30,6 +30,7 @@ from app.policy.vocabulary import WEEKDAYS
 from app.services.induction import InductionRow, InductionView
 from app.views.item_dialog import save_cancel, text_or_none
 from app.views.theme import tone
+from app.views.underline import FREE_TEXT, watch
 from app.views.widgets import (
     EmptyHint,
     date_edit,
@@ -62,6 +63,7 @@ class PlacementAgreementDialog(QDialog):
         self.learning_needs = QPlainTextEdit(a.learning_needs or "")
         self.learning_needs.setPlaceholderText("The student's learning needs agreed at the meeting")
         self.after_hours = QLineEdit(a.after_hours_contact or "")
+        self.after_hours.setProperty(FREE_TEXT, True)  # the privacy guard reads it
         self.after_hours.setPlaceholderText(
             cited("Who the student calls after an after-hours visit (000 §19)")
         )
@@ -72,6 +74,7 @@ class PlacementAgreementDialog(QDialog):
         form.addRow("&After-hours contact", self.after_hours)
         form.addRow("&Notes", self.notes)
         form.addRow(save_cancel(self))
+        watch(self)  # what looks like a name or a number is underlined
 
     def agreement(self) -> PlacementAgreement:
         return PlacementAgreement(
@@ -127,6 +130,7 @@ class SupervisionAgreementDialog(QDialog):
         form.addRow("T&hree-way", self.three_way)
         form.addRow("&Notes", self.notes)
         form.addRow(save_cancel(self))
+        watch(self)  # what looks like a name or a number is underlined
 
     def agreement(self) -> SupervisionAgreement:
         return SupervisionAgreement(

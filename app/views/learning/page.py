@@ -33,6 +33,7 @@ from app.policy.sources import cited
 from app.policy.vocabulary import PCF_DOMAINS, PCF_RATINGS, PCF_STAGES
 from app.services.errors import InvalidInput
 from app.views.theme import tone
+from app.views.underline import FREE_TEXT, watch
 from app.views.widgets import EmptyHint, date_edit, from_qdate, ruled_table, select_key
 
 RATING_LABELS = {
@@ -132,6 +133,7 @@ class PcfReviewDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        watch(self)  # what looks like a name or a number is underlined
 
     def review(self) -> PcfReview:
         ratings = {d: str(c.currentData()) for d, c in self.ratings.items() if c.currentData()}
@@ -171,6 +173,7 @@ class LearningDialog(QDialog):
         form = QFormLayout(self)
         self.day = date_edit(current.evidenced if current else default_day)
         self.evidence = QLineEdit(current.evidence or "" if current else "")
+        self.evidence.setProperty(FREE_TEXT, True)  # the privacy guard reads it
         self.evidence.setPlaceholderText(
             "Where the evidence is, e.g. D-1042 genogram, supervision 13 Nov"
         )
@@ -182,6 +185,7 @@ class LearningDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        watch(self)  # what looks like a name or a number is underlined
 
     def values(self) -> tuple[date, str]:
         return from_qdate(self.day.date()), self.evidence.text()

@@ -67,6 +67,8 @@ class PrintActions:
         if record is None:
             return
         kind, record_id = record
+        if not self.w.cleared_to_leave(kind, f"the {RECORD_TITLES[kind].lower()}", record_id):
+            return
         path, _ = QFileDialog.getSaveFileName(
             self.w,
             self.w.plain_copy_title(f"Save the {RECORD_TITLES[kind].lower()}"),
@@ -76,10 +78,13 @@ class PrintActions:
         if path:
             self.save_record(kind, Path(path), record_id, then=lambda: open_file(Path(path)))
 
-    def print_preview(self, kind: str, record_id: str | None = None) -> Operation:
+    def print_preview(self, kind: str, record_id: str | None = None) -> Operation | None:
         """File › Print…: the record is made in a worker, then shown in the print preview,
-        whose Print button opens the system's print dialog (A4, pages, copies)."""
+        whose Print button opens the system's print dialog (A4, pages, copies). The privacy
+        guard looks first (None: the PE went to change the record)."""
         assert self.w.placement_id is not None
+        if not self.w.cleared_to_leave(kind, f"the {RECORD_TITLES[kind].lower()}", record_id):
+            return None
         ws, pid = self.w.workspace, self.w.placement_id
 
         def work() -> bytes:
@@ -132,6 +137,8 @@ class PrintActions:
         )
 
     def export_supervision_pdf(self, sid: str) -> None:
+        if not self.w.cleared_to_leave("supervision", "the supervision record", sid):
+            return
         path, _ = QFileDialog.getSaveFileName(
             self.w,
             self.w.plain_copy_title("Save the supervision record"),

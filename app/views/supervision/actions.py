@@ -124,7 +124,7 @@ class SupervisionActions:
             )
 
     def export_supervision_dates(self) -> None:
-        if self.w.placement_id is None:
+        if self.w.placement_id is None or not self.w.cleared_to_leave("calendar", "the calendar"):
             return
         path, _ = QFileDialog.getSaveFileName(
             self.w,

@@ -30,6 +30,7 @@ from app.policy.vocabulary import SUPERVISION_FORMAT_LABELS
 from app.policy.wording import counted
 from app.services.supervision import SessionRow, WeekMark
 from app.views.theme import tone
+from app.views.underline import watch
 from app.views.widgets import (
     EmptyHint,
     date_edit,
@@ -93,6 +94,7 @@ class AddendumDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        watch(self)  # what looks like a name or a number is underlined
 
     def values(self):  # type: ignore[no-untyped-def]
         return from_qdate(self.on.date()), self.author.text(), self.text.toPlainText()

@@ -33,6 +33,7 @@ from app.policy.vocabulary import CASE_TYPE_LABELS, ROLE_LABELS
 from app.services.placements import InvalidInput
 from app.services.supervision import CarriedAction, SessionForm
 from app.views.theme import tone
+from app.views.underline import watch
 from app.views.widgets import YesNo, date_edit, from_qdate, to_qdate, unanswered
 
 FORMATS = (("One-to-one", "one-to-one"), ("Three-way", "three-way"), ("Group", "group"))
@@ -260,6 +261,7 @@ class SessionDialog(QDialog):
             question.changed.connect(self._timer.start)
             question.changed.connect(self._update_save)
         self._update_save()
+        watch(self)  # what looks like a name or a number is underlined
 
     # ------------------------------------------------------------------ values
 

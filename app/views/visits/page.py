@@ -40,6 +40,7 @@ from app.services.placements import InvalidInput
 from app.services.records_of_work import EventCheck
 from app.views.table_model import RowsModel
 from app.views.theme import tone
+from app.views.underline import watch
 from app.views.widgets import (
     EmptyHint,
     YesNo,
@@ -181,6 +182,7 @@ class EventDialog(QDialog):
         if event:
             self._fill(event)
         self.refresh()
+        watch(self)  # what looks like a name or a number is underlined
 
     def _build_fields(self) -> None:
         while self.form.rowCount():
@@ -384,6 +386,7 @@ class AbsenceDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        watch(self)  # what looks like a name or a number is underlined
 
     def absence(self) -> Absence:
         return Absence(
