@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from app.db import Database
 from app.interchange.free_text import FieldHit, case_initials, people_in, scan_placement
 from app.policy.identifying import KINDS, Guard
+from app.policy.naming import RecordNames, named, record_names
 from app.policy.snapshot import PlacementSnapshot
 from app.services.audit import record_change
 
@@ -30,6 +31,43 @@ class PrivacySettings:
         return frozenset(KINDS) - self.kinds_off if self.on else frozenset()
 
 
+# Each free-text field as a PE knows it.
+FIELD_WORDS: dict[str, str] = {
+    "rationale": "Rationale",
+    "safety_plan": "Safety plan",
+    "reason": "Reason",
+    "notes": "Notes",
+    "feedback": "Feedback",
+    "discussion": "Discussion",
+    "decision": "Decision",
+    "action": "Action",
+    "wellbeing": "Wellbeing",
+    "learning": "Learning and PCF reflection",
+    "text": "Addendum",
+    "evidence": "Evidence",
+    "note": "Note",
+    "close_reason": "Why it was closed",
+    "learning_needs": "Learning needs",
+    "after_hours_contact": "After-hours contact",
+    "three_way": "Three-way arrangements",
+}
+# A record of the file named by the list it is in, where it has no name of its own.
+PART_WORDS: dict[str, str] = {
+    "pcf_reviews": "PCF review",
+    "learning": "Learning outcome",
+    "transitions": "Transition checklist",
+    "induction": "Induction",
+    "agreements": "Agreements",
+    "placement": "The placement",
+}
+KIND_OF_PART: dict[str, str] = {
+    "cases": "case",
+    "events": "event",
+    "supervisions": "supervision",
+    "absences": "absence",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class PrivacyView:
     """What the guard found in a placement, and the guard to check typing with."""
@@ -37,6 +75,23 @@ class PrivacyView:
     guard: Guard
     initials: dict[str, str]
     hits: list[FieldHit] = field(default_factory=list)
+    names: RecordNames | None = None
+
+    def where(self, found: FieldHit) -> tuple[str, str]:
+        """The record and the field a hit is in, as a PE knows them ("One-to-one
+        supervision, 9 Oct 2026, case direction for D-1042", "Discussion")."""
+        path = found.field.path
+        part = path.split("[", 1)[0].split(".", 1)[0]
+        label = path.split(" (", 1)[1].split(")", 1)[0] if " (" in path else ""
+        record = PART_WORDS.get(part, part)
+        if part in KIND_OF_PART and self.names is not None:
+            record = named(self.names, f"{KIND_OF_PART[part]}:{label}")
+        elif part == "transitions" and found.field.case:
+            record = f"Transition checklist for {found.field.case}"
+        if ".case_direction[" in path and found.field.case:
+            record += f", case direction for {found.field.case}"
+        key = path.rsplit(".", 1)[-1]
+        return record, FIELD_WORDS.get(key, key)
 
     @property
     def fields(self) -> int:
@@ -53,7 +108,7 @@ class PrivacyView:
 def privacy_view(snap: PlacementSnapshot, settings: PrivacySettings) -> PrivacyView:
     guard = Guard.made(people_in(snap), settings.never, settings.kinds)
     hits = scan_placement(snap, settings.never, settings.kinds) if settings.on else []
-    return PrivacyView(guard, case_initials(snap), hits)
+    return PrivacyView(guard, case_initials(snap), hits, record_names(snap))
 
 
 # Which part of the placement each printed record carries: its fields' paths begin so.

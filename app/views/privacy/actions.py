@@ -37,7 +37,9 @@ class PrivacyActions:
         """The Compliance page's list of every field that holds something identifying."""
         if self.view is None or not self.view.hits:
             return
-        dialog = LeavingDialog("the placement", self.view.hits, self.w, leaving=False)  # type: ignore[arg-type]
+        dialog = LeavingDialog(
+            "the placement", self.view.hits, self.view.where, self.w, leaving=False
+        )  # type: ignore[arg-type]
         self.dialog = dialog
         if dialog.exec() == LeavingDialog.GO_TO and (chosen := dialog.chosen()) is not None:
             self.go_to(chosen.field)
@@ -50,7 +52,7 @@ class PrivacyActions:
         hits = leaving(self.view.hits, record, supervision_id)
         if not hits:
             return True
-        dialog = LeavingDialog(what, hits, self.w)  # type: ignore[arg-type]
+        dialog = LeavingDialog(what, hits, self.view.where, self.w)  # type: ignore[arg-type]
         self.dialog = dialog
         answer = dialog.exec()
         if answer == LeavingDialog.LEAVE:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -50,7 +52,12 @@ class LeavingDialog(QDialog):
     GO_TO, LEAVE = 2, 3
 
     def __init__(
-        self, what: str, hits: list[FieldHit], parent: QWidget | None = None, leaving: bool = True
+        self,
+        what: str,
+        hits: list[FieldHit],
+        where: Callable[[FieldHit], tuple[str, str]],
+        parent: QWidget | None = None,
+        leaving: bool = True,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Check before it leaves" if leaving else "What looks identifying")
@@ -73,7 +80,7 @@ class LeavingDialog(QDialog):
         self.table.setAccessibleName("What looks identifying")
         for row, h in enumerate(hits):
             self.table.insertRow(row)
-            record, _, field = h.field.path.rpartition(".")
+            record, field = where(h)
             for column, value in enumerate((record, field, h.hit.looks_like, h.hit.text)):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         if hits:
