@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 
 from app.interchange.decoding import join, label_of, shown
@@ -213,8 +213,14 @@ def scan_placement(
     found: list[FieldHit] = []
     for field in walked.fields:
         own = (initials[field.case],) if field.case in initials else everyone
-        found.extend(FieldHit(field, hit) for hit in guard.scan(field.text, own))
+        found.extend(FieldHit(field, hit) for hit in _scanned(guard, field.text, own))
     return found
+
+
+@lru_cache(maxsize=20_000)
+def _scanned(guard: Guard, text: str, initials: tuple[str, ...]) -> tuple[Hit, ...]:
+    """A field's hits, kept: the app looks again at every refresh, and most text is as it was."""
+    return tuple(guard.scan(text, initials))
 
 
 PRIVACY_FORMAT: Final = "placement-tracker-privacy/1"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -203,12 +204,15 @@ class Guard:
         if not text or not text.strip():
             return []
         hits: list[Hit] = []
-        taken: list[tuple[int, int]] = []
+        taken: list[tuple[int, int]] = []  # kept in order: a hit never overlaps an earlier one
 
         def add(kind: str, start: int, end: int) -> None:
-            if kind not in self.kinds or any(s < end and start < e for s, e in taken):
+            if kind not in self.kinds:
                 return
-            taken.append((start, end))
+            at = bisect_left(taken, (start, end))
+            if (at > 0 and taken[at - 1][1] > start) or (at < len(taken) and taken[at][0] < end):
+                return
+            taken.insert(at, (start, end))
             hits.append(Hit(kind, start, end, text[start:end]))
 
         if "@" in text:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.interchange.free_text import TextField
+from app.interchange.free_text import FieldHit
 from app.policy.agenda import AgendaItem
 from app.policy.profile import PolicyProfile
 from app.policy.snapshot import Placement
@@ -51,7 +51,7 @@ from app.views.security.lock import LockScreen
 from app.views.style import style_sheet
 from app.views.supervision.actions import SupervisionActions
 from app.views.theme import SCHEME_SETTING, SCHEMES, apply_scheme
-from app.views.underline import set_current
+from app.views.underline import focus_next, set_current
 from app.views.visits.actions import VisitActions
 from app.views.widgets import tell_empty_hints
 
@@ -217,7 +217,8 @@ class MainWindow(Frame):
         edit_menu.addSeparator()
         add(edit_menu, "&Placement details…", None, pl.edit_placement)
         add(edit_menu, "P&olicy settings…", key("Ctrl+,"), pl.edit_policy)
-        add(edit_menu, "Pr&ivacy preferences…", None, self.privacy_actions.preferences)
+        preferences = edit_menu.addMenu("Pre&ferences")
+        add(preferences, "&Privacy…", None, self.privacy_actions.preferences)
 
         self.lock_action = add(self.menus["&Placement"], "&Lock", key("Ctrl+L"), sec.lock)
 
@@ -396,22 +397,41 @@ class MainWindow(Frame):
     def cleared_to_leave(self, record: str, what: str, supervision_id: str | None = None) -> bool:
         return self.privacy_actions.cleared(record, what, supervision_id)
 
-    def go_to_field(self, field: TextField) -> None:
-        """Open the page of the record a field belongs to, with the record picked out."""
+    def go_to_field(self, found: FieldHit) -> None:
+        """Privacy's Go to: the page of the record the text is in, the record picked out,
+        and its form opened with the cursor on the text (where a form edits that field)."""
+        field = found.field
         root = field.plain_path.split(".")[0].split("[")[0]
         title = FIELD_PAGES.get(root, "Placement details")
         self.show_page_named(title)
-        found = re.search(r"^\w+\[\d+\] \(([^)]+)\)", field.path)
-        key = found.group(1) if found else None
+        named = re.search(r"^\w+\[\d+\] \(([^)]+)\)", field.path)
+        key = named.group(1) if named else None
+        edit: Callable[[], object] | None = None
         if title == "Cases" and key:
             self.cases.select(key)
+            edit = lambda: self.case_actions.edit_case(key)  # noqa: E731
         elif title == "Supervision" and key:
             self.supervision.select(key)
-        elif title == "Visits & observations" and key:
+            if ".addenda[" not in field.path:  # an addendum is never edited, only added to
+                edit = lambda: self.supervision_actions.edit_supervision(key)  # noqa: E731
+        elif title == "Visits & observations" and key and root == "events":
             self.events.set_filters()
             self.events.select_event(key)
+            edit = lambda: self.visit_actions.edit_event(key)  # noqa: E731
+        elif title == "PCF & learning" and key and root == "pcf_reviews":
+            edit = lambda: self.learning_actions.edit_review(key)  # noqa: E731
+        elif root == "agreements":
+            ia = self.induction_actions
+            edit = (
+                ia.edit_placement_agreement
+                if ".placement." in field.plain_path
+                else ia.edit_supervision_agreement
+            )
         elif title == "Endings" and field.case:
             self.endings.select_case(field.case)
+        if edit is not None:
+            focus_next(found.hit.text)
+            QTimer.singleShot(0, edit)  # after the privacy dialog has gone
 
     def undo(self) -> None:
         """Edit › Undo: put back the last change that can be."""

@@ -33,9 +33,35 @@ UNDERLINE = QColor("#c62828")
 
 
 class _Current:
-    """The placement on screen's guard, set by the window at every refresh."""
+    """The placement on screen's guard, set by the window at every refresh; and the text
+    the next form opened should put the cursor on (the privacy dialogs' Go to)."""
 
     view: PrivacyView | None = None
+    focus: str | None = None
+
+
+def focus_next(text: str | None) -> None:
+    """The next form watched puts the cursor on ``text``, selected, in the box holding it."""
+    _Current.focus = text
+
+
+def _focus(root: QWidget, text: str) -> None:
+    for editor in root.findChildren(QPlainTextEdit):
+        at = editor.toPlainText().find(text)
+        if at >= 0:
+            cursor = editor.textCursor()
+            cursor.setPosition(at)
+            cursor.setPosition(at + len(text), cursor.MoveMode.KeepAnchor)
+            editor.setTextCursor(cursor)
+            editor.setFocus()
+            editor.ensureCursorVisible()
+            return
+    for line in root.findChildren(QLineEdit):
+        at = line.text().find(text)
+        if at >= 0:
+            line.setFocus()
+            line.setSelection(at, len(text))
+            return
 
 
 def set_current(view: PrivacyView | None) -> None:
@@ -182,6 +208,9 @@ class LineUnderline(QObject):
 def watch(root: QWidget, case: str | None = None) -> None:
     """Watch every free-text box under ``root``: each multi-line box, and each one-line box
     marked ``freeText``. ``case``: the case the form is about (its initials count)."""
+    if _Current.focus is not None:
+        text, _Current.focus = _Current.focus, None
+        QTimer.singleShot(0, lambda: _focus(root, text))
     if _Current.view is None:
         return
     editors = [root] if isinstance(root, QPlainTextEdit) else []

@@ -80,10 +80,7 @@ def test_a_record_with_a_name_in_it_asks_before_it_leaves(
     demo_window.reload()
     actions = demo_window.privacy_actions
     assert actions.view is not None and actions.view.fields >= 1
-    assert (
-        "Privacy: 1 field to check."
-        in demo_window.overview.compliance_card.detail.text()
-    )
+    assert "Privacy: 1 field to check." in demo_window.overview.compliance_card.detail.text()
     page = shown(demo_window, demo_window.compliance)
     assert page.privacy_button.isVisible() or page.privacy_button.isVisibleTo(demo_window)
 
@@ -142,3 +139,43 @@ def test_preferences_turn_kinds_off_and_keep_words_never_to_flag(
     view = demo_window.privacy_actions.view
     assert view is not None
     assert view.guard.scan("Bethany rang on 07700 900123") == []
+
+
+def test_go_to_opens_the_record_s_form_with_the_cursor_on_the_text(
+    demo_window: MainWindow, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.views.cases.dialogs import CaseDialog
+
+    ws, pid = demo_window.workspace, demo_window.placement_id
+    assert pid is not None
+    case = ws.placements.snapshot(pid).cases[0]
+    case.rationale = "Good first case; Kayla Morris is keen to work with a student."
+    ws.cases.update(pid, case.ref, case, ws.as_of)
+    demo_window.reload()
+    seen: list[tuple[str, str]] = []
+
+    def go(dialog: LeavingDialog) -> None:
+        dialog.done(LeavingDialog.GO_TO)
+
+    def look() -> None:  # runs inside the form's own event loop, then closes it
+        form = QApplication.activeModalWidget()
+        if not isinstance(form, CaseDialog):
+            return
+        if form.rationale.textCursor().selectedText() == "Kayla Morris" or poll.remainingTime() < 0:
+            seen.append(
+                (form.rationale.textCursor().selectedText(), demo_window.cases.selected_ref() or "")
+            )
+            poll.stop()
+            form.reject()
+
+    poll = QTimer()
+    poll.timeout.connect(look)
+    poll.start(20)
+    drive_modal(lambda: demo_window.cleared_to_leave("placement file", "the placement file"), go)
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    poll.stop()
+    assert seen == [("Kayla Morris", case.ref)]
+    assert demo_window.current_title() == "Cases"

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog
 
-from app.interchange.free_text import TextField
+from app.interchange.free_text import FieldHit
 from app.services.privacy import PrivacyView, leaving, left_as_it_is
 from app.views.board import Board
 from app.views.privacy.dialogs import LeavingDialog, PreferencesDialog, load_privacy, save_privacy
@@ -16,7 +16,7 @@ class PrivacyActions:
     """Edit › Preferences › Privacy, and the dialog before a PDF, a print, a Word document,
     a placement file or a calendar leaves the app."""
 
-    def __init__(self, board: Board, go_to: Callable[[TextField], None]) -> None:
+    def __init__(self, board: Board, go_to: Callable[[FieldHit], None]) -> None:
         self.w = board
         self.go_to = go_to  # the window opens the record a field belongs to
         self.view: PrivacyView | None = None  # the placement on screen's, at each refresh
@@ -42,7 +42,7 @@ class PrivacyActions:
         )  # type: ignore[arg-type]
         self.dialog = dialog
         if dialog.exec() == LeavingDialog.GO_TO and (chosen := dialog.chosen()) is not None:
-            self.go_to(chosen.field)
+            self.go_to(chosen)
 
     def cleared(self, record: str, what: str, supervision_id: str | None = None) -> bool:
         """Whether ``record`` may leave: nothing in it looks identifying, or the PE says to
@@ -61,5 +61,5 @@ class PrivacyActions:
         if answer == LeavingDialog.GO_TO:
             chosen = dialog.chosen()
             if chosen is not None:
-                self.go_to(chosen.field)
+                self.go_to(chosen)
         return False
