@@ -131,9 +131,13 @@ class _Checker(QObject):
             self.changed()  # type: ignore[operator]
 
         self.operation = Operation(
-            self.owner, "Checking the text", lambda: hits_in(text, case), done, lambda _e: None,
+            self.owner,
+            "Checking the text",
+            lambda: hits_in(text, case),
+            done,
+            lambda _e: None,
             quiet=True,
-        ).start()  # fmt: skip
+        ).start()
 
 
 class PrivacyHighlighter(QSyntaxHighlighter):

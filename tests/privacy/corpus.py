@@ -11,9 +11,14 @@ HERE = Path(__file__).parent
 MARK = re.compile(r"\[\[([\w-]+)\|(.+?)\]\]")
 # The demo placement's people: named in notes, never flagged.
 PEOPLE = (
-    "Robin Ashdown", "Pat Kendrick", "Jo Whitfield", "Lee Okafor", "Sam Adeyemi",
-    "Leah Brennan (Family Support Team, Northfield)", "Duty senior",
-)  # fmt: skip
+    "Robin Ashdown",
+    "Pat Kendrick",
+    "Jo Whitfield",
+    "Lee Okafor",
+    "Sam Adeyemi",
+    "Leah Brennan (Family Support Team, Northfield)",
+    "Duty senior",
+)
 
 
 @dataclass(frozen=True)

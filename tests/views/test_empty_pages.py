@@ -41,10 +41,16 @@ def test_a_new_placement_s_pages_say_how_to_add_the_first_thing(
     qtbot, workspace: Workspace, settings: QSettings
 ) -> None:  # type: ignore[no-untyped-def]
     workspace.placements.create(
-        new_placement(student="Sam Student", kind="first", setting="early-help",
-                      start=date(2026, 11, 2), end=date(2027, 2, 26), educator="Pat Educator",
-                      team_manager="Lee Manager")
-    )  # fmt: skip
+        new_placement(
+            student="Sam Student",
+            kind="first",
+            setting="early-help",
+            start=date(2026, 11, 2),
+            end=date(2027, 2, 26),
+            educator="Pat Educator",
+            team_manager="Lee Manager",
+        )
+    )
     window = MainWindow(workspace, settings)
     qtbot.addWidget(window)
     window.show()
