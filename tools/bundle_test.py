@@ -97,6 +97,8 @@ def main() -> int:
             )
     run("check", str(shipped / "example-placement.json"), "--as-of", "2026-11-23")
     print("the placement file's description and example ship with the app")
+    run("privacy", str(shipped / "example-placement.json"))  # the name list and phonenumbers
+    print("privacy: the example placement holds nothing identifying (exit 0)")
 
     db, secret = folder / "locked.sqlite", "correct horse battery staple"
     if EXAMPLE.exists():

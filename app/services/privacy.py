@@ -113,10 +113,10 @@ def privacy_view(snap: PlacementSnapshot, settings: PrivacySettings) -> PrivacyV
 
 # Which part of the placement each printed record carries: its fields' paths begin so.
 RECORD_PARTS: dict[str, tuple[str, ...]] = {
-    "induction": ("induction.", "agreements.", "placement."),
+    "induction": ("induction.", "agreements."),
     "pcf": ("pcf_reviews[", "learning["),
     "transition": ("transitions[",),
-    "summary": ("placement.", "learning["),
+    "summary": ("placement.",),  # the close reason; learning outcomes only by date
     "placement file": ("",),  # everything
     "calendar": (),  # dates and the student's name only: no free text goes into it
 }
