@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Final
 
 from app.interchange.decoding import join, label_of, shown
@@ -99,10 +99,14 @@ FILE_KEYS: Final = {
 }
 
 
-@cache
+_PLANS: dict[type, tuple[tuple[str, str, str], ...]] = {}
+
+
 def _plan(record: type) -> tuple[tuple[str, str, str], ...]:
     """For one kind of record, the fields worth reading: (attribute, file key, what)
     where what is "text", "people" or "nested"; every other field is passed over."""
+    if record in _PLANS:
+        return _PLANS[record]
     plan = []
     for f in dataclasses.fields(record):
         key = FILE_KEYS.get(f.name, f.name.rstrip("_"))
@@ -112,7 +116,8 @@ def _plan(record: type) -> tuple[tuple[str, str, str], ...]:
             plan.append((f.name, key, "people"))
         elif f.name in NESTED.get(record.__name__, ()):
             plan.append((f.name, key, "nested"))
-    return tuple(plan)
+    _PLANS[record] = tuple(plan)
+    return _PLANS[record]
 
 
 # The fields that hold more records (lists, dicts of items, a record inside a record).
