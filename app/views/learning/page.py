@@ -32,6 +32,7 @@ from app.policy.snapshot import LearningEvidence, PcfReview
 from app.policy.sources import cited
 from app.policy.vocabulary import PCF_DOMAINS, PCF_RATINGS, PCF_STAGES
 from app.services.errors import InvalidInput
+from app.views.item_dialog import save_cancel
 from app.views.theme import tone
 from app.views.underline import FREE_TEXT, watch
 from app.views.widgets import EmptyHint, date_edit, from_qdate, ruled_table, select_key
@@ -127,12 +128,7 @@ class PcfReviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(save_cancel(self))
         watch(self)  # what looks like a name or a number is underlined
 
     def review(self) -> PcfReview:

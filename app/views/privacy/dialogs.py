@@ -21,6 +21,7 @@ from app.interchange.free_text import FieldHit
 from app.policy.identifying import KINDS
 from app.policy.wording import counted
 from app.services.privacy import PrivacySettings
+from app.views.item_dialog import save_cancel
 from app.views.widgets import ruled_table
 
 ON_SETTING = "privacy/on"
@@ -135,12 +136,7 @@ class PreferencesDialog(QDialog):
         layout.addWidget(self.never)
         self.on.toggled.connect(self._enable)
         self._enable(privacy.on)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(save_cancel(self))
 
     def _enable(self, on: bool) -> None:
         for box in self.kinds.values():

@@ -40,7 +40,7 @@ from app.services.placements import InvalidInput
 from app.services.records_of_work import EventCheck
 from app.views.table_model import RowsModel
 from app.views.theme import tone
-from app.views.underline import watch
+from app.views.underline import FREE_TEXT, watch
 from app.views.widgets import (
     EmptyHint,
     YesNo,
@@ -371,6 +371,7 @@ class AbsenceDialog(QDialog):
         self.first = date_edit(absence.from_ if absence else default_day)
         self.last = date_edit(absence.to if absence else default_day)
         self.reason = QLineEdit(absence.reason or "" if absence else "")
+        self.reason.setProperty(FREE_TEXT, True)  # the privacy guard reads it
         self.cover = QLineEdit(absence.cover or "" if absence else "")
         self.cover.setPlaceholderText(cited("Who covers the educator or supervisor (003 §8.2)"))
         if absence:
