@@ -128,7 +128,13 @@ def command_parser() -> argparse.ArgumentParser:
         epilog="exit codes: 0 no breach (warnings and due items may be listed); 1 at least one "
         "breach; 2 the file could not be read (the message says where and why).",
     )
-    check.add_argument("file", type=Path, metavar="FILE.json")
+    check.add_argument(
+        "files",
+        type=Path,
+        nargs="+",
+        metavar="FILE.json",
+        help="one placement file; or several, checked together (one line a placement first)",
+    )
     check.add_argument(
         "--as-of",
         type=parse_date,
@@ -346,8 +352,10 @@ def run_check(options: argparse.Namespace) -> int:
     from app.services.checking import check_file
 
     as_of = options.as_of or date.today()
+    if len(options.files) > 1:
+        return run_batch_check(options.files, as_of, options.format)
     try:
-        findings = check_file(options.file, as_of)
+        findings = check_file(options.files[0], as_of)
     except PlacementFileError as exc:
         return _fail(str(exc))
     render = findings_json if options.format == "json" else findings_text
@@ -379,6 +387,19 @@ def run_privacy(options: argparse.Namespace) -> int:
     else:
         sys.stdout.write(hits_text(hits))
     return 1 if hits else 0
+
+
+def run_batch_check(files: list[Path], as_of: date, form: str) -> int:
+    """A coordinator's check: exit 2 if any file was bad, else 1 if any breach, else 0."""
+    from app.interchange.findings_output import batch_json, batch_text
+    from app.policy.engine import has_breach
+    from app.services.checking import check_files
+
+    results = check_files(files, as_of)
+    sys.stdout.write((batch_json if form == "json" else batch_text)(list(results), as_of))
+    if any(r.error is not None for r in results):
+        return 2
+    return 1 if any(has_breach(list(r.findings)) for r in results) else 0
 
 
 class CommandFailed(Exception):

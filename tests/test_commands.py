@@ -230,3 +230,35 @@ def test_a_supervision_record_is_chosen_by_the_day_it_was_held(tmp_path: Path) -
     assert chosen.date.strftime("%-d %b %Y") in text
     misplaced = run("pdf", "pcf", "-o", str(out), "--input", str(source), "--date", "2026-09-12")
     assert misplaced.returncode == 2 and "--date chooses a supervision session" in misplaced.stderr
+
+
+def test_a_coordinator_checks_several_files_together(tmp_path: Path) -> None:
+    """One line a placement, then the findings; the two placements of one educator each
+    get educator.one-student; a bad file is reported in its place (exit 2)."""
+    doc = to_document(demo_snapshot(date(2026, 11, 23)))
+    first, second, bad = tmp_path / "robin.json", tmp_path / "sam.json", tmp_path / "bad.json"
+    first.write_text(json.dumps(doc))
+    doc["placement"]["student"] = "Sam Second"  # type: ignore[index]
+    second.write_text(json.dumps(doc))
+    bad.write_text("ref,initials\nEH-1,KM\n")
+    text = run("check", str(first), str(second), "--as-of", "2026-11-23")
+    assert text.returncode == 0, text.stderr  # warnings only, and every file read
+    lines = text.stdout.splitlines()
+    assert lines[0].startswith(
+        "robin.json  Robin Ashdown  Pat Kendrick  14 Sep 2026 to 31 Dec 2026"
+    )
+    assert lines[1].startswith("sam.json    Sam Second")
+    assert "WARNING educator.one-student" in lines[0] and "== sam.json ==" in text.stdout
+    batch = run(
+        "check", str(first), str(bad), str(second), "--as-of", "2026-11-23", "--format", "json"
+    )
+    assert batch.returncode == 2
+    document = json.loads(batch.stdout)
+    assert document["format"] == "placement-tracker-findings-batch/1"
+    assert [f["file"] for f in document["files"]] == [str(first), str(bad), str(second)]
+    assert "looks like CSV" in document["files"][1]["error"]
+    rules = {f["rule"] for f in document["files"][2]["findings"]}
+    assert "educator.one-student" in rules
+    alone = run("check", str(first), "--as-of", "2026-11-23", "--format", "json")
+    assert json.loads(alone.stdout)["format"] == "placement-tracker-findings/1"  # one file: as ever
+    assert "educator.one-student" not in alone.stdout

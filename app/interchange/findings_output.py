@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Final
+from pathlib import Path
+from typing import Final, Protocol
 
 from app.policy.calendar import uk_date
 from app.policy.findings import Finding
-from app.policy.snapshot import ManagerOverride
+from app.policy.snapshot import ManagerOverride, PlacementSnapshot
 from app.policy.sources import cited
 from app.policy.wording import counted
 
@@ -75,3 +76,72 @@ def findings_text(findings: list[Finding], as_of: date) -> str:
     counts = {s: sum(1 for f in findings if f.severity == s) for s in ("breach", "warning", "due")}
     summary = ", ".join(f"{n} due" if s == "due" else counted(n, s) for s, n in counts.items() if n)
     return "\n".join(lines) + f"\n\n{summary} as of {uk_date(as_of)}.\n"
+
+
+BATCH_FORMAT: Final = "placement-tracker-findings-batch/1"
+
+
+class Checked(Protocol):
+    """One file of a coordinator's check (``services.checking.FileChecked``)."""
+
+    @property
+    def file(self) -> Path: ...
+    @property
+    def snapshot(self) -> PlacementSnapshot | None: ...
+    @property
+    def findings(self) -> tuple[Finding, ...]: ...
+    @property
+    def error(self) -> str | None: ...
+
+
+def batch_json(results: list[Checked], as_of: date) -> str:
+    """``check`` of several files: each file's findings, or its error, in the order given."""
+    files: list[dict[str, object]] = []
+    for r in results:
+        if r.error is not None:
+            files.append({"file": str(r.file), "error": r.error})
+        else:
+            findings = findings_document(list(r.findings), as_of)["findings"]
+            files.append({"file": str(r.file), "findings": findings})
+    document = {"format": BATCH_FORMAT, "as_of": as_of.isoformat(), "files": files}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _most_serious(findings: tuple[Finding, ...]) -> str:
+    for severity in ("breach", "warning", "due"):
+        first = next((f for f in findings if f.severity == severity), None)
+        if first is not None:
+            return f"{severity.upper()} {first.rule}: {first.message}"
+    return "no findings"
+
+
+def batch_text(results: list[Checked], as_of: date) -> str:
+    """One line a placement (file, student, educator, dates, counts, the most serious
+    finding), then each placement's findings under its file's name."""
+    rows = []
+    for r in results:
+        if r.snapshot is None:
+            rows.append((r.file.name, "NOT READ", "", "", "", r.error or ""))
+            continue
+        p = r.snapshot.placement
+        breaches = sum(1 for f in r.findings if f.severity == "breach")
+        warnings = sum(1 for f in r.findings if f.severity == "warning")
+        rows.append(
+            (
+                r.file.name,
+                p.student,
+                p.educator,
+                f"{uk_date(p.start)} to {uk_date(p.end)}",
+                f"{counted(breaches, 'breach')}, {counted(warnings, 'warning')}",
+                _most_serious(r.findings),
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
+    lines = [
+        "  ".join(c.ljust(widths[i]) if i < 5 else c for i, c in enumerate(row)) for row in rows
+    ]
+    parts = ["\n".join(lines)]
+    for r in results:
+        if r.snapshot is not None:
+            parts.append(f"== {r.file.name} ==\n" + findings_text(list(r.findings), as_of).rstrip())
+    return "\n\n".join(parts) + "\n"

@@ -7,6 +7,7 @@ line and the Compliance page agree. This module stays free of SQLAlchemy and Qt 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -55,3 +56,35 @@ def read_placement_file(path: Path) -> PlacementSnapshot:
 
 def check_file(path: Path, as_of: date) -> list[Finding]:
     return findings_for(read_placement_file(path), as_of)
+
+
+@dataclass(frozen=True, slots=True)
+class FileChecked:
+    """One file of a coordinator's check: its placement and findings, or why it was not read."""
+
+    file: Path
+    snapshot: PlacementSnapshot | None = None
+    findings: tuple[Finding, ...] = ()
+    error: str | None = None
+
+
+def check_files(paths: list[Path], as_of: date) -> list[FileChecked]:
+    """Several placement files checked together, in the order given: each against the
+    rules, and against the others for the rules across placements (one student per
+    educator). A file that cannot be read is reported in its place; the rest still are."""
+    read: list[tuple[Path, PlacementSnapshot | None, str | None]] = []
+    for path in paths:
+        try:
+            read.append((path, read_placement_file(path), None))
+        except PlacementFileError as exc:
+            read.append((path, None, str(exc)))
+    placements = [snap.placement for _p, snap, _e in read if snap is not None]
+    done = []
+    for path, snap, error in read:
+        if snap is None:
+            done.append(FileChecked(path, error=error))
+            continue
+        others = tuple(p for p in placements if p is not snap.placement)
+        found = evaluate(snap, as_of, profile_for(snap), others)
+        done.append(FileChecked(path, snap, tuple(found)))
+    return done
