@@ -164,3 +164,20 @@ def test_sorting_by_a_column_and_keeping_it_after_a_refresh(demo_window: MainWin
     assert dates == ["27 Nov 2026", "13 Nov 2026", "13 Nov 2026"]
     demo_window.reload()
     assert [page.proxy.index(r, 1).data() for r in range(page.proxy.rowCount())] == dates
+
+
+def test_two_overlapping_placements_of_one_educator_each_show_the_warning(
+    demo_window: MainWindow, tmp_path: Path
+) -> None:
+    """educator.one-student (002 §2): the app checks each placement against the others in
+    its database, and both say so on their Overview and Compliance pages."""
+    doc = to_document(demo_snapshot(date(2026, 11, 23)))
+    doc["placement"]["student"] = "Sam Second"  # type: ignore[index]
+    second = tmp_path / "sam.json"
+    second.write_text(json.dumps(doc))
+    assert demo_window.file_actions.import_path(second).wait() is not None
+    for index in range(demo_window.placement_box.count()):
+        demo_window.placement_box.setCurrentIndex(index)
+        demo_window.placement_box.activated.emit(index)
+        assert "educator.one-student" in findings(demo_window)
+        assert "3 warnings" in demo_window.overview.compliance_card.detail.text()
