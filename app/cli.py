@@ -24,6 +24,7 @@ COMMANDS = (
     "import",
     "export",
     "pdf",
+    "docx",
     "privacy",
     "backup",
     "restore",
@@ -227,38 +228,47 @@ def command_parser() -> argparse.ArgumentParser:
     from app.services.records import RECORDS
 
     records = "\n".join(f"  {name:<12} {what}" for name, what in RECORDS.items())
-    pdf = sub.add_parser(
-        "pdf",
-        help="print a record to PDF: " + ", ".join(RECORDS),
-        description=f"Print one of the placement's records to an A4 PDF.\n\nrecords:\n{records}",
-        epilog="examples, one per record:\n"
-        "  placement-tracker pdf induction -o induction.pdf\n"
-        "  placement-tracker pdf supervision --date 2026-11-13 -o supervision.pdf\n"
-        "  placement-tracker pdf pcf -o pcf-reviews.pdf\n"
-        "  placement-tracker pdf transition -o transition-checklists.pdf\n"
-        "  placement-tracker pdf summary --input placement.json -o summary.pdf",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    pdf.add_argument("record", metavar="RECORD", help="one of the records above")
-    pdf.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
-    source = pdf.add_mutually_exclusive_group()
-    source.add_argument(
-        "--input", type=Path, metavar="FILE.json", help="print from a placement file"
-    )
-    source.add_argument("--db", metavar="PATH", help="print from a database (default: yours)")
-    pdf.add_argument("--placement", type=int, metavar="ID", help="with --db: which placement")
-    pdf.add_argument(
-        "--date",
-        type=parse_date,
-        metavar="YYYY-MM-DD",
-        help="supervision: the day the session was held (leave it out to list the days)",
-    )
-    pdf.add_argument(
-        "--id", metavar="ID", help="supervision: the session's id, when two share a day"
-    )
-    pdf.add_argument(
-        "--printed", type=parse_date, metavar="YYYY-MM-DD", help="the date printed on the record"
-    )
+    for command, paper, suffix in (
+        ("pdf", "an A4 PDF", "pdf"),
+        ("docx", "a Word document", "docx"),
+    ):
+        printer = sub.add_parser(
+            command,
+            help=f"print a record to {paper}: " + ", ".join(RECORDS),
+            description=f"Print one of the placement's records to {paper}.\n\nrecords:\n{records}",
+            epilog="examples, one per record:\n"
+            f"  placement-tracker {command} induction -o induction.{suffix}\n"
+            f"  placement-tracker {command} supervision --date 2026-11-13 -o supervision.{suffix}\n"
+            f"  placement-tracker {command} pcf -o pcf-reviews.{suffix}\n"
+            f"  placement-tracker {command} transition -o transition-checklists.{suffix}\n"
+            f"  placement-tracker {command} summary --input placement.json -o summary.{suffix}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        printer.add_argument("record", metavar="RECORD", help="one of the records above")
+        printer.add_argument("-o", "--output", type=Path, required=True, metavar=f"OUT.{suffix}")
+        source = printer.add_mutually_exclusive_group()
+        source.add_argument(
+            "--input", type=Path, metavar="FILE.json", help="print from a placement file"
+        )
+        source.add_argument("--db", metavar="PATH", help="print from a database (default: yours)")
+        printer.add_argument(
+            "--placement", type=int, metavar="ID", help="with --db: which placement"
+        )
+        printer.add_argument(
+            "--date",
+            type=parse_date,
+            metavar="YYYY-MM-DD",
+            help="supervision: the day the session was held (leave it out to list the days)",
+        )
+        printer.add_argument(
+            "--id", metavar="ID", help="supervision: the session's id, when two share a day"
+        )
+        printer.add_argument(
+            "--printed",
+            type=parse_date,
+            metavar="YYYY-MM-DD",
+            help="the date printed on the record",
+        )
     for name, command in sub.choices.items():
         if name != "check":
             command.add_argument(
@@ -332,6 +342,7 @@ def run_pdf(options: argparse.Namespace) -> int:
             options.printed or date.today(),
             record_id=options.id,
             record_date=options.date,
+            word=options.command == "docx",
         )
         write_pdf(options.output, data)
     except (PlacementFileError, DatabaseError, ExportProblem, RecordProblem) as exc:
@@ -551,6 +562,7 @@ def run_command(args: list[str]) -> int:
         "import": run_import,
         "export": run_export,
         "pdf": run_pdf,
+        "docx": run_pdf,
         "privacy": run_privacy,
         "backup": run_backup,
         "restore": run_restore,

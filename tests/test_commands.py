@@ -262,3 +262,18 @@ def test_a_coordinator_checks_several_files_together(tmp_path: Path) -> None:
     alone = run("check", str(first), "--as-of", "2026-11-23", "--format", "json")
     assert json.loads(alone.stdout)["format"] == "placement-tracker-findings/1"  # one file: as ever
     assert "educator.one-student" not in alone.stdout
+
+
+def test_docx_mirrors_pdf_from_the_command_line(tmp_path: Path) -> None:
+    import docx
+
+    snap = demo_snapshot(date(2026, 11, 23))
+    source = tmp_path / "demo.json"
+    source.write_text(dumps(snap))
+    out = tmp_path / "supervision.docx"
+    day = snap.supervisions[-1].date.isoformat()
+    result = run("docx", "supervision", "--input", str(source), "--date", day, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert docx.Document(str(out)).paragraphs[0].text == "Supervision record"
+    listed = run("docx", "supervision", "--input", str(source), "-o", str(out))
+    assert listed.returncode == 2 and day in listed.stderr

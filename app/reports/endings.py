@@ -30,6 +30,7 @@ from app.policy.vocabulary import (
 )
 from app.reports.house import (
     FONT,
+    Builder,
     RecordMeta,
     Styles,
     build_pdf,
@@ -59,7 +60,9 @@ def _sign_off(c: Case) -> str:
     return f"; transfer signed off by both managers {uk(c.transfer_signed_off)}"
 
 
-def transition_checklist(snap: PlacementSnapshot, profile: PolicyProfile, printed: date) -> bytes:
+def transition_checklist(
+    snap: PlacementSnapshot, profile: PolicyProfile, printed: date, build: Builder = build_pdf
+) -> bytes:
     st = styles()
     width = content_width()
     p = snap.placement
@@ -118,7 +121,7 @@ def transition_checklist(snap: PlacementSnapshot, profile: PolicyProfile, printe
             )
         )
         story.append(Spacer(1, 8))
-    return build_pdf(
+    return build(
         RecordMeta(
             "Transition checklists", p.student, profile.describe(), printed, profile.changes()
         ),
@@ -200,7 +203,9 @@ def _counts(snap: PlacementSnapshot, as_of: date, st: Styles, width: float) -> l
     ]
 
 
-def placement_summary(snap: PlacementSnapshot, profile: PolicyProfile, printed: date) -> bytes:
+def placement_summary(
+    snap: PlacementSnapshot, profile: PolicyProfile, printed: date, build: Builder = build_pdf
+) -> bytes:
     """The end-of-placement report for the PE and the university, as of ``printed``."""
     st = styles()
     width = content_width()
@@ -301,7 +306,7 @@ def placement_summary(snap: PlacementSnapshot, profile: PolicyProfile, printed: 
             )
         )
     story.append(signatures([("Practice educator", p.educator), ("Student", p.student)], st, width))
-    return build_pdf(
+    return build(
         RecordMeta("Placement summary", p.student, profile.describe(), printed, profile.changes()),
         story,
     )

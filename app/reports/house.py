@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
@@ -187,6 +187,9 @@ def _numbered_canvas(meta: RecordMeta) -> type[Canvas]:
     return NumberedCanvas
 
 
+Builder = Callable[[RecordMeta, Sequence[Flowable]], bytes]  # a record's story to a file
+
+
 def build_pdf(meta: RecordMeta, story: Sequence[Flowable]) -> bytes:
     """Lay out ``story`` on A4 pages in the house style and return the PDF's bytes."""
     register_fonts()
@@ -324,6 +327,7 @@ def right(markup: str, s: Styles) -> Paragraph:
 
 
 __all__ = [
+    "Builder",
     "Spacer",
     "build_pdf",
     "content_width",

@@ -12,6 +12,7 @@ from app.policy.snapshot import PlacementSnapshot
 from app.policy.sources import cited
 from app.policy.vocabulary import INDUCTION_ITEMS, OWN_ITEM_PREFIX, own_item_label
 from app.reports.house import (
+    Builder,
     RecordMeta,
     build_pdf,
     content_width,
@@ -43,7 +44,9 @@ def placement_facts(snap: PlacementSnapshot) -> list[tuple[str, str]]:
     return rows
 
 
-def induction_record(snap: PlacementSnapshot, profile: PolicyProfile, printed: date) -> bytes:
+def induction_record(
+    snap: PlacementSnapshot, profile: PolicyProfile, printed: date, build: Builder = build_pdf
+) -> bytes:
     s = styles()
     width = content_width()
     p = snap.placement
@@ -146,4 +149,4 @@ def induction_record(snap: PlacementSnapshot, profile: PolicyProfile, printed: d
     )
     story.append(signatures([("Student", p.student), ("Practice educator", p.educator)], s, width))
     meta = RecordMeta("Induction record", p.student, profile.describe(), printed, profile.changes())
-    return build_pdf(meta, story)
+    return build(meta, story)

@@ -12,6 +12,7 @@ from app.policy.snapshot import PlacementSnapshot
 from app.policy.sources import cited
 from app.policy.vocabulary import PCF_DOMAINS, required_learning_outcomes
 from app.reports.house import (
+    Builder,
     RecordMeta,
     build_pdf,
     content_width,
@@ -32,7 +33,9 @@ RATINGS = {
 STAGES = {"initial": "Initial", "midpoint": "Midpoint", "final": "Final"}
 
 
-def pcf_summary(snap: PlacementSnapshot, profile: PolicyProfile, printed: date) -> bytes:
+def pcf_summary(
+    snap: PlacementSnapshot, profile: PolicyProfile, printed: date, build: Builder = build_pdf
+) -> bytes:
     st = styles()
     width = content_width()
     p = snap.placement
@@ -114,6 +117,6 @@ def pcf_summary(snap: PlacementSnapshot, profile: PolicyProfile, printed: date) 
             )
         )
     story.append(signatures([("Practice educator", p.educator), ("Student", p.student)], st, width))
-    return build_pdf(
+    return build(
         RecordMeta("PCF summary", p.student, profile.describe(), printed, profile.changes()), story
     )

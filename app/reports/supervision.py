@@ -17,6 +17,7 @@ from app.policy.snapshot import Action, PlacementSnapshot, Supervision
 from app.policy.terms import caseload_cap, caseload_on
 from app.policy.vocabulary import SUPERVISION_FORMAT_LABELS
 from app.reports.house import (
+    Builder,
     RecordMeta,
     Styles,
     build_pdf,
@@ -129,7 +130,11 @@ def _carried(snap: PlacementSnapshot, s: Supervision, st: Styles, width: float) 
 
 
 def supervision_record(
-    snap: PlacementSnapshot, sid: str, profile: PolicyProfile, printed: date
+    snap: PlacementSnapshot,
+    sid: str,
+    profile: PolicyProfile,
+    printed: date,
+    build: Builder = build_pdf,
 ) -> bytes:
     s = next((x for x in snap.supervisions if x.id == sid), None)
     if s is None:
@@ -201,4 +206,4 @@ def supervision_record(
     meta = RecordMeta(
         "Supervision record", p.student, profile.describe(), printed, profile.changes()
     )
-    return build_pdf(meta, story)
+    return build(meta, story)

@@ -28,17 +28,25 @@ class RecordProblem(ValueError):
     """The record cannot be made (no such supervision, nothing to print): a sentence says why."""
 
 
-def renderers() -> dict[str, Renderer]:
-    """The records ``placement-tracker pdf KIND`` can print (ReportLab loads only when asked)."""
+def renderers(word: bool = False) -> dict[str, Renderer]:
+    """The records ``placement-tracker pdf KIND`` can print, as PDFs or (``word``) as Word
+    documents of the same content (ReportLab and python-docx load only when asked)."""
     from app.reports.endings import placement_summary, transition_checklist
+    from app.reports.house import build_pdf
     from app.reports.induction import induction_record
     from app.reports.pcf import pcf_summary
     from app.reports.supervision import RecordNotFound, supervision_record
 
+    build = build_pdf
+    if word:
+        from app.reports.word import build_docx
+
+        build = build_docx
+
     def induction(
         snap: PlacementSnapshot, profile: PolicyProfile, printed: date, record_id: str | None
     ) -> bytes:
-        return induction_record(snap, profile, printed)
+        return induction_record(snap, profile, printed, build)
 
     def supervision(
         snap: PlacementSnapshot, profile: PolicyProfile, printed: date, record_id: str | None
@@ -46,24 +54,24 @@ def renderers() -> dict[str, Renderer]:
         if not record_id:
             raise RecordProblem(f"Name the session with --date. {sessions_on_record(snap)}")
         try:
-            return supervision_record(snap, record_id, profile, printed)
+            return supervision_record(snap, record_id, profile, printed, build)
         except RecordNotFound as exc:
             raise RecordProblem(str(exc)) from None
 
     def pcf(
         snap: PlacementSnapshot, profile: PolicyProfile, printed: date, record_id: str | None
     ) -> bytes:
-        return pcf_summary(snap, profile, printed)
+        return pcf_summary(snap, profile, printed, build)
 
     def transition(
         snap: PlacementSnapshot, profile: PolicyProfile, printed: date, record_id: str | None
     ) -> bytes:
-        return transition_checklist(snap, profile, printed)
+        return transition_checklist(snap, profile, printed, build)
 
     def summary(
         snap: PlacementSnapshot, profile: PolicyProfile, printed: date, record_id: str | None
     ) -> bytes:
-        return placement_summary(snap, profile, printed)
+        return placement_summary(snap, profile, printed, build)
 
     return {
         "induction": induction,
@@ -125,9 +133,11 @@ def render(
     base: PolicyProfile = DEFAULT_PROFILE,
     record_id: str | None = None,
     record_date: date | None = None,
+    word: bool = False,
 ) -> bytes:
-    """A record's PDF; a supervision is chosen by ``record_id`` or by the day it was held."""
-    table = renderers()
+    """A record's PDF, or its Word document (``word``); a supervision is chosen by
+    ``record_id`` or by the day it was held."""
+    table = renderers(word)
     if kind not in table:
         raise RecordProblem(f"There is no {kind!r} record; choose one of {', '.join(table)}.")
     if record_date is not None:

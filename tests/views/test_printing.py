@@ -83,3 +83,19 @@ def test_print_on_the_supervision_page_wants_a_session(demo_window: MainWindow) 
     assert demo_window.preview_dialog is not None
     assert demo_window.preview_dialog.windowTitle() == "Print Supervision record"
     demo_window.preview_dialog.close()
+
+
+def test_a_record_is_exported_as_a_word_document_too(demo_window: MainWindow, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import docx
+
+    out = tmp_path / "induction.docx"
+    assert demo_window.print_actions.save_record("induction", out, word=True).wait() is not None
+    document = docx.Document(str(out))
+    assert document.paragraphs[0].text == "Induction record"
+    assert document.paragraphs[0].style.name == "Title"
+    page = demo_window.current_page(demo_window.supervision)
+    demo_window.show_page_named("Supervision")
+    page.table.selectRow(0)
+    assert page.word_button.isEnabled() and page.word_button.text() == "Export Word…"
+    titles = [a.text() for a in demo_window.menus["&File"].actions()]
+    assert "Export &Word document…" in titles

@@ -63,20 +63,34 @@ class PrintActions:
         return self.print_preview(*record) if record else None
 
     def export_current_pdf(self) -> None:
+        """File › Export PDF…: the record of the page on screen."""
         record = self.current_record()
-        if record is None:
-            return
-        kind, record_id = record
+        if record is not None:
+            self.export(*record)
+
+    def export_current_word(self) -> None:
+        """File › Export Word document…: the same record, as Word, to paste or file."""
+        record = self.current_record()
+        if record is not None:
+            self.export(*record, word=True)
+
+    def export(self, kind: str, record_id: str | None = None, word: bool = False) -> None:
+        """Ask where, after the privacy guard has looked, and save the record there."""
         if not self.w.cleared_to_leave(kind, f"the {RECORD_TITLES[kind].lower()}", record_id):
             return
+        suffix, files = ("docx", "Word document (*.docx)") if word else ("pdf", "PDF (*.pdf)")
+        name = RECORD_TITLES[kind].lower().replace(" ", "-")
+        if record_id is not None:
+            name = f"{name}-{record_id}"
         path, _ = QFileDialog.getSaveFileName(
             self.w,
             self.w.plain_copy_title(f"Save the {RECORD_TITLES[kind].lower()}"),
-            str(Path.home() / f"{RECORD_TITLES[kind].lower().replace(' ', '-')}.pdf"),
-            "PDF (*.pdf)",
+            str(Path.home() / f"{name}.{suffix}"),
+            files,
         )
         if path:
-            self.save_record(kind, Path(path), record_id, then=lambda: open_file(Path(path)))
+            then = lambda: open_file(Path(path))  # noqa: E731
+            self.save_record(kind, Path(path), record_id, then=then, word=word)
 
     def print_preview(self, kind: str, record_id: str | None = None) -> Operation | None:
         """File › Print…: the record is made in a worker, then shown in the print preview,
@@ -118,13 +132,15 @@ class PrintActions:
         path: Path,
         record_id: str | None = None,
         then: Callable[[], None] | None = None,
+        word: bool = False,
     ) -> Operation:
-        """Render a printed record of the placement on screen to ``path`` (PDF)."""
+        """Render a printed record of the placement on screen to ``path`` (PDF, or Word)."""
         assert self.w.placement_id is not None
         ws, pid = self.w.workspace, self.w.placement_id
 
         def work() -> bytes:
-            return render(kind, ws.placements.snapshot(pid), ws.as_of, ws.profile, record_id)
+            snap = ws.placements.snapshot(pid)
+            return render(kind, snap, ws.as_of, ws.profile, record_id, word=word)
 
         return in_background(
             self.w,
@@ -137,13 +153,7 @@ class PrintActions:
         )
 
     def export_supervision_pdf(self, sid: str) -> None:
-        if not self.w.cleared_to_leave("supervision", "the supervision record", sid):
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self.w,
-            self.w.plain_copy_title("Save the supervision record"),
-            str(Path.home() / f"supervision-{sid}.pdf"),
-            "PDF (*.pdf)",
-        )
-        if path:
-            self.save_record("supervision", Path(path), sid)
+        self.export("supervision", sid)
+
+    def export_supervision_word(self, sid: str) -> None:
+        self.export("supervision", sid, word=True)

@@ -106,6 +106,7 @@ class SupervisionPage(QWidget):
     sign_requested = Signal(str)
     addendum_requested = Signal(str)
     pdf_requested = Signal(str)
+    word_requested = Signal(str)
     print_requested = Signal(str)
     delete_requested = Signal(str)
     ics_requested = Signal()
@@ -121,10 +122,12 @@ class SupervisionPage(QWidget):
         title.setObjectName("pageTitle")
         self.ics_button = QPushButton("Export dates (.ics)…")
         self.pdf_button = QPushButton("Export PDF…")
+        self.word_button = QPushButton("Export Word…")
         self.print_button = QPushButton("Print…")
         head.addWidget(title)
         head.addStretch(1)
         head.addWidget(self.pdf_button)
+        head.addWidget(self.word_button)
         head.addWidget(self.print_button)
         head.addWidget(self.ics_button)
         layout.addLayout(head)
@@ -186,6 +189,7 @@ class SupervisionPage(QWidget):
             (self.sign_button, self.sign_requested),
             (self.addendum_button, self.addendum_requested),
             (self.pdf_button, self.pdf_requested),
+            (self.word_button, self.word_requested),
             (self.print_button, self.print_requested),
             (self.delete_button, self.delete_requested),
         ):
@@ -310,7 +314,7 @@ class SupervisionPage(QWidget):
         self.sign_button.setEnabled(editable and row is not None and not row.locked)
         self.addendum_button.setEnabled(editable and row is not None and row.signed != "unsigned")
         self.delete_button.setEnabled(editable and row is not None and row.signed == "unsigned")
-        for b in (self.pdf_button, self.print_button):
+        for b in (self.pdf_button, self.word_button, self.print_button):
             b.setEnabled(row is not None)
         self.details.setHtml(session_html(row) if row else "<p>No session selected.</p>")
 
