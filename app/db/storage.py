@@ -20,7 +20,13 @@ from typing import Any
 from app.paths import PASSPHRASE_SOURCES, odd_target
 
 # Every schema revision this version knows, oldest first (app/db/migrations/versions).
-KNOWN_REVISIONS = ("0001_baseline", "0002_agreements", "0003_drafts", "0004_statutory_work")
+KNOWN_REVISIONS = (
+    "0001_baseline",
+    "0002_agreements",
+    "0003_drafts",
+    "0004_statutory_work",
+    "0005_development_needs",
+)
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 SQLITE_HEADER = b"SQLite format 3\x00"
 KEEP_NEWEST = 10

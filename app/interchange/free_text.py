@@ -39,6 +39,7 @@ FREE_TEXT_KEYS: Final = frozenset(
         "learning_needs",
         "after_hours_contact",
         "three_way",  # the agreements
+        "development_needs",  # a final PCF review: what goes into the ASYE
     }
 )
 # Keys that name the placement's own people: never flagged where they appear in text.

@@ -471,7 +471,7 @@ def _supervision(r: _Reader, seen: set[str], cases: set[str]) -> Supervision:
 
 
 def _pcf_review(r: _Reader, seen: set[str]) -> PcfReview:
-    r.obj(("id", "date", "stage"), ("ratings", "evidence", "notes"))
+    r.obj(("id", "date", "stage"), ("ratings", "evidence", "notes", "development_needs"))
     ratings = {}
     for domain, value in r.get("ratings").items() if r.get("ratings").value is not None else []:
         if domain not in PCF_DOMAINS:
@@ -489,6 +489,7 @@ def _pcf_review(r: _Reader, seen: set[str]) -> PcfReview:
         ratings=ratings,
         evidence=evidence,
         notes=r.get("notes").opt_text(),
+        development_needs=r.get("development_needs").opt_text(),
     )
 
 
@@ -728,6 +729,12 @@ def to_document(snap: PlacementSnapshot) -> dict[str, object]:
                 "ratings": dict(r.ratings),
                 "evidence": {k: list(v) for k, v in r.evidence.items()},
                 "notes": r.notes,
+                # our extension (docs/interchange-extensions.md): written only when there is one
+                **(
+                    {"development_needs": r.development_needs}
+                    if r.development_needs is not None
+                    else {}
+                ),
             }
             for r in snap.pcf_reviews
         ],

@@ -325,6 +325,7 @@ class PcfReviewRecord(Base):
     date: Mapped[dt.date] = mapped_column(Date)
     stage: Mapped[str] = mapped_column(String(20))
     notes: Mapped[str | None] = mapped_column(Text)
+    development_needs: Mapped[str | None] = mapped_column(Text)  # a final review: into the ASYE
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     ratings: Mapped[list["PcfRating"]] = relationship(

@@ -217,6 +217,8 @@ class PcfReview:
     ratings: dict[str, str] = field(default_factory=dict)
     evidence: dict[str, list[str]] = field(default_factory=dict)
     notes: str | None = None
+    # What the student carries into the ASYE (a final review's; docs/interchange-extensions.md)
+    development_needs: str | None = None
 
 
 @dataclass(slots=True)

@@ -289,7 +289,14 @@ class RecordsService(Service):
     def save_review(
         self, placement_id: int, review: PcfReview, replacing: str | None = None
     ) -> str:
-        r = replace(review, id=review.id or new_id("p"), notes=(review.notes or "").strip() or None)
+        r = replace(
+            review,
+            id=review.id or new_id("p"),
+            notes=(review.notes or "").strip() or None,
+            development_needs=(review.development_needs or "").strip() or None,
+        )
+        if r.development_needs and r.stage != "final":
+            raise InvalidInput("Development needs for the ASYE belong to the final review.")
         if r.stage not in PCF_STAGES:
             raise InvalidInput("Choose the stage: initial, midpoint or final.")
         for domain, rating in r.ratings.items():
@@ -327,6 +334,7 @@ class RecordsService(Service):
                     raise InvalidInput(f"There is no PCF review {replacing}.")
                 row = found
             row.key, row.date, row.stage, row.notes = r.id, r.date, r.stage, r.notes
+            row.development_needs = r.development_needs
             row.ratings = [
                 PcfRating(domain=d, rating=v, position=i)
                 for i, (d, v) in enumerate(r.ratings.items())

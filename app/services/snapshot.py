@@ -462,7 +462,7 @@ def _pcf_reviews(session: Session, placement_id: int) -> list[PcfReview]:
     ratings = _grouped(_rows(session, PcfRating, "review_id", ids, "domain", "rating"))
     links = _grouped(_rows(session, PcfEvidenceLink, "review_id", ids, "domain", "reference"))
     reviews = []
-    for _p, rid, key, day, stage, notes in _rows(
+    for _p, rid, key, day, stage, notes, development_needs in _rows(
         session,
         PcfReviewRecord,
         "placement_id",
@@ -472,6 +472,7 @@ def _pcf_reviews(session: Session, placement_id: int) -> list[PcfReview]:
         "date",
         "stage",
         "notes",
+        "development_needs",
     ):
         evidence: dict[str, list[str]] = {}
         for domain, reference in links.get(rid, []):
@@ -484,6 +485,7 @@ def _pcf_reviews(session: Session, placement_id: int) -> list[PcfReview]:
                 ratings={domain: rating for domain, rating in ratings.get(rid, [])},
                 evidence=evidence,
                 notes=notes,
+                development_needs=development_needs,
             )
         )
     return reviews
@@ -695,6 +697,7 @@ def store_snapshot(session: Session, snap: PlacementSnapshot) -> PlacementRecord
             date=r.date,
             stage=r.stage,
             notes=r.notes,
+            development_needs=r.development_needs,
             position=i,
             ratings=[
                 PcfRating(domain=d, rating=v, position=j)

@@ -106,6 +106,11 @@ class PcfReviewDialog(QDialog):
         self.notes = QPlainTextEdit(review.notes or "" if review else "")
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(60)
+        # A final review's development needs go into the ASYE hand-over.
+        self.development = QPlainTextEdit(review.development_needs or "" if review else "")
+        self.development.setTabChangesFocus(True)
+        self.development.setFixedHeight(60)
+        self.development.setAccessibleName("Development needs to carry into the ASYE")
         self.error = QLabel()
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setWordWrap(True)
@@ -121,6 +126,18 @@ class PcfReviewDialog(QDialog):
         notes.setBuddy(self.notes)
         inner.addWidget(notes)
         inner.addWidget(self.notes)
+        development = QLabel("Development needs to carry into the &ASYE (final review)")
+        development.setBuddy(self.development)
+        inner.addWidget(development)
+        inner.addWidget(self.development)
+        self.stage.currentIndexChanged.connect(
+            lambda _i: (
+                development.setEnabled(self.stage.currentData() == "final")
+                or self.development.setEnabled(self.stage.currentData() == "final")
+            )
+        )
+        self.development.setEnabled(self.stage.currentData() == "final")
+        development.setEnabled(self.stage.currentData() == "final")
         scroll = QScrollArea()
         scroll.setAccessibleName("The review, domain by domain")
         scroll.setWidgetResizable(True)
@@ -145,6 +162,9 @@ class PcfReviewDialog(QDialog):
             ratings,
             evidence,
             self.notes.toPlainText(),
+            (self.development.toPlainText().strip() or None)
+            if self.stage.currentData() == "final"
+            else None,
         )
 
     def accept(self) -> None:
