@@ -176,6 +176,11 @@ def command_parser() -> argparse.ArgumentParser:
         "--placement", type=int, metavar="ID", help="needed when the database holds several"
     )
     exp.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.json")
+    exp.add_argument(
+        "--asye",
+        action="store_true",
+        help="the ASYE hand-over of a final placement (placement-tracker-asye/1), not the placement",
+    )
 
     backup = sub.add_parser(
         "backup",
@@ -501,12 +506,30 @@ def run_export(options: argparse.Namespace) -> int:
     from app.db import default_db_path
     from app.services.placement_files import export_placement
 
+    if options.asye:
+        return run_asye_export(options)
+
     chosen = _with_database(
         options.db,
         lambda db: export_placement(db, options.placement, options.output),
         key_for(options, default_db_path(options.db)),
     )
     print(f"Exported placement {chosen} to {options.output}", file=sys.stderr)
+    return 0
+
+
+def run_asye_export(options: argparse.Namespace) -> int:
+    from app.db import DatabaseError, default_db_path
+    from app.services.placement_files import ExportProblem, write_atomically
+    from app.services.records import RecordProblem, asye_file_text, snapshot_from
+
+    key = key_for(options, default_db_path(options.db))
+    try:
+        snapshot = snapshot_from(None, options.db, options.placement, key)
+        write_atomically(options.output, asye_file_text(snapshot))
+    except (DatabaseError, ExportProblem, RecordProblem) as exc:
+        return _fail(str(exc))
+    print(f"Saved the ASYE hand-over to {options.output}", file=sys.stderr)
     return 0
 
 

@@ -13,6 +13,11 @@ DEFAULT_WORKING_DAYS: Final = ("mon", "tue", "wed", "thu", "fri")
 
 PLACEMENT_KINDS: Final = ("first", "final")
 SETTINGS: Final = ("early-help", "cin", "other")
+SETTING_LABELS: Final = {
+    "early-help": "Early help",
+    "cin": "Children in need",
+    "other": "Other setting",
+}
 DEFAULT_REQUIRED_DAYS: Final = {"first": 70, "final": 100}
 DEFAULT_INDUCTION_DAYS: Final = 10
 

@@ -44,6 +44,7 @@ class EndingsView:
     end: date
     archived: date | None
     close_reason: str | None
+    handover: bool = False  # a final placement with its final PCF review: the ASYE hand-over
 
     @property
     def done(self) -> int:
@@ -68,7 +69,8 @@ def endings_view(snap: PlacementSnapshot, as_of: date, profile: PolicyProfile) -
         in_scope = is_caseload(c) and (now.ended is None or now.ended > planning_from)
         if in_scope or c.ref in records:
             rows.append(TransitionRow(c, now.ended is None, dict(records.get(c.ref, {}))))
-    return EndingsView(tuple(rows), planning_from, p.end, p.archived, p.close_reason)
+    handover = p.kind == "final" and any(r.stage == "final" for r in snap.pcf_reviews)
+    return EndingsView(tuple(rows), planning_from, p.end, p.archived, p.close_reason, handover)
 
 
 def closing_problems(snap: PlacementSnapshot, as_of: date, profile: PolicyProfile) -> list[str]:

@@ -118,6 +118,7 @@ RECORD_PARTS: dict[str, tuple[str, ...]] = {
     "transition": ("transitions[",),
     "summary": ("placement.",),  # the close reason; learning outcomes only by date
     "placement file": ("",),  # everything
+    "asye": ("pcf_reviews[",),  # the final review's notes and development needs
     "calendar": (),  # dates and the student's name only: no free text goes into it
 }
 

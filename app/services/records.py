@@ -21,6 +21,7 @@ RECORDS = {
     "pcf": "the PCF reviews against the nine domains, with the learning outcomes' evidence",
     "transition": "the end-of-placement transition checklist, a section per child",
     "summary": "the placement summary: caseload chart, supervision, visits and endings",
+    "asye": "the ASYE hand-over of a final placement, once its final PCF review is recorded",
 }
 
 
@@ -31,6 +32,8 @@ class RecordProblem(ValueError):
 def renderers(word: bool = False) -> dict[str, Renderer]:
     """The records ``placement-tracker pdf KIND`` can print, as PDFs or (``word``) as Word
     documents of the same content (ReportLab and python-docx load only when asked)."""
+    from app.policy.handover import NoHandover
+    from app.reports.asye import asye_handover
     from app.reports.endings import placement_summary, transition_checklist
     from app.reports.house import build_pdf
     from app.reports.induction import induction_record
@@ -73,12 +76,21 @@ def renderers(word: bool = False) -> dict[str, Renderer]:
     ) -> bytes:
         return placement_summary(snap, profile, printed, build)
 
+    def asye(
+        snap: PlacementSnapshot, profile: PolicyProfile, printed: date, record_id: str | None
+    ) -> bytes:
+        try:
+            return asye_handover(snap, profile, printed, build)
+        except NoHandover as exc:
+            raise RecordProblem(str(exc)) from None
+
     return {
         "induction": induction,
         "supervision": supervision,
         "pcf": pcf,
         "transition": transition,
         "summary": summary,
+        "asye": asye,
     }
 
 
@@ -154,3 +166,14 @@ def write_pdf(path: Path, data: bytes) -> None:
     from app.services.placement_files import write_atomically_bytes
 
     write_atomically_bytes(path, data)
+
+
+def asye_file_text(snapshot: PlacementSnapshot) -> str:
+    """``export --asye``: the hand-over as ``placement-tracker-asye/1``."""
+    from app.interchange.asye_file import asye_json
+    from app.policy.handover import NoHandover, handover
+
+    try:
+        return asye_json(handover(snapshot))
+    except NoHandover as exc:
+        raise RecordProblem(str(exc)) from None

@@ -166,6 +166,7 @@ class MainWindow(Frame):
         self.pcf.print_requested.connect(lambda: printing.print_preview("pcf"))
         self.endings.transition_pdf_requested.connect(lambda: printing.print_preview("transition"))
         self.endings.summary_pdf_requested.connect(lambda: printing.print_preview("summary"))
+        self.endings.asye_requested.connect(printing.asye)
         self.endings.end_case_requested.connect(self.case_actions.end_case)
 
     # ------------------------------------------------------------------ layout

@@ -99,3 +99,27 @@ def test_end_of_placement_pdfs(window: MainWindow, tmp_path: Path) -> None:
         out = tmp_path / f"{kind}.pdf"
         assert window.print_actions.save_record(kind, out).wait()
         assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_a_final_placement_offers_the_asye_hand_over(
+    demo_window: MainWindow, tmp_path: Path
+) -> None:
+    """Only once the final PCF review exists; saved as the new employer's JSON document."""
+    import json
+
+    from app.interchange.placement_file import dumps
+    from tests.reports.test_asye import final_placement
+    from tests.views.conftest import shown
+
+    endings = shown(demo_window, demo_window.endings)
+    assert not endings.asye_button.isVisibleTo(demo_window)  # a first placement: none
+    source = tmp_path / "final.json"
+    source.write_text(dumps(final_placement()), encoding="utf-8")
+    assert demo_window.file_actions.import_path(source, as_new=True).wait() is not None
+    endings = shown(demo_window, demo_window.endings)
+    assert endings.asye_button.isVisibleTo(demo_window)
+    labels = [a.text() for a in endings.asye_button.menu().actions()]
+    assert labels[0] == "Print preview…" and "Word" in labels[1] and ".json" in labels[2]
+    out = tmp_path / "asye.json"
+    assert demo_window.print_actions.save_asye_file(out).wait() is not None
+    assert json.loads(out.read_text(encoding="utf-8"))["format"] == "placement-tracker-asye/1"

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -116,6 +117,7 @@ class EndingsPage(QWidget):
     transition_pdf_requested = Signal()
     summary_pdf_requested = Signal()
     close_requested = Signal()
+    asye_requested = Signal(str)  # "pdf", "word" or "json"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,9 +130,20 @@ class EndingsPage(QWidget):
         self.transition_button = QPushButton("Print checklists…")
         self.summary_button = QPushButton("Placement summary…")
         self.close_button = QPushButton("Close placement…")
+        # A final placement's ASYE hand-over, once its final PCF review is recorded.
+        self.asye_button = QPushButton("ASYE hand-over")
+        asye = QMenu(self.asye_button)
+        for label, form in (
+            ("Print preview…", "pdf"),
+            ("Save as a Word document…", "word"),
+            ("Save as a file for the new employer (.json)…", "json"),
+        ):
+            asye.addAction(label, lambda form=form: self.asye_requested.emit(form))
+        self.asye_button.setMenu(asye)
+        self.asye_button.setVisible(False)
         head.addWidget(title)
         head.addStretch(1)
-        for b in (self.transition_button, self.summary_button, self.close_button):
+        for b in (self.asye_button, self.transition_button, self.summary_button, self.close_button):
             head.addWidget(b)
         layout.addLayout(head)
         self.summary = QLabel()
@@ -195,6 +208,7 @@ class EndingsPage(QWidget):
         for b in (self.transition_button, self.summary_button):
             b.setEnabled(view is not None)
         self.close_button.setEnabled(self.editable)
+        self.asye_button.setVisible(view is not None and view.handover)
         if view is None:
             self.summary.setText("No placement yet.")
             self._show_items()

@@ -11,9 +11,10 @@ from app.policy.calendar import uk_date
 from app.policy.profile import PolicyProfile
 from app.policy.snapshot import Placement
 from app.policy.terms import allocations_open, calendar_for, caseload_cap, placement_midpoint
+from app.policy.vocabulary import SETTING_LABELS
 
 KIND = {"first": "First placement", "final": "Final placement"}
-SETTING = {"early-help": "Early help", "cin": "Children in need", "other": "Other setting"}
+SETTING = SETTING_LABELS
 
 
 class PlacementPage(QWidget):

@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
-from app.services.records import RecordProblem, render, write_pdf
+from app.services.placement_files import write_atomically
+from app.services.records import RecordProblem, asye_file_text, render, write_pdf
 from app.services.workspace import DatabaseError
 from app.views.board import Board
 from app.views.operation import Operation, in_background, refusal
@@ -30,6 +31,7 @@ RECORD_TITLES = {
     "pcf": "PCF summary",
     "transition": "Transition checklists",
     "summary": "Placement summary",
+    "asye": "ASYE hand-over",
 }
 
 
@@ -150,6 +152,39 @@ class PrintActions:
             "Record not saved",
             then,
             keep=lambda data: write_pdf(path, data),
+        )
+
+    def asye(self, form: str) -> None:
+        """The Endings page's ASYE hand-over: previewed to print, or saved as Word or JSON."""
+        if form == "pdf":
+            self.print_preview("asye")
+        elif form == "word":
+            self.export("asye", word=True)
+        else:
+            self.export_asye_file()
+
+    def export_asye_file(self) -> None:
+        """The hand-over as placement-tracker-asye/1, for the new employer's assessor."""
+        if self.w.placement_id is None or not self.w.cleared_to_leave("asye", "the ASYE hand-over"):
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self.w,
+            self.w.plain_copy_title("Save the ASYE hand-over"),
+            str(Path.home() / "asye-hand-over.json"),
+            "ASYE hand-over (*.json)",
+        )
+        if path:
+            self.save_asye_file(Path(path))
+
+    def save_asye_file(self, path: Path) -> Operation:
+        assert self.w.placement_id is not None
+        ws, pid = self.w.workspace, self.w.placement_id
+        return in_background(
+            self.w,
+            f"Saving {path.name}",
+            lambda: write_atomically(path, asye_file_text(ws.placements.snapshot(pid))),
+            f"Saved {path}",
+            "Hand-over not saved",
         )
 
     def export_supervision_pdf(self, sid: str) -> None:
