@@ -62,6 +62,7 @@ screenshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m app --demo --as-of 2026-11-23 --appearance dark --page Supervision --screenshot docs/dark-supervision.png
 	QT_QPA_PLATFORM=offscreen QT_SCALE_FACTOR=2 $(PY) -m app --demo --as-of 2026-11-23 --screenshot docs/scale-200.png
 	$(PY) tools/example_placement.py
+	$(PY) tools/paper_pictures.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -175,9 +175,9 @@ class GuideDialog(QDialog):
         self.resize(820, 640)
 
 
-def open_file_format(window: QWidget) -> GuideDialog:
-    """Help › The placement file: docs/placement-file.md, every key and an example."""
-    dialog = GuideDialog(DOCS / "placement-file.md", window)
+def open_guide(window: QWidget, page: str) -> GuideDialog:
+    """A page of docs/ in the app: Help › The placement file, Help › Commands."""
+    dialog = GuideDialog(DOCS / page, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

@@ -36,7 +36,7 @@ from app.views.help_dialogs import (
     AboutDialog,
     ShortcutsDialog,
     open_about,
-    open_file_format,
+    open_guide,
     open_shortcuts,
 )
 from app.views.induction.actions import InductionActions
@@ -254,7 +254,8 @@ class MainWindow(Frame):
         help_menu = self.menus["&Help"]
         add(help_menu, "&Keyboard shortcuts", key(std.HelpContents), self.show_shortcuts)
         add(help_menu, "&Policy sources", None, pl.show_sources)
-        add(help_menu, "The placement &file", None, lambda: open_file_format(self))
+        add(help_menu, "The placement &file", None, lambda: open_guide(self, "placement-file.md"))
+        add(help_menu, "Commands for a &terminal", None, lambda: open_guide(self, "commands.md"))
         help_menu.addSeparator()
         add(help_menu, "&About Placement Tracker", None, self.show_about)
 

@@ -53,3 +53,17 @@ def test_help_shows_the_placement_file_described_key_by_key(demo_window: MainWin
     assert dialogs[0].windowTitle() == "The placement file"
     assert "Every key" in page and "educator_consulted" in page and "What this app adds" in page
     dialogs[0].close()
+
+
+def test_help_lists_every_command_for_a_terminal(demo_window: MainWindow) -> None:
+    from app.cli import COMMANDS
+    from app.views.help_dialogs import GuideDialog
+
+    help_menu = demo_window.menus["&Help"]
+    next(a for a in help_menu.actions() if a.text() == "Commands for a &terminal").trigger()
+    dialog = next(d for d in demo_window.findChildren(GuideDialog) if d.isVisible())
+    page = dialog.browser.toPlainText()
+    for command in COMMANDS:
+        assert command in page, command
+    assert "export --asye" in page and "docx RECORD" in page
+    dialog.close()
