@@ -246,7 +246,8 @@ def command_parser() -> argparse.ArgumentParser:
             f"  placement-tracker {command} supervision --date 2026-11-13 -o supervision.{suffix}\n"
             f"  placement-tracker {command} pcf -o pcf-reviews.{suffix}\n"
             f"  placement-tracker {command} transition -o transition-checklists.{suffix}\n"
-            f"  placement-tracker {command} summary --input placement.json -o summary.{suffix}",
+            f"  placement-tracker {command} summary --input placement.json -o summary.{suffix}\n"
+            f"  placement-tracker {command} asye --db final.sqlite -o asye-hand-over.{suffix}",
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         printer.add_argument("record", metavar="RECORD", help="one of the records above")

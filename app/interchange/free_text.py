@@ -18,6 +18,7 @@ from typing import Final
 from app.interchange.decoding import join, label_of, shown
 from app.policy.identifying import KINDS, Guard, Hit
 from app.policy.snapshot import PlacementSnapshot
+from app.policy.wording import counted
 
 # Keys whose text a PE types freely: where a child's name can slip in.
 FREE_TEXT_KEYS: Final = frozenset(
@@ -257,8 +258,9 @@ def hits_text(hits: list[FieldHit]) -> str:
     lines = [f"{h.field.path}: {h.hit.looks_like}: {shown(h.hit.text)}" for h in hits]
     fields = len({h.field.path for h in hits})
     return (
-        "\n".join(lines)
-        + f"\n\n{len(hits)} thing(s) in {fields} field(s) look identifying. Write initials or "
+        "\n".join(lines) + f"\n\n{counted(len(hits), 'thing')} in {counted(fields, 'field')} "
+        f"look{'s' if len(hits) == 1 else ''} identifying. "
+        "Write initials or "
         "the case reference instead, or a role (mum, the GP); numbers and addresses belong "
         "on the child's record, not here.\n"
     )

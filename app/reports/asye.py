@@ -11,6 +11,7 @@ from app.policy.handover import Handover, handover
 from app.policy.profile import PolicyProfile
 from app.policy.snapshot import PlacementSnapshot
 from app.policy.vocabulary import CASE_TYPE_LABELS, PCF_DOMAINS, ROLE_LABELS, SETTING_LABELS
+from app.policy.wording import counted
 from app.reports.house import (
     Builder,
     RecordMeta,
@@ -35,14 +36,12 @@ def work_done(h: Handover) -> list[tuple[str, str]]:
         for (kind, role), n in sorted(h.cases.items())
     )
     reports = ", ".join(f"{n} {REPORTS.get(k, k).lower()}" for k, n in sorted(h.reports.items()))
-    every = (
-        f"{h.supervision_sessions} sessions, on average every {h.supervision_every_days:g} days"
-        if h.supervision_every_days is not None
-        else f"{h.supervision_sessions} session(s)"
-    )
+    every = counted(h.supervision_sessions, "session")
+    if h.supervision_every_days is not None:
+        every += f", on average every {h.supervision_every_days:g} days"
     return [
         ("Cases", cases or "None"),
-        ("Statutory work co-worked", f"{h.statutory_co_worked} case(s); {h.statutory_visits} statutory visit(s) with a qualified worker"),
+        ("Statutory work co-worked", f"{counted(h.statutory_co_worked, 'case')}; {counted(h.statutory_visits, 'statutory visit')} with a qualified worker"),
         ("Meetings chaired", str(h.meetings_chaired)),
         ("Direct observations", str(h.observations)),
         ("Reports written", reports or "None"),

@@ -34,6 +34,7 @@ from app.services.checking import profile_for
 from app.services.demo import demo_snapshot
 from app.services.records import RECORDS, render
 from app.views.main_window import MainWindow
+from tests.reports.test_asye import final_placement
 from tests.views.conftest import drive_modal, modal_dialogs, window_dialogs
 
 INTERNALS = re.compile(r"\b00[0-4] §|docs/|\.md\b|\w\((?:e?s)\)")
@@ -120,7 +121,8 @@ def test_no_record_or_check_output_shows_our_internals(demo_window: MainWindow) 
     problems = []
     for kind in RECORDS:
         record_id = snap.supervisions[-1].id if kind == "supervision" else None
-        pdf = PdfReader(io.BytesIO(render(kind, snap, ws.as_of, record_id=record_id)))
+        of = final_placement() if kind == "asye" else snap  # a hand-over needs a final one
+        pdf = PdfReader(io.BytesIO(render(kind, of, ws.as_of, record_id=record_id)))
         problems += internals((p.extract_text() for p in pdf.pages), f"{kind} PDF")
     findings = evaluate(snap, ws.as_of, profile_for(snap, ws.profile))
     assert findings, "the demo placement should have findings to word"
