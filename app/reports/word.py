@@ -96,7 +96,8 @@ def _table(document: Any, rows: Sequence[Sequence[Any]], header: bool) -> None:
     for n, row in enumerate(rows):
         cells = table.add_row().cells
         for cell, value in zip(cells, row, strict=False):
-            _cell(cell, _text_of(value), bold=header and n == 0)
+            strong = getattr(getattr(value, "style", None), "name", "") == "cellBold"
+            _cell(cell, _text_of(value), bold=strong or (header and n == 0))
 
 
 def _cell(cell: _Cell, markup: str, bold: bool = False) -> None:
