@@ -3,8 +3,9 @@
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+LOCK   := requirements.lock
 
-.PHONY: run test install bench lint screenshot clean bundle bundle-test fuzz
+.PHONY: run test install bench lint screenshot clean bundle bundle-test fuzz lock
 
 run: $(STAMP)
 	$(PY) -m app $(ARGS)
@@ -12,16 +13,23 @@ run: $(STAMP)
 install: $(STAMP)
 
 # Re-install only when the dependency list changed: a second `make install` is instant.
-# A .venv made with a Python older than 3.12 is replaced, never patched.
-$(STAMP): pyproject.toml
+# A .venv made with a Python older than 3.12 is replaced, never patched. What is installed is
+# exactly requirements.lock, every file hash-checked: the versions the tests passed with.
+$(STAMP): pyproject.toml $(LOCK)
 	@if [ -x $(PY) ] && ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
 		echo "make: .venv uses a Python older than 3.12: making it again."; rm -rf $(VENV); fi
 	@test -x $(PY) || { py=$$(tools/find-python) && echo "make: .venv with $$py" && $$py -m venv $(VENV); }
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $(LOCK)
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
+# Moving a dependency is a deliberate step: `make lock`, then `make test` (docs/decisions.md).
+lock: $(STAMP)
+	$(PY) tools/lock.py write
+
 lint: $(STAMP)
+	@$(PY) tools/lock.py check
 	$(VENV)/bin/ruff check app tests benchmarks tools
 	$(VENV)/bin/ruff format --check app tests benchmarks tools
 	$(VENV)/bin/lint-imports
@@ -46,7 +54,6 @@ bench: $(STAMP)
 # the frozen app takes a screenshot, checks the public example, prints every record and opens an
 # encrypted database (tools/bundle_test.py). packaging/README.md: Windows and macOS.
 bundle: $(STAMP)
-	@$(PY) -c 'import PyInstaller' 2>/dev/null || $(PY) -m pip install --quiet --disable-pip-version-check -e '.[bundle]'
 	$(VENV)/bin/pyinstaller --noconfirm --log-level ERROR --distpath dist --workpath build/pyinstaller packaging/placement-tracker.spec
 	@du -sh dist/placement-tracker
 
