@@ -55,6 +55,7 @@ bench: $(STAMP)
 # encrypted database (tools/bundle_test.py). packaging/README.md: Windows and macOS.
 bundle: $(STAMP)
 	$(VENV)/bin/pyinstaller --noconfirm --log-level ERROR --distpath dist --workpath build/pyinstaller packaging/placement-tracker.spec
+	$(PY) -c 'from pathlib import Path; from app.services.licences import write_beside; print(len(write_beside(Path("dist/placement-tracker"))), "open-source packages listed beside the app")'
 	@du -sh dist/placement-tracker
 
 bundle-test: bundle

@@ -89,6 +89,14 @@ def main() -> int:
     else:
         print(f"bundle-test: {EXAMPLE} is not beside this checkout: check and PDFs not tried")
 
+    listed = FROZEN.parent / "open-source-licences.json"
+    if not listed.is_file():
+        raise SystemExit("bundle-test: no open-source-licences.json beside the app")
+    names = {p["name"] for p in json.loads(listed.read_text(encoding="utf-8"))}
+    if not {"pyside6-essentials", "sqlcipher3", "reportlab", "pypdfium2"} <= names:
+        raise SystemExit(f"bundle-test: the licence list lacks packages: {sorted(names)}")
+    print(f"open-source licences: {len(names)} packages listed beside the app")
+
     shipped = FROZEN.parent / "_internal" / "docs"
     for page in ("placement-file.md", "example-placement.json"):
         if not (shipped / page).is_file():

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.paths import DOCS, current_log_file
+from app.services.licences import PackageLicence, packages
 from app.services.safekeeping import backups_dir
 from app.services.workspace import Workspace
 from app.views.widgets import ruled_table
@@ -84,10 +85,20 @@ class AboutDialog(QDialog):
         grid.setColumnStretch(1, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.licences_button = QPushButton("Open-source licences")
+        buttons.addButton(self.licences_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.licences_button.clicked.connect(self.show_licences)
+        self.licences: LicencesDialog | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(grid)
         layout.addWidget(buttons)
+
+    def show_licences(self) -> LicencesDialog:
+        self.licences = LicencesDialog(packages(), self)
+        self.licences.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.licences.show()
+        return self.licences
 
 
 def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
@@ -101,6 +112,45 @@ def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
         what = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
         rows.append((what, keys.toString(QKeySequence.SequenceFormat.NativeText)))
     return rows
+
+
+class LicencesDialog(QDialog):
+    """Help › About › Open-source licences: every package inside the app, its version and
+    licence; choosing one shows its licence text."""
+
+    def __init__(self, found: list[PackageLicence], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Open-source licences")
+        self.found = found
+        intro = QLabel(
+            "Placement Tracker is built on these open-source packages. Qt (PySide6) is used "
+            "under the LGPL v3 and kept as separate, replaceable libraries."
+        )
+        intro.setWordWrap(True)
+        self.table = ruled_table(("Package", "Version", "Licence"))
+        self.table.setAccessibleName("Open-source packages")
+        for row, p in enumerate(found):
+            self.table.insertRow(row)
+            for column, value in enumerate((p.name, p.version, p.licence)):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        self.text = QTextBrowser()
+        self.text.setAccessibleName("Licence text")
+        self.table.itemSelectionChanged.connect(self._show_text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)
+        self.resize(760, 620)
+        if found:
+            self.table.selectRow(0)
+
+    def _show_text(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.text.setPlainText(self.found[rows[0].row()].text)
 
 
 class ShortcutsDialog(QDialog):

@@ -67,3 +67,31 @@ def test_help_lists_every_command_for_a_terminal(demo_window: MainWindow) -> Non
         assert command in page, command
     assert "export --asye" in page and "docx RECORD" in page
     dialog.close()
+
+
+def test_about_lists_the_open_source_licences_with_their_texts(demo_window: MainWindow) -> None:
+    about = demo_window.show_about()
+    licences = about.show_licences()
+    names = [licences.table.item(r, 0).text() for r in range(licences.table.rowCount())]
+    assert {"pyside6-essentials", "reportlab", "sqlcipher3", "pypdfium2", "sqlalchemy"} <= set(
+        names
+    )
+    assert "pytest" not in names and "pyinstaller" not in names  # tools, not inside the app
+    row = names.index("pyside6-essentials")
+    assert "LGPL" in licences.table.item(row, 2).text()
+    licences.table.selectRow(row)
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in licences.text.toPlainText()
+    licences.close()
+    about.close()
+
+
+def test_the_list_written_beside_a_bundle(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from app.services.licences import LIST_NAME, TEXT_NAME, write_beside
+
+    found = write_beside(tmp_path)
+    listed = json.loads((tmp_path / LIST_NAME).read_text(encoding="utf-8"))
+    assert [p["name"] for p in listed] == [p.name for p in found]
+    text = (tmp_path / TEXT_NAME).read_text(encoding="utf-8")
+    assert "pyside6-essentials 6." in text and "LGPL-3.0-only" in text
