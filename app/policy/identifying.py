@@ -244,8 +244,10 @@ class Guard:
 
     def _names(self, text: str, initials: set[str]) -> Iterator[tuple[int, int]]:
         """Each name: only words with a capital are looked at, and only a given name, a
-        title or (on a case with initials) any capitalised word goes on to its next words."""
+        title or (on a case with initials) a word with the initials' first letter goes on
+        to its next words."""
         names = given_names()
+        firsts = {i[0] for i in initials if i}
         done = 0
         for m in CAPITALISED.finditer(text):
             if m.start() < done or not m.group().isupper():
@@ -256,7 +258,7 @@ class Guard:
             first = _without_possessive(found.start(), found.group())
             key = plain(first[2])
             if (
-                not initials
+                key[:1] not in firsts
                 and key not in names
                 and key.rstrip(".") not in TITLES
                 and plain(re.split(r"[-'’]", first[2])[0]) not in names
