@@ -208,20 +208,31 @@ def case_initials(snap: PlacementSnapshot) -> dict[str, str]:
     return {c.ref: c.initials for c in snap.cases if c.initials}
 
 
-def scan_placement(
+def placement_guard(
     snap: PlacementSnapshot, never: Iterable[str] = (), kinds: Iterable[str] | None = None
-) -> list[FieldHit]:
-    """Every hit in every free-text field of the placement, in file order: its own people
-    and the PE's ``never`` words left alone, only the ``kinds`` asked for (all by default)."""
+) -> tuple[Guard, list[TextField]]:
+    """One walk of the placement: the guard (its own people and the PE's ``never`` words
+    left alone, only the ``kinds`` asked for, all by default) and its free-text fields."""
     walked = _found(snap)
-    guard = Guard.made(walked.people, never, KINDS if kinds is None else kinds)
+    return Guard.made(walked.people, never, KINDS if kinds is None else kinds), walked.fields
+
+
+def scan_fields(snap: PlacementSnapshot, guard: Guard, fields: list[TextField]) -> list[FieldHit]:
+    """Every hit in ``fields``, in file order; a field about a case reads its initials."""
     initials = case_initials(snap)
     everyone = tuple(initials.values())
     found: list[FieldHit] = []
-    for field in walked.fields:
+    for field in fields:
         own = (initials[field.case],) if field.case in initials else everyone
         found.extend(FieldHit(field, hit) for hit in _scanned(guard, field.text, own))
     return found
+
+
+def scan_placement(
+    snap: PlacementSnapshot, never: Iterable[str] = (), kinds: Iterable[str] | None = None
+) -> list[FieldHit]:
+    """Every hit in every free-text field of the placement, in file order."""
+    return scan_fields(snap, *placement_guard(snap, never, kinds))
 
 
 @lru_cache(maxsize=20_000)

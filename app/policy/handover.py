@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from app.policy.naming import named, record_names
+from app.policy.naming import RecordNames, named
 from app.policy.snapshot import PlacementSnapshot
 from app.policy.terms import is_statutory
 from app.policy.vocabulary import PCF_DOMAINS
@@ -64,7 +64,7 @@ def handover(snap: PlacementSnapshot) -> Handover:
     if not finals:
         raise NoHandover("Record the final PCF review first: the hand-over starts from it.")
     final = finals[-1]
-    names = record_names(snap)
+    names = RecordNames(snap)
     pcf = tuple(
         DomainResult(
             domain,

@@ -359,7 +359,7 @@ def _starts_sentence(text: str, start: int) -> bool:
 def _postcode_shaped(found: str) -> bool:
     """Postcodes are written in capitals or all lower case, never Title Case words."""
     squashed = found.replace(" ", "")
-    return squashed.isupper() or squashed.islower() or squashed == squashed.upper()
+    return squashed in (squashed.upper(), squashed.lower())
 
 
 def nhs_number_valid(digits: str) -> bool:

@@ -49,10 +49,6 @@ class RecordNames:
         return None
 
 
-def record_names(snap: PlacementSnapshot) -> RecordNames:
-    return RecordNames(snap)
-
-
 def named(names: RecordNames, key: str) -> str:
     """A record's name, or what the link says when the record is not there."""
     return names.name(key) or key.partition(":")[2] or "The placement"

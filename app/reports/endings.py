@@ -14,7 +14,7 @@ from app.policy.calendar import WorkingCalendar
 from app.policy.engine import evaluate
 from app.policy.gaps import longest_gap
 from app.policy.growth import caseload_series
-from app.policy.naming import named, record_names
+from app.policy.naming import RecordNames, named
 from app.policy.profile import PolicyProfile
 from app.policy.snapshot import Case, PlacementSnapshot
 from app.policy.sources import cited
@@ -276,7 +276,7 @@ def placement_summary(
     story.append(Paragraph("Outstanding findings", st.heading))
     findings = sorted(evaluate(snap, as_of, profile), key=in_reading_order)
     if findings:
-        names = record_names(snap)
+        names = RecordNames(snap)
         rows = [
             [
                 Paragraph(h, st.cell_bold)

@@ -6,7 +6,7 @@ from datetime import date
 
 from reportlab.platypus import Flowable, Paragraph
 
-from app.policy.naming import named, record_names
+from app.policy.naming import RecordNames, named
 from app.policy.profile import PolicyProfile
 from app.policy.snapshot import PlacementSnapshot
 from app.policy.sources import cited
@@ -79,7 +79,7 @@ def pcf_summary(
         rest = (width - first) / len(reviews)
         story.append(grid(rows, [first] + [rest] * len(reviews)))
         story.append(Paragraph("Evidence and notes", st.heading))
-        names = record_names(snap)
+        names = RecordNames(snap)
         for r in reviews:
             links = "; ".join(
                 f"{PCF_DOMAINS[d]}: {text(', '.join(named(names, ref) for ref in refs))}"

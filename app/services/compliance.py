@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from app.policy.advice import ADVICE, in_reading_order
 from app.policy.findings import RULES, Finding
-from app.policy.naming import RecordNames, named, record_names
+from app.policy.naming import RecordNames, named
 from app.policy.snapshot import PlacementSnapshot
 
 
@@ -42,7 +42,7 @@ class ComplianceCounts:
 
 def explain(findings: list[Finding], snap: PlacementSnapshot) -> list[ComplianceItem]:
     """The findings as a PE's list, breaches first."""
-    names = record_names(snap)
+    names = RecordNames(snap)
     items = []
     for f in findings:
         advice = ADVICE[f.rule]

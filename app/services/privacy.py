@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from app.db import Database
-from app.interchange.free_text import FieldHit, case_initials, people_in, scan_placement
+from app.interchange.free_text import FieldHit, case_initials, placement_guard, scan_fields
 from app.policy.identifying import KINDS, Guard
-from app.policy.naming import RecordNames, named, record_names
+from app.policy.naming import RecordNames, named
 from app.policy.snapshot import PlacementSnapshot
 from app.services.audit import record_change
 
@@ -106,9 +106,9 @@ class PrivacyView:
 
 
 def privacy_view(snap: PlacementSnapshot, settings: PrivacySettings) -> PrivacyView:
-    guard = Guard.made(people_in(snap), settings.never, settings.kinds)
-    hits = scan_placement(snap, settings.never, settings.kinds) if settings.on else []
-    return PrivacyView(guard, case_initials(snap), hits, record_names(snap))
+    guard, fields = placement_guard(snap, settings.never, settings.kinds)  # one walk for both
+    hits = scan_fields(snap, guard, fields) if settings.on else []
+    return PrivacyView(guard, case_initials(snap), hits, RecordNames(snap))
 
 
 # Which part of the placement each printed record carries: its fields' paths begin so.
