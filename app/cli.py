@@ -26,6 +26,7 @@ COMMANDS = (
     "pdf",
     "docx",
     "privacy",
+    "history",
     "backup",
     "restore",
     "verify",
@@ -158,6 +159,26 @@ def command_parser() -> argparse.ArgumentParser:
     privacy.add_argument("--db", metavar="PATH", help="look in a database instead of a file")
     privacy.add_argument("--placement", type=int, metavar="ID", help="with --db: which placement")
     privacy.add_argument("--format", choices=("text", "json"), default="text")
+
+    past = sub.add_parser(
+        "history",
+        help="list who changed what in a placement, and when (newest first)",
+        description="Lists a placement's history as Placement › History shows it: every "
+        "allocation, override, signature, addendum, deletion, import, restore and export, "
+        "with who made it and when. Notes typed into records are never repeated.",
+    )
+    past.add_argument("--db", metavar="PATH", help="the database (default: yours)")
+    past.add_argument(
+        "--placement", type=int, metavar="ID", help="needed when the database holds several"
+    )
+    past.add_argument("--case", metavar="REF", help="only the changes about this case")
+    past.add_argument(
+        "--since", type=parse_date, metavar="YYYY-MM-DD", help="only changes from this day"
+    )
+    past.add_argument(
+        "--until", type=parse_date, metavar="YYYY-MM-DD", help="only changes up to this day"
+    )
+    past.add_argument("--format", choices=("text", "json"), default="text")
 
     imp = sub.add_parser(
         "import", help="import a placement file into the database (all or nothing)"
@@ -457,6 +478,29 @@ def run_import(options: argparse.Namespace) -> int:
     return 0
 
 
+def run_history(options: argparse.Namespace) -> int:
+    from app.db import default_db_path
+    from app.interchange.history_output import history_json, history_text
+    from app.policy.history import HistoryFilter, select
+    from app.services.history import read_history
+    from app.services.placement_files import choose_placement
+    from app.services.placements import PlacementService
+
+    chosen = HistoryFilter(case=options.case, since=options.since, until=options.until)
+
+    def read(db: Any) -> str:
+        pid = choose_placement(db, options.placement)
+        placement = PlacementService(db).snapshot(pid).placement
+        lines = select(read_history(db, pid), chosen)
+        render = history_json if options.format == "json" else history_text
+        return render(placement, lines, chosen)
+
+    sys.stdout.write(
+        _with_database(options.db, read, key_for(options, default_db_path(options.db)))
+    )
+    return 0
+
+
 def run_backup(options: argparse.Namespace) -> int:
     from app.db import DatabaseError, default_db_path
     from app.services.safekeeping import backup_database
@@ -588,6 +632,7 @@ def run_command(args: list[str]) -> int:
         "pdf": run_pdf,
         "docx": run_pdf,
         "privacy": run_privacy,
+        "history": run_history,
         "backup": run_backup,
         "restore": run_restore,
         "verify": run_verify,

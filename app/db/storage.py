@@ -26,6 +26,7 @@ KNOWN_REVISIONS = (
     "0003_drafts",
     "0004_statutory_work",
     "0005_development_needs",
+    "0006_history",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -122,6 +122,12 @@ def _plan(record: type) -> tuple[tuple[str, str, str], ...]:
     return _PLANS[record]
 
 
+def typed_text_fields(record: type) -> frozenset[str]:
+    """The attributes of a kind of record that hold text a person typed (a case's rationale,
+    an override's reason): what the history says changed, never what it says."""
+    return frozenset(name for name, _key, what in _plan(record) if what == "text")
+
+
 # The fields that hold more records (lists, dicts of items, a record inside a record).
 NESTED: Final = {
     "PlacementSnapshot": (

@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -420,7 +421,24 @@ class AuditEntry(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
-    placement_id: Mapped[int | None] = mapped_column(Integer)
+    placement_id: Mapped[int | None] = mapped_column(Integer, index=True)
     action: Mapped[str] = mapped_column(String(60))
     subject: Mapped[str] = mapped_column(String(120), default="")
     detail: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    # the computer account the change was made under (None: made before it was recorded)
+    account: Mapped[str | None] = mapped_column(String(120))
+
+
+# A history line is written once and never changed or removed: the file itself refuses,
+# whatever program opens it (Placement › History; migration 0006 adds the same).
+KEEP_HISTORY = tuple(
+    f"CREATE TRIGGER audit_log_kept_{verb} BEFORE {verb.upper()} ON audit_log "
+    f"BEGIN SELECT RAISE(ABORT, 'A history line cannot be changed or removed.'); END"
+    for verb in ("update", "delete")
+)
+
+
+@event.listens_for(AuditEntry.__table__, "after_create")
+def _keep_history(target: object, connection: object, **_kw: object) -> None:
+    for statement in KEEP_HISTORY:
+        connection.exec_driver_sql(statement)  # type: ignore[attr-defined]

@@ -138,6 +138,19 @@ PCF_DOMAINS: Final = {
     "professional-leadership": "Professional leadership",
 }
 
+# What leaves the app on paper or as a file, as the PE knows each (Print…, Export, History).
+PRINTED_RECORDS: Final = {
+    "induction": "Induction record",
+    "supervision": "Supervision record",
+    "pcf": "PCF summary",
+    "transition": "Transition checklists",
+    "summary": "Placement summary",
+    "asye": "ASYE hand-over",
+    "history": "Placement history",
+    "placement file": "Placement file",
+    "calendar": "Supervision calendar",
+}
+
 # Checklist items a PE adds for themselves start with this prefix.
 OWN_ITEM_PREFIX: Final = "x-"
 

@@ -15,6 +15,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.interchange.free_text import typed_text_fields
 from app.models import CASE_SKIP, CaseRecord, ManagerOverrideRecord
 from app.models.facts import row_values
 from app.policy.allocation import AllocationCheck, AllocationRefused, assess_allocation
@@ -22,7 +23,7 @@ from app.policy.calendar import uk_date
 from app.policy.engine import evaluate
 from app.policy.findings import Finding
 from app.policy.profile import PolicyProfile
-from app.policy.snapshot import Case, Event, PlacementSnapshot, SteppedUp
+from app.policy.snapshot import Case, Event, ManagerOverride, PlacementSnapshot, SteppedUp
 from app.policy.terms import as_of_view, is_caseload, is_statutory, joint_visit_deadline
 from app.policy.vocabulary import (
     ALL_LEARNING_OUTCOMES,
@@ -36,7 +37,7 @@ from app.policy.vocabulary import (
     learning_item_label,
     required_learning_outcomes,
 )
-from app.services.audit import record_change
+from app.services.audit import changed_answers, record_change
 from app.services.checking import profile_for
 from app.services.context import Service
 from app.services.errors import InvalidInput
@@ -168,11 +169,23 @@ def apply_case(record: CaseRecord, case: Case) -> None:
         current.reviewed = o.reviewed
 
 
+def _facts(case: Case) -> dict[str, object]:
+    """A case's answers as the history compares them: the override's answers one by one, and
+    text a person typed as itself only to compare (``_changes`` never writes it down)."""
+    facts = asdict(case)
+    override = facts.pop("manager_override")
+    facts["manager_override"] = "recorded" if override else "none"
+    for key, value in (override or {}).items():
+        facts[f"manager_override.{key}"] = value
+    return facts
+
+
 def _changes(old: Case, new: Case) -> dict[str, object]:
-    before, after = asdict(old), asdict(new)
-    return {
-        k: {"from": str(before[k]), "to": str(after[k])} for k in after if before[k] != after[k]
+    """Which answers of a case changed (typed text only as "changed")."""
+    typed = typed_text_fields(Case) | {
+        f"manager_override.{n}" for n in typed_text_fields(ManagerOverride)
     }
+    return changed_answers(_facts(old), _facts(new), typed)
 
 
 def _case_record(session: Session, placement_id: int, ref: str) -> CaseRecord:
@@ -224,6 +237,10 @@ class CaseService(Service):
                         "role": case.student_role,
                         "allocated": case.allocated.isoformat(),
                         "override": case.manager_override is not None,
+                        "override_by": case.manager_override.by if case.manager_override else None,
+                        "review_by": case.manager_override.review_by.isoformat()
+                        if case.manager_override
+                        else None,
                     },
                 )
             else:

@@ -5,7 +5,7 @@ Every person here is made up; children appear as case references and initials on
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from app.db import Database
 from app.policy.calendar import WorkingCalendar, midpoint
@@ -360,9 +360,99 @@ def demo_snapshot(as_of: date) -> PlacementSnapshot:
     return snap
 
 
+DEMO_ACCOUNT = "pkendrick"  # the invented educator's computer account
+
+
 def load_demo(db: Database, as_of: date) -> int:
-    """Store the demo placement in ``db`` and return its id."""
+    """Store the demo placement in ``db``, with the history it would have had, and return its id."""
+    snap = demo_snapshot(as_of)
     with db.unit_of_work() as session:
-        record = store_snapshot(session, demo_snapshot(as_of))
+        record = store_snapshot(session, snap)
+        for at, action, subject, detail in invented_history(snap, as_of):
+            record_change(
+                session,
+                action,
+                placement_id=record.id,
+                subject=subject,
+                detail=detail,
+                at=at,
+                by=DEMO_ACCOUNT,
+            )
         record_change(session, "placement.demo-loaded", placement_id=record.id, subject="placement")
         return record.id
+
+
+Line = tuple[datetime, str, str, dict[str, object]]
+
+
+def invented_history(snap: PlacementSnapshot, as_of: date) -> list[Line]:
+    """The history an invented placement would have had, had each record been made in the app
+    on its day: so the demo's (and the benchmarks') Placement › History has something to show."""
+    lines: list[Line] = []
+
+    def at(day: date, hour: int, minute: int = 0) -> datetime:
+        return datetime.combine(day, time(hour, minute))
+
+    p = snap.placement
+    lines.append(
+        (at(p.start - timedelta(days=7), 9), "placement.created", "placement",
+         {"student": p.student, "kind": p.kind})
+    )  # fmt: skip
+    for item, entry in snap.induction.items():
+        lines.append(
+            (at(entry.date, 16), "induction.recorded", f"induction:{item}",
+             {"date": entry.date.isoformat()})
+        )  # fmt: skip
+    for c in snap.cases:
+        o = c.manager_override
+        lines.append(
+            (at(c.allocated, 10, 15), "case.allocated", f"case:{c.ref}",
+             {"type": (c.stepped_up.from_ if c.stepped_up else c.type), "role": c.student_role,
+              "allocated": c.allocated.isoformat(), "override": o is not None,
+              "override_by": o.by if o else None,
+              "review_by": o.review_by.isoformat() if o else None})
+        )  # fmt: skip
+        if c.stepped_up is not None:
+            lines.append(
+                (at(c.stepped_up.date, 11), "case.stepped-up", f"case:{c.ref}",
+                 {"type": {"from": c.stepped_up.from_, "to": c.type}})
+            )  # fmt: skip
+        if c.ended is not None and c.ended <= as_of:
+            lines.append(
+                (at(c.ended, 15), "case.ended", f"case:{c.ref}",
+                 {"ended": {"from": "", "to": c.ended.isoformat()},
+                  "ending": {"from": "", "to": c.ending or ""}})
+            )  # fmt: skip
+    for e in snap.events:
+        lines.append(
+            (at(e.date, 17), "event.saved", f"event:{e.id}",
+             {"kind": e.kind, "date": e.date.isoformat(), "case": e.case})
+        )  # fmt: skip
+    for s in snap.supervisions:
+        lines.append(
+            (at(s.date, 15), "supervision.created", f"supervision:{s.id}",
+             {"date": s.date.isoformat(), "format": s.format, "cases": list(s.cases_discussed)})
+        )  # fmt: skip
+        for who in ("educator", "student"):
+            signed = getattr(s, f"signed_by_{who}")
+            if signed is not None:
+                lines.append(
+                    (at(signed, 15, 40 if who == "educator" else 45), "supervision.signed",
+                     f"supervision:{s.id}", {"who": who, "date": signed.isoformat()})
+                )  # fmt: skip
+    for r in snap.pcf_reviews:
+        lines.append(
+            (at(r.date, 16), "pcf.review-saved", f"pcf:{r.id}",
+             {"stage": r.stage, "date": r.date.isoformat()})
+        )  # fmt: skip
+    for x in snap.learning:
+        lines.append(
+            (at(x.evidenced, 16, 30), "learning.evidenced", f"learning:{x.item}",
+             {"date": x.evidenced.isoformat()})
+        )  # fmt: skip
+    for a in snap.absences:
+        lines.append(
+            (at(a.from_, 8, 30), "absence.saved", f"absence:{a.id}",
+             {"who": a.who, "from": a.from_.isoformat(), "to": a.to.isoformat()})
+        )  # fmt: skip
+    return sorted(lines, key=lambda line: line[0])

@@ -182,5 +182,9 @@ class EndingsService(Service):
                 "placement.closed",
                 placement_id=placement_id,
                 subject="placement",
-                detail={"date": closed_on.isoformat(), "problems": problems, "reason": why},
+                detail={
+                    "date": closed_on.isoformat(),
+                    "problems": len(problems),
+                    "reason_given": why is not None,
+                },
             )

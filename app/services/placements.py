@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 
 from sqlalchemy import select
 
+from app.interchange.free_text import typed_text_fields
 from app.models import PlacementRecord
 from app.policy.agenda import AgendaItem, agenda
 from app.policy.calendar import WorkingCalendar
@@ -34,7 +35,7 @@ from app.policy.vocabulary import (
     SETTINGS,
     required_learning_outcomes,
 )
-from app.services.audit import record_change
+from app.services.audit import changed_answers, record_change
 from app.services.checking import findings_for, profile_for
 from app.services.compliance import ComplianceCounts, ComplianceItem, count, explain
 from app.services.context import Service
@@ -268,9 +269,16 @@ class PlacementService(Service):
         validate_placement(placement)
         with self.db.unit_of_work() as session:
             record = placement_for_change(session, placement_id)
+            before = load_placement(session, placement_id)
             apply_placement(record, placement)
             record_change(
-                session, "placement.updated", placement_id=placement_id, subject="placement"
+                session,
+                "placement.updated",
+                placement_id=placement_id,
+                subject="placement",
+                detail=changed_answers(
+                    asdict(before), asdict(placement), typed_text_fields(Placement)
+                ),
             )
 
     def others(self, placement_id: int) -> tuple[Placement, ...]:

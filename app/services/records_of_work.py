@@ -216,9 +216,14 @@ class RecordsService(Service):
                     f"{'cites' if len(cited) == 1 else 'cite'} this event as evidence: remove it there first."
                 )
             placement_for_change(session, placement_id)  # a closed placement stays as it is
+            gone = next(e for e in snap.events if e.id == key)
             session.delete(row)
             record_change(
-                session, "event.deleted", placement_id=placement_id, subject=f"event:{key}"
+                session,
+                "event.deleted",
+                placement_id=placement_id,
+                subject=f"event:{key}",
+                detail={"kind": gone.kind, "date": gone.date.isoformat(), "case": gone.case},
             )
         amend_events(self.db, placement_id, lambda events: [e for e in events if e.id != key])
 
@@ -281,7 +286,15 @@ class RecordsService(Service):
                 raise InvalidInput(f"There is no absence {key}.")
             placement.absences.remove(row)
             record_change(
-                session, "absence.deleted", placement_id=placement_id, subject=f"absence:{key}"
+                session,
+                "absence.deleted",
+                placement_id=placement_id,
+                subject=f"absence:{key}",
+                detail={
+                    "who": row.who,
+                    "from": row.first_day.isoformat(),
+                    "to": row.last_day.isoformat(),
+                },
             )
 
     # ---------------------------------------------------------------- PCF reviews
@@ -362,7 +375,11 @@ class RecordsService(Service):
                 raise InvalidInput(f"There is no PCF review {key}.")
             placement.pcf_reviews.remove(row)
             record_change(
-                session, "pcf.review-deleted", placement_id=placement_id, subject=f"pcf:{key}"
+                session,
+                "pcf.review-deleted",
+                placement_id=placement_id,
+                subject=f"pcf:{key}",
+                detail={"stage": row.stage, "date": row.date.isoformat()},
             )
 
     # ---------------------------------------------------------------- learning outcomes

@@ -28,6 +28,7 @@ from app.db.storage import (
 from app.interchange.placement_file import PlacementFileError, dumps, loads
 from app.policy.calendar import uk_date
 from app.policy.snapshot import PlacementSnapshot
+from app.services.audit import record_change
 from app.services.checking import read_placement_file
 from app.services.placement_files import store_placement
 from app.services.placements import PlacementService
@@ -120,9 +121,25 @@ def change_passphrase(db_path: Path, old_key: str | None, new_key: str | None) -
         raise DatabaseError("An empty passphrase would not protect anything; choose one.")
     lock = WriterLock(db_path).acquire()
     try:
-        return change_encryption(db_path, old_key, new_key)
+        notes = change_encryption(db_path, old_key, new_key)
+        action = {None: "database.encrypted"}.get(old_key, "database.passphrase-changed")
+        _noted(db_path, new_key, "database.decrypted" if new_key is None else action)
+        return notes
     finally:
         lock.release()
+
+
+def _noted(
+    db_path: Path, key: str | None, action: str, detail: dict[str, object] | None = None
+) -> None:
+    """A history line about the whole database, written as its one writer (the caller holds
+    the lock): every placement's history shows it."""
+    db = Database(db_path, create=False, key=key)
+    try:
+        with db.unit_of_work() as session:
+            record_change(session, action, placement_id=None, subject="database", detail=detail)
+    finally:
+        db.close()
 
 
 def restore_database(
@@ -138,7 +155,9 @@ def restore_database(
         raise DatabaseError("That is the database itself; choose a backup file.")
     lock = WriterLock(db_path).acquire()
     try:
-        return restore_file(backup, db_path, force=force, key=key)
+        replaced = restore_file(backup, db_path, force=force, key=key)
+        _noted(db_path, key, "database.restored", {"backup": backup.name})
+        return replaced
     finally:
         lock.release()
 

@@ -309,6 +309,7 @@ class SupervisionService(Service):
                 subject=f"supervision:{s.id}",
                 detail={
                     "date": s.date.isoformat(),
+                    "format": s.format,
                     "cases": list(s.cases_discussed),
                     "actions_done": len(done_actions or {}),
                 },
@@ -398,6 +399,7 @@ class SupervisionService(Service):
                 "supervision.deleted",
                 placement_id=placement_id,
                 subject=f"supervision:{sid}",
+                detail={"date": row.date.isoformat(), "format": row.format},
             )
 
     # ---------------------------------------------------------------- drafts

@@ -18,6 +18,7 @@ from app.policy.profile import DEFAULT_PROFILE, PolicyProfile
 from app.services.cases import CaseService
 from app.services.context import Context
 from app.services.endings import EndingsService
+from app.services.history import HistoryService
 from app.services.induction import InductionService
 from app.services.placements import PlacementService
 from app.services.privacy import PrivacySettings
@@ -61,6 +62,7 @@ class Workspace:
         self.supervision = SupervisionService(db, self.context)
         self.recording = RecordsService(db, self.context)
         self.endings = EndingsService(db, self.context)
+        self.history = HistoryService(db, self.context)
 
     @classmethod
     def open(

@@ -148,11 +148,19 @@ def save_screenshot(window: MainWindow, path: Path) -> None:
     save_picture(window, path)
 
 
-SCREENSHOT_DIALOGS = ("allocate",)
+SCREENSHOT_DIALOGS = ("allocate", "history")
 
 
 def save_dialog_screenshot(window: MainWindow, name: str, path: Path) -> None:
-    """A dialog as a PE would see it mid-task (for docs): the allocation dialog showing a breach."""
+    """A dialog as a PE would see it mid-task (for docs): the allocation dialog showing a
+    breach, or Placement › History."""
+    if name == "history":
+        history = window.history_actions.open_history()
+        if history is None or window.history_actions.reading is None:
+            raise SystemExit("placement-tracker: the dialog needs a placement (try --demo)")
+        window.history_actions.reading.wait()
+        save_picture(history, path)
+        return
     dialog = window.case_actions.case_dialog()
     if dialog is None:
         raise SystemExit("placement-tracker: the dialog needs a placement (try --demo)")

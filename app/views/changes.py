@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.services.audit import replaying
 from app.services.errors import InvalidInput
 
 log = logging.getLogger(__name__)
@@ -93,7 +94,8 @@ class Changes:
         """Undo or redo ``change``: when the records moved on so that it no longer fits, say
         so and drop it from the stack rather than offer it again."""
         try:
-            step()
+            with replaying("undo" if done.startswith("Undone") else "redo"):  # said in the history
+                step()
         except InvalidInput as exc:
             change.setObsolete(True)
             QMessageBox.warning(self.parent, "Cannot put it back", str(exc))

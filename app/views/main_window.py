@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,8 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.interchange.free_text import FieldHit
-from app.policy.agenda import AgendaItem
+from app.policy.history import HistoryLine
 from app.policy.profile import PolicyProfile
 from app.policy.snapshot import Placement
 from app.policy.vocabulary import required_learning_outcomes
@@ -39,8 +37,10 @@ from app.views.help_dialogs import (
     open_guide,
     open_shortcuts,
 )
+from app.views.history.actions import HistoryActions
 from app.views.induction.actions import InductionActions
 from app.views.learning.actions import LearningActions
+from app.views.navigation import Navigator
 from app.views.overview_page import OverviewPage
 from app.views.placement.actions import PlacementActions
 from app.views.placement.policy import load_profile
@@ -51,33 +51,11 @@ from app.views.security.lock import LockScreen
 from app.views.style import style_sheet
 from app.views.supervision.actions import SupervisionActions
 from app.views.theme import SCHEME_SETTING, SCHEMES, apply_scheme
-from app.views.underline import focus_next, set_current
+from app.views.underline import set_current
 from app.views.visits.actions import VisitActions
 from app.views.widgets import tell_empty_hints
 
 log = logging.getLogger(__name__)
-
-
-# Where each agenda item is done.
-# Where the record a field of the placement file belongs to is kept (privacy's Go to).
-FIELD_PAGES = {
-    "cases": "Cases",
-    "supervisions": "Supervision",
-    "events": "Visits & observations",
-    "absences": "Visits & observations",
-    "pcf_reviews": "PCF & learning",
-    "learning": "PCF & learning",
-    "transitions": "Endings",
-    "induction": "Induction",
-    "agreements": "Induction",
-}
-AGENDA_PAGES = {
-    "cases": "Cases",
-    "supervision": "Supervision",
-    "visits": "Visits & observations",
-    "pcf": "PCF & learning",
-    "endings": "Endings",
-}
 
 
 class MainWindow(Frame):
@@ -108,7 +86,14 @@ class MainWindow(Frame):
         self.database_actions = DatabaseActions(self)
         self.security_actions = SecurityActions(self, self)
         self.print_actions = PrintActions(self)
-        self.privacy_actions = PrivacyActions(self, self.go_to_field)
+        self.navigator = Navigator(self)
+        self.privacy_actions = PrivacyActions(self, self.navigator.go_to_field)
+        self.history_actions = HistoryActions(
+            self,
+            self.open_history_line,
+            self.print_actions.preview_made,
+            self.print_actions.save_document,
+        )
         self.overview, self.compliance = OverviewPage(), CompliancePage()
         self.induction, self.cases = self.induction_actions.page, self.case_actions.page
         self.supervision, self.events = self.supervision_actions.page, self.visit_actions.page
@@ -154,7 +139,7 @@ class MainWindow(Frame):
         from the Endings page."""
         self.overview.new_placement_requested.connect(self.placement_actions.new_placement)
         self.overview.compliance_requested.connect(lambda: self.show_page_named("Compliance"))
-        self.overview.agenda_item_activated.connect(self.open_agenda_item)
+        self.overview.agenda_item_activated.connect(self.navigator.open_agenda_item)
         self.compliance.privacy_button.clicked.connect(self.privacy_actions.review)
         printing = self.print_actions
         self.induction.print_requested.connect(lambda: printing.print_preview("induction"))
@@ -168,6 +153,8 @@ class MainWindow(Frame):
         self.endings.summary_pdf_requested.connect(lambda: printing.print_preview("summary"))
         self.endings.asye_requested.connect(printing.asye)
         self.endings.end_case_requested.connect(self.case_actions.end_case)
+        self.cases.history_requested.connect(self.history_actions.on_case)
+        self.supervision.history_requested.connect(self.history_actions.on_session)
 
     # ------------------------------------------------------------------ layout
 
@@ -223,7 +210,10 @@ class MainWindow(Frame):
         preferences = edit_menu.addMenu("Pre&ferences")
         add(preferences, "&Privacy…", None, self.privacy_actions.preferences)
 
-        self.lock_action = add(self.menus["&Placement"], "&Lock", key("Ctrl+L"), sec.lock)
+        placement_menu = self.menus["&Placement"]
+        add(placement_menu, "&History…", key("Ctrl+H"), self.history_actions.open_history)
+        placement_menu.addSeparator()
+        self.lock_action = add(placement_menu, "&Lock", key("Ctrl+L"), sec.lock)
 
         cases_menu = self.menus["&Cases"]
         self.allocate_action = add(
@@ -384,58 +374,14 @@ class MainWindow(Frame):
         self.changes.forget()  # undo belongs to the placement it was done on
         self.reload()
 
-    def open_agenda_item(self, item: AgendaItem) -> None:
-        """Go to the page where the item is done, with its case picked out."""
-        title = AGENDA_PAGES.get(item.place, "Overview")
-        self.show_page_named(title)
-        ref = item.subject.partition(":")[2] if item.subject.startswith("case:") else None
-        if ref is None:
-            return
-        if title == "Cases":
-            self.cases.select(ref)
-        elif title == "Visits & observations":
-            self.events.set_filters(case=ref)
-        elif title == "Endings":
-            self.endings.select_case(ref)
+    def open_history_line(self, line: HistoryLine) -> None:
+        """A history line double-clicked: its record on its page, the window in front."""
+        self.navigator.go_to_record(line.subject, line.action)
+        self.activateWindow()
+        self.raise_()
 
     def cleared_to_leave(self, record: str, what: str, supervision_id: str | None = None) -> bool:
         return self.privacy_actions.cleared(record, what, supervision_id)
-
-    def go_to_field(self, found: FieldHit) -> None:
-        """Privacy's Go to: the page of the record the text is in, the record picked out,
-        and its form opened with the cursor on the text (where a form edits that field)."""
-        field = found.field
-        root = field.plain_path.split(".")[0].split("[")[0]
-        title = FIELD_PAGES.get(root, "Placement details")
-        self.show_page_named(title)
-        named = re.search(r"^\w+\[\d+\] \(([^)]+)\)", field.path)
-        key = named.group(1) if named else None
-        edit: Callable[[], object] | None = None
-        if title == "Cases" and key:
-            self.cases.select(key)
-            edit = lambda: self.case_actions.edit_case(key)  # noqa: E731
-        elif title == "Supervision" and key:
-            self.supervision.select(key)
-            if ".addenda[" not in field.path:  # an addendum is never edited, only added to
-                edit = lambda: self.supervision_actions.edit_supervision(key)  # noqa: E731
-        elif title == "Visits & observations" and key and root == "events":
-            self.events.set_filters()
-            self.events.select_event(key)
-            edit = lambda: self.visit_actions.edit_event(key)  # noqa: E731
-        elif title == "PCF & learning" and key and root == "pcf_reviews":
-            edit = lambda: self.learning_actions.edit_review(key)  # noqa: E731
-        elif root == "agreements":
-            ia = self.induction_actions
-            edit = (
-                ia.edit_placement_agreement
-                if ".placement." in field.plain_path
-                else ia.edit_supervision_agreement
-            )
-        elif title == "Endings" and field.case:
-            self.endings.select_case(field.case)
-        if edit is not None:
-            focus_next(found.hit.text)
-            QTimer.singleShot(0, edit)  # after the privacy dialog has gone
 
     def undo(self) -> None:
         """Edit › Undo: put back the last change that can be."""

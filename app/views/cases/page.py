@@ -137,6 +137,7 @@ class CasesPage(QWidget):
     end_requested = Signal(str)
     review_requested = Signal(str)
     step_up_requested = Signal(str)
+    history_requested = Signal(str)  # the case's history (Placement › History, on it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -155,6 +156,10 @@ class CasesPage(QWidget):
         self.step_up_button = QPushButton("Step-up…")
         self.step_up_button.setToolTip(
             "Record a step-up: the case became statutory (e.g. child in need to child protection)"
+        )
+        self.history_button = QPushButton("History…")
+        self.history_button.setToolTip(
+            "Who allocated and changed this case, its overrides and reviews, and when"
         )
         self.show_filter = QComboBox()
         for label, value in (
@@ -177,6 +182,7 @@ class CasesPage(QWidget):
         ):
             actions.addWidget(w)
         actions.addStretch(1)
+        actions.addWidget(self.history_button)
         layout.addLayout(head)
         layout.addWidget(self.summary)
         layout.addLayout(actions)
@@ -217,6 +223,7 @@ class CasesPage(QWidget):
         self.end_button.clicked.connect(lambda: self._emit_for_selected(self.end_requested))
         self.review_button.clicked.connect(lambda: self._emit_for_selected(self.review_requested))
         self.step_up_button.clicked.connect(lambda: self._emit_for_selected(self.step_up_requested))
+        self.history_button.clicked.connect(lambda: self._emit_for_selected(self.history_requested))
         self.show_filter.currentIndexChanged.connect(self._filter_changed)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
         self._show_selected()
@@ -273,7 +280,7 @@ class CasesPage(QWidget):
 
     def _show_selected(self) -> None:
         row = self.selected_row()
-        for button in (self.edit_button, self.end_button):
+        for button in (self.edit_button, self.end_button, self.history_button):
             button.setEnabled(row is not None)
         self.end_button.setEnabled(row is not None and row.is_open)
         self.step_up_button.setEnabled(

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
+from app.policy.vocabulary import PRINTED_RECORDS
 from app.services.placement_files import write_atomically
 from app.services.records import RecordProblem, asye_file_text, render, write_pdf
 from app.services.workspace import DatabaseError
@@ -25,14 +26,7 @@ RECORD_OF_PAGE = {
     "PCF & learning": "pcf",
     "Endings": "transition",
 }
-RECORD_TITLES = {
-    "induction": "Induction record",
-    "supervision": "Supervision record",
-    "pcf": "PCF summary",
-    "transition": "Transition checklists",
-    "summary": "Placement summary",
-    "asye": "ASYE hand-over",
-}
+RECORD_TITLES = PRINTED_RECORDS
 
 
 def open_file(path: Path) -> None:
@@ -80,19 +74,12 @@ class PrintActions:
         """Ask where, after the privacy guard has looked, and save the record there."""
         if not self.w.cleared_to_leave(kind, f"the {RECORD_TITLES[kind].lower()}", record_id):
             return
-        suffix, files = ("docx", "Word document (*.docx)") if word else ("pdf", "PDF (*.pdf)")
         name = RECORD_TITLES[kind].lower().replace(" ", "-")
         if record_id is not None:
             name = f"{name}-{record_id}"
-        path, _ = QFileDialog.getSaveFileName(
-            self.w,
-            self.w.plain_copy_title(f"Save the {RECORD_TITLES[kind].lower()}"),
-            str(Path.home() / f"{name}.{suffix}"),
-            files,
-        )
-        if path:
-            then = lambda: open_file(Path(path))  # noqa: E731
-            self.save_record(kind, Path(path), record_id, then=then, word=word)
+        path = self.save_as(RECORD_TITLES[kind], name, word)
+        if path is not None:
+            self.save_record(kind, path, record_id, then=lambda: open_file(path), word=word)
 
     def print_preview(self, kind: str, record_id: str | None = None) -> Operation | None:
         """File › Print…: the record is made in a worker, then shown in the print preview,
@@ -102,9 +89,13 @@ class PrintActions:
         if not self.w.cleared_to_leave(kind, f"the {RECORD_TITLES[kind].lower()}", record_id):
             return None
         ws, pid = self.w.workspace, self.w.placement_id
+        return self.preview_made(
+            RECORD_TITLES[kind],
+            lambda: render(kind, ws.placements.snapshot(pid), ws.as_of, ws.profile, record_id),
+        )
 
-        def work() -> bytes:
-            return render(kind, ws.placements.snapshot(pid), ws.as_of, ws.profile, record_id)
+    def preview_made(self, title: str, work: Callable[[], bytes]) -> Operation:
+        """A document ``work`` makes in a worker, shown in the print preview to print."""
 
         def show(pdf: object) -> None:
             from app.views.printing.preview import (  # Qt's printing: when used
@@ -113,14 +104,14 @@ class PrintActions:
             )
 
             assert isinstance(pdf, bytes)
-            self.w.preview_dialog = preview(PrintedRecord(pdf, RECORD_TITLES[kind]), self.w)
+            self.w.preview_dialog = preview(PrintedRecord(pdf, title), self.w)
             self.w.preview_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.w.preview_dialog.open()
 
         expected = (RecordProblem, DatabaseError)
         return Operation(
             self.w,
-            f"Preparing the {RECORD_TITLES[kind].lower()}",
+            f"Preparing the {title.lower()}",
             work,
             show,
             refusal(self.w, "Not printed"),
@@ -136,13 +127,36 @@ class PrintActions:
         then: Callable[[], None] | None = None,
         word: bool = False,
     ) -> Operation:
-        """Render a printed record of the placement on screen to ``path`` (PDF, or Word)."""
+        """Render a printed record of the placement on screen to ``path`` (PDF, or Word);
+        the history says it was exported."""
         assert self.w.placement_id is not None
         ws, pid = self.w.workspace, self.w.placement_id
 
         def work() -> bytes:
             snap = ws.placements.snapshot(pid)
             return render(kind, snap, ws.as_of, ws.profile, record_id, word=word)
+
+        return self.save_made(
+            work,
+            path,
+            then,
+            lambda: ws.history.note_paper(pid, kind, "docx" if word else "pdf", record_id),
+        )
+
+    def save_made(
+        self,
+        work: Callable[[], bytes],
+        path: Path,
+        then: Callable[[], None] | None = None,
+        noted: Callable[[], None] | None = None,
+    ) -> Operation:
+        """Make a document in a worker and write it to ``path`` whole; ``noted`` once it is
+        written (its line in the history)."""
+
+        def keep(data: bytes) -> None:
+            write_pdf(path, data)
+            if noted is not None:
+                noted()
 
         return in_background(
             self.w,
@@ -151,8 +165,32 @@ class PrintActions:
             f"Saved {path}",
             "Record not saved",
             then,
-            keep=lambda data: write_pdf(path, data),
+            keep=keep,
         )
+
+    def save_document(self, record: str, word: bool, make: Callable[[], bytes]) -> None:
+        """Ask where, then save a document ``make`` builds (the history as shown); the
+        history notes the export like any record's."""
+        title = RECORD_TITLES[record]
+        path = self.save_as(title, title.lower().replace(" ", "-"), word)
+        if path is None or self.w.placement_id is None:
+            return
+        ws, pid = self.w.workspace, self.w.placement_id
+        form = "docx" if word else "pdf"
+        self.save_made(
+            make, path, lambda: open_file(path), lambda: ws.history.note_paper(pid, record, form)
+        )
+
+    def save_as(self, title: str, name: str, word: bool) -> Path | None:
+        """Where to save a document (PDF or Word): the PE's choice, or None."""
+        suffix, files = ("docx", "Word document (*.docx)") if word else ("pdf", "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self.w,
+            self.w.plain_copy_title(f"Save the {title.lower()}"),
+            str(Path.home() / f"{name}.{suffix}"),
+            files,
+        )
+        return Path(path) if path else None
 
     def asye(self, form: str) -> None:
         """The Endings page's ASYE hand-over: previewed to print, or saved as Word or JSON."""
@@ -185,6 +223,7 @@ class PrintActions:
             lambda: write_atomically(path, asye_file_text(ws.placements.snapshot(pid))),
             f"Saved {path}",
             "Hand-over not saved",
+            then=lambda: ws.history.note_paper(pid, "asye", "json"),
         )
 
     def export_supervision_pdf(self, sid: str) -> None:

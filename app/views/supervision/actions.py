@@ -144,4 +144,5 @@ class SupervisionActions:
             lambda: write_pdf(path, ws.supervision.ics(pid, ws.as_of)),
             f"Saved {path}",
             "Dates not saved",
+            then=lambda: ws.history.note_paper(pid, "calendar", "ics"),
         )

@@ -110,6 +110,7 @@ class SupervisionPage(QWidget):
     print_requested = Signal(str)
     delete_requested = Signal(str)
     ics_requested = Signal()
+    history_requested = Signal(str)  # the session's history (Placement › History, on it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -154,6 +155,8 @@ class SupervisionPage(QWidget):
         self.sign_button = QPushButton("Sign…")
         self.addendum_button = QPushButton("Add addendum…")
         self.delete_button = QPushButton("Delete")
+        self.history_button = QPushButton("History…")
+        self.history_button.setToolTip("Who created, changed and signed this session, and when")
         for b in (
             self.new_button,
             self.edit_button,
@@ -163,6 +166,7 @@ class SupervisionPage(QWidget):
         ):
             actions.addWidget(b)
         actions.addStretch(1)
+        actions.addWidget(self.history_button)
         layout.addLayout(actions)
 
         self.table = ruled_table(COLUMNS)
@@ -192,6 +196,7 @@ class SupervisionPage(QWidget):
             (self.word_button, self.word_requested),
             (self.print_button, self.print_requested),
             (self.delete_button, self.delete_requested),
+            (self.history_button, self.history_requested),
         ):
             button.clicked.connect(lambda _c=False, s=signal: self._emit(s))
         self.table.itemSelectionChanged.connect(self._selection_changed)
@@ -314,7 +319,7 @@ class SupervisionPage(QWidget):
         self.sign_button.setEnabled(editable and row is not None and not row.locked)
         self.addendum_button.setEnabled(editable and row is not None and row.signed != "unsigned")
         self.delete_button.setEnabled(editable and row is not None and row.signed == "unsigned")
-        for b in (self.pdf_button, self.word_button, self.print_button):
+        for b in (self.pdf_button, self.word_button, self.print_button, self.history_button):
             b.setEnabled(row is not None)
         self.details.setHtml(session_html(row) if row else "<p>No session selected.</p>")
 

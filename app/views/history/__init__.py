@@ -1,0 +1,1 @@
+"""Placement › History: the record of who changed what, and when."""
