@@ -94,6 +94,7 @@ def midpoint(start: date, end: date) -> date:
     return start + timedelta(days=(end - start).days // 2)
 
 
+@lru_cache(maxsize=4096)  # a long placement's screens and history say the same days often
 def uk_date(day: date | None) -> str:
     """UK display format, e.g. ``6 Feb 2026``; empty for no date."""
     if day is None:

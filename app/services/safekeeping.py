@@ -122,8 +122,11 @@ def change_passphrase(db_path: Path, old_key: str | None, new_key: str | None) -
     lock = WriterLock(db_path).acquire()
     try:
         notes = change_encryption(db_path, old_key, new_key)
-        action = {None: "database.encrypted"}.get(old_key, "database.passphrase-changed")
-        _noted(db_path, new_key, "database.decrypted" if new_key is None else action)
+        if new_key is None:
+            action = "database.decrypted"
+        else:
+            action = "database.encrypted" if old_key is None else "database.passphrase-changed"
+        _noted(db_path, new_key, action)
         return notes
     finally:
         lock.release()

@@ -6,16 +6,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QTimer
 
 from app.interchange.free_text import FieldHit
 from app.policy.agenda import AgendaItem
+from app.views.cases.actions import CaseActions
+from app.views.cases.page import CasesPage
+from app.views.endings.page import EndingsPage
+from app.views.induction.actions import InductionActions
+from app.views.learning.actions import LearningActions
+from app.views.supervision.actions import SupervisionActions
+from app.views.supervision.page import SupervisionPage
 from app.views.underline import focus_next
-
-if TYPE_CHECKING:
-    from app.views.main_window import MainWindow
+from app.views.visits.actions import VisitActions
+from app.views.visits.page import EventsPage
 
 # Where the record a field of the placement file belongs to is kept (privacy's Go to).
 FIELD_PAGES = {
@@ -51,10 +57,26 @@ SUBJECT_PAGES = {
 }
 
 
+class Window(Protocol):
+    """What going to a record needs of the window: its pages, and the areas' forms."""
+
+    cases: CasesPage
+    supervision: SupervisionPage
+    events: EventsPage
+    endings: EndingsPage
+    case_actions: CaseActions
+    supervision_actions: SupervisionActions
+    visit_actions: VisitActions
+    learning_actions: LearningActions
+    induction_actions: InductionActions
+
+    def show_page_named(self, title: str) -> None: ...
+
+
 class Navigator:
     """The window's ways of going to a record (see the module's docstring)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Window) -> None:
         self.w = window
 
     def open_agenda_item(self, item: AgendaItem) -> None:

@@ -273,3 +273,12 @@ def unanswered(questions: list[YesNo]) -> str | None:
     """Why Save waits, if it does: the questions still to answer, by their short names."""
     left = [q.short for q in questions if q.value() is None]
     return f"Answer yes or no: {', '.join(left)}." if left else None
+
+
+def beside(text: QLabel, button: QPushButton) -> QHBoxLayout:
+    """A page's summary line with a button at its end: the text wraps, so the page grows no
+    wider for the button (the window fits a 1280-pixel screen, and less)."""
+    row = QHBoxLayout()
+    row.addWidget(text, 1)
+    row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+    return row

@@ -16,6 +16,7 @@ import pytest
 from app.db import Database, PassphraseNeeded, WrongPassphrase
 from app.db.storage import is_encrypted, list_backups, make_backup
 from app.services.demo import EDUCATOR, STUDENT, load_demo
+from app.services.history import HistoryService
 from app.services.safekeeping import verify_database
 from app.services.workspace import Workspace
 
@@ -87,6 +88,12 @@ def test_encrypt_use_change_passphrase_decrypt(plain: Path, tmp_path: Path) -> N
     assert not is_encrypted(plain)
     db = Database(plain)
     assert db.placement_count() == 2
+    said = [x.what for x in HistoryService(db).lines(2) if x.kind == "database"]
+    assert said == [  # in every placement's history, the demo's (made after) included
+        "Encrypted the database",
+        "Changed the database's passphrase",
+        "Removed the database's encryption",
+    ]
     db.close()
 
 

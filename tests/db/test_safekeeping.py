@@ -25,6 +25,7 @@ from app.db.storage import (
     took_backup_today,
 )
 from app.services.demo import load_demo
+from app.services.history import HistoryService
 from app.services.safekeeping import backup_rows, verify_database
 from app.services.workspace import Workspace
 
@@ -227,6 +228,8 @@ def test_restore_refuses_to_replace_without_force_and_backs_up_what_it_replaces(
     assert done.returncode == 0, done.stderr
     db = Database(path)
     assert db.placement_count() == 1
+    restored = HistoryService(db).lines(1)[-1]  # the placement's history says so
+    assert restored.what == "Restored the database from a backup (copy.sqlite)"
     db.close()
     replaced = [b for b in list_backups(path) if b.reason == "before-restore"]
     assert len(replaced) == 1

@@ -106,7 +106,9 @@ def _schema(engine):  # type: ignore[no-untyped-def]
             sorted(tuple(u["column_names"]) for u in inspector.get_unique_constraints(table)),
             sorted((i["name"], tuple(i["column_names"])) for i in inspector.get_indexes(table)),
         )
-    with engine.connect() as connection:  # the history's guards: a file without them is open to edits
+    with (
+        engine.connect() as connection
+    ):  # the history's guards: a file without them is open to edits
         schema["triggers"] = sorted(
             connection.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
         )

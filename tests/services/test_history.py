@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import subprocess
-import sys
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -59,16 +57,37 @@ def every_change(ws: Workspace) -> int:
     ws.cases.allocate(pid, case(), TODAY)
     ws.cases.update(pid, "D-1", case(student_role="co-worker", safety_plan=SECRET), TODAY)
     override = ManagerOverride("Lee Manager", f"Because {SECRET}", TODAY + timedelta(days=28))
-    ws.cases.allocate(pid, case("D-2", allocated=OPENS - timedelta(days=2), manager_override=override), TODAY)
+    ws.cases.allocate(
+        pid, case("D-2", allocated=OPENS - timedelta(days=2), manager_override=override), TODAY
+    )
     ws.cases.record_review(pid, "D-2", TODAY, TODAY)
     ws.cases.record_step_up(pid, "D-1", TODAY - timedelta(days=1), "cp", "Sam Keyworker", TODAY)
-    ws.recording.save_event(pid, Event("jv-1", "joint-visit", date(2026, 1, 27), case="D-1", notes=SECRET))
-    ws.recording.save_event(pid, Event("jv-1", "joint-visit", date(2026, 1, 28), case="D-1", notes=SECRET), "jv-1")
-    ws.recording.save_event(pid, Event("hv-1", "home-visit", date(2026, 1, 29), case="D-1", notes=SECRET, after_hours=False, checked_in=True))
+    ws.recording.save_event(
+        pid, Event("jv-1", "joint-visit", date(2026, 1, 27), case="D-1", notes=SECRET)
+    )
+    ws.recording.save_event(
+        pid, Event("jv-1", "joint-visit", date(2026, 1, 28), case="D-1", notes=SECRET), "jv-1"
+    )
+    ws.recording.save_event(
+        pid,
+        Event(
+            "hv-1",
+            "home-visit",
+            date(2026, 1, 29),
+            case="D-1",
+            notes=SECRET,
+            after_hours=False,
+            checked_in=True,
+        ),
+    )
     ws.recording.delete_event(pid, "hv-1")
-    absence = ws.recording.save_absence(pid, Absence("", "student", date(2026, 2, 2), date(2026, 2, 3), SECRET))
+    absence = ws.recording.save_absence(
+        pid, Absence("", "student", date(2026, 2, 2), date(2026, 2, 3), SECRET)
+    )
     ws.recording.delete_absence(pid, absence)
-    review = ws.recording.save_review(pid, PcfReview("", date(2026, 2, 16), "midpoint", notes=SECRET))
+    review = ws.recording.save_review(
+        pid, PcfReview("", date(2026, 2, 16), "midpoint", notes=SECRET)
+    )
     ws.recording.delete_review(pid, review)
     ws.recording.record_learning(pid, LearningEvidence("genogram", date(2026, 2, 10), SECRET))
     ws.recording.clear_learning(pid, "genogram")
@@ -77,10 +96,16 @@ def every_change(ws: Workspace) -> int:
     ws.supervision.sign(pid, sid, "educator", date(2026, 2, 13))
     ws.supervision.sign(pid, sid, "student", date(2026, 2, 14))
     ws.supervision.add_addendum(pid, sid, "Pat Educator", SECRET, date(2026, 2, 16))
-    gone = ws.supervision.save(pid, Supervision("", date(2026, 2, 6), "one-to-one", True, [], True, []))
+    gone = ws.supervision.save(
+        pid, Supervision("", date(2026, 2, 6), "one-to-one", True, [], True, [])
+    )
     ws.supervision.delete(pid, gone)
-    ws.endings.record_item(pid, "D-1", "family-told", ChecklistEntry(date(2026, 2, 18), note=SECRET))
-    ws.cases.end_case(pid, "D-2", date(2026, 2, 19), "transferred", "Kit Worker", TODAY, date(2026, 2, 19))
+    ws.endings.record_item(
+        pid, "D-1", "family-told", ChecklistEntry(date(2026, 2, 18), note=SECRET)
+    )
+    ws.cases.end_case(
+        pid, "D-2", date(2026, 2, 19), "transferred", "Kit Worker", TODAY, date(2026, 2, 19)
+    )
     ws.history.note_paper(pid, "supervision", "pdf", sid)
     ws.endings.close(pid, TODAY, f"Closed early: {SECRET}", TODAY)
     return pid
@@ -188,38 +213,25 @@ def test_the_history_prints_as_shown(ws: Workspace, tmp_path: Path) -> None:
     assert "Thornbury" not in text
 
 
-def test_restore_and_encryption_are_in_every_placements_history(
-    ws: Workspace, db_path: Path, tmp_path: Path
+def test_the_history_command_lists_text_and_json(
+    ws: Workspace, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from app.services.safekeeping import back_up_now, change_passphrase, restore_database
+    from app.cli import main
 
-    pid = ws.placements.create(sam_placement())
-    backup = back_up_now(db_path)
-    ws.close()
-    restore_database(backup, db_path, force=True)
-    change_passphrase(db_path, None, "correct horse")
-    again = Workspace.open(db_path, TODAY, key="correct horse")
-    try:
-        said = [x.what for x in again.history.lines(pid)]
-    finally:
-        again.close()
-    assert said[-2].startswith("Restored the database from a backup (")
-    assert said[-1] == "Encrypted the database"
-
-
-def test_the_history_command_lists_text_and_json(ws: Workspace, db_path: Path) -> None:
     pid = every_change(ws)
     ws.close()
-    command = [sys.executable, "-m", "app.cli", "history", "--db", str(db_path)]
-    text = subprocess.run(command + ["--case", "D-2"], capture_output=True, text=True, check=True)
-    first, *rest = text.stdout.splitlines()
+    command = ["history", "--db", str(db_path)]
+    assert main(command + ["--case", "D-2"]) == 0
+    first, *rest = capsys.readouterr().out.splitlines()
     assert first.startswith("History of Sam Student's placement") and "Case D-2" in first
     assert any("Manager override on D-2 reviewed" in line for line in rest)
     assert not any("Allocated D-1 " in line for line in rest)
-    out = subprocess.run(command + ["--format", "json", "--placement", str(pid)], capture_output=True, text=True, check=True)  # fmt: skip
-    document = json.loads(out.stdout)
+    assert main(command + ["--format", "json", "--placement", str(pid)]) == 0
+    out = capsys.readouterr().out
+    document = json.loads(out)
     assert document["format"] == "placement-tracker-history/1"
     assert document["lines"][0]["what"].startswith("Closed the placement")
-    assert "Thornbury" not in out.stdout
-    wrong = subprocess.run(command + ["--placement", "99"], capture_output=True, text=True)
-    assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
+    assert "Thornbury" not in out
+    assert main(command + ["--placement", "99"]) == 2
+    wrong = capsys.readouterr().err
+    assert "placement-tracker:" in wrong and "Traceback" not in wrong

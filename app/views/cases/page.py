@@ -40,7 +40,7 @@ from app.policy.wording import every
 from app.services.cases import CaseRow
 from app.views.table_model import RowsFilter, RowsModel
 from app.views.theme import tone
-from app.views.widgets import SIZED_FROM_ROWS, EmptyHint
+from app.views.widgets import SIZED_FROM_ROWS, EmptyHint, beside
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = (
@@ -182,9 +182,8 @@ class CasesPage(QWidget):
         ):
             actions.addWidget(w)
         actions.addStretch(1)
-        actions.addWidget(self.history_button)
         layout.addLayout(head)
-        layout.addWidget(self.summary)
+        layout.addLayout(beside(self.summary, self.history_button))
         layout.addLayout(actions)
 
         self.model = CasesModel()

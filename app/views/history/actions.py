@@ -55,15 +55,9 @@ class HistoryActions:
         dialog.print_requested.connect(
             lambda shown: self.preview("Placement history", document(shown))
         )
-        dialog.pdf_requested.connect(
-            lambda shown: self.save(
-                "Placement history", "placement-history", False, document(shown)
-            )
-        )
+        dialog.pdf_requested.connect(lambda shown: self.save("history", False, document(shown)))
         dialog.word_requested.connect(
-            lambda shown: self.save(
-                "Placement history", "placement-history", True, document(shown, True)
-            )
+            lambda shown: self.save("history", True, document(shown, True))
         )
         self.dialog = dialog
         dialog.show()

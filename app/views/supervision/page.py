@@ -33,6 +33,7 @@ from app.views.theme import tone
 from app.views.underline import watch
 from app.views.widgets import (
     EmptyHint,
+    beside,
     date_edit,
     from_qdate,
     ruled_table,
@@ -135,7 +136,9 @@ class SupervisionPage(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("pageSubtitle")
         self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
+        self.history_button = QPushButton("History…")
+        self.history_button.setToolTip("Who created, changed and signed this session, and when")
+        layout.addLayout(beside(self.summary, self.history_button))
         self.strip = QHBoxLayout()
         self.strip.setSpacing(2)
         self.strip.setContentsMargins(0, 0, 0, 0)
@@ -155,8 +158,6 @@ class SupervisionPage(QWidget):
         self.sign_button = QPushButton("Sign…")
         self.addendum_button = QPushButton("Add addendum…")
         self.delete_button = QPushButton("Delete")
-        self.history_button = QPushButton("History…")
-        self.history_button.setToolTip("Who created, changed and signed this session, and when")
         for b in (
             self.new_button,
             self.edit_button,
@@ -166,7 +167,6 @@ class SupervisionPage(QWidget):
         ):
             actions.addWidget(b)
         actions.addStretch(1)
-        actions.addWidget(self.history_button)
         layout.addLayout(actions)
 
         self.table = ruled_table(COLUMNS)
