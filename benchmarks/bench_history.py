@@ -9,10 +9,8 @@ Target: the history opens in under 1 s; a filter in under 100 ms.
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -24,23 +22,13 @@ from app.services.audit import record_change  # noqa: E402
 from app.services.demo import DEMO_ACCOUNT, invented_history  # noqa: E402
 from app.services.history import HistoryService  # noqa: E402
 from app.services.snapshot import store_snapshot  # noqa: E402
+from benchmarks.timing import median_time  # noqa: E402
 from tests.two_year import AS_OF, two_year_placement  # noqa: E402
-
-RUNS = 5
-
-
-def best(work) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(RUNS):
-        began = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - began)
-    return statistics.median(times)
 
 
 def main() -> None:
     snap = two_year_placement()
-    rules = best(lambda: evaluate(snap, AS_OF))
+    rules = median_time(lambda: evaluate(snap, AS_OF))
     with tempfile.TemporaryDirectory() as folder:
         db = Database(Path(folder) / "two-year.sqlite")
         with db.unit_of_work() as session:
@@ -51,12 +39,12 @@ def main() -> None:
                               at=at, by=DEMO_ACCOUNT)  # fmt: skip
         service = HistoryService(db)
         lines = service.lines(pid)
-        opened = best(lambda: select(service.lines(pid), HistoryFilter()))
+        opened = median_time(lambda: select(service.lines(pid), HistoryFilter()))
         ref = snap.cases[0].ref
-        one_case = best(lambda: select(lines, HistoryFilter(case=ref)))
-        search = best(lambda: select(lines, HistoryFilter(text="signed by the student")))
+        one_case = median_time(lambda: select(lines, HistoryFilter(case=ref)))
+        search = median_time(lambda: select(lines, HistoryFilter(text="signed by the student")))
         shown = HistoryFilter(case=ref)
-        pdf = best(lambda: service.document(pid, shown, AS_OF))
+        pdf = median_time(lambda: service.document(pid, shown, AS_OF))
         db.close()
     print(
         f"two-year placement: {len(lines):,} history lines read and worded in "

@@ -8,7 +8,6 @@ Target: the two-year placement's free text in under 300 ms.
 from __future__ import annotations
 
 import random
-import statistics
 import sys
 import time
 from datetime import date
@@ -19,27 +18,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from app.interchange.free_text import free_text, scan_placement  # noqa: E402
 from app.policy.engine import evaluate  # noqa: E402
 from app.policy.identifying import given_names  # noqa: E402
+from benchmarks.timing import median_time  # noqa: E402
 from tests.privacy.corpus import clean, with_hits  # noqa: E402
 from tests.two_year import AS_OF, two_year_placement  # noqa: E402
-
-RUNS = 5
-
-
-def best(work) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(RUNS):
-        began = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - began)
-    return statistics.median(times)
 
 
 def main() -> None:
     given_names()  # the name list is read once per run of the app
     snap = two_year_placement()
     fields = len(free_text(snap))
-    rules = best(lambda: evaluate(snap, AS_OF))
-    scan = best(lambda: scan_placement(snap, never=(f"cold {time.perf_counter()}",)))
+    rules = median_time(lambda: evaluate(snap, AS_OF))
+    scan = median_time(lambda: scan_placement(snap, never=(f"cold {time.perf_counter()}",)))
     print(
         f"two-year placement: {fields} free-text fields; all scanned in {scan * 1000:.0f} ms "
         f"(every rule evaluated: {rules * 1000:.0f} ms; ratio {scan / rules:.2f})"
@@ -48,7 +37,7 @@ def main() -> None:
     rng = random.Random(date(2026, 11, 30).toordinal())
     for n, event in enumerate(snap.events):  # every note its own, as a PE's would be
         event.notes = f"{rng.choice(notes)} Follow-up {n}."
-    worst = best(lambda: scan_placement(snap, never=(f"cold {time.perf_counter()}",)))
+    worst = median_time(lambda: scan_placement(snap, never=(f"cold {time.perf_counter()}",)))
     print(
         f"with a note on all {len(snap.events):,} events: {len(free_text(snap)):,} fields "
         f"scanned in {worst * 1000:.0f} ms (ratio to the rules {worst / rules:.2f})"

@@ -10,7 +10,6 @@ import getpass
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 
@@ -18,6 +17,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.models import AuditEntry
+from app.policy.history import Change
 
 # Set while Edit › Undo or Redo puts a change back: the line says so (undoing adds a line).
 _replaying: ContextVar[str | None] = ContextVar("replaying", default=None)
@@ -98,18 +98,7 @@ def said(value: object) -> str:
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
-@dataclass(frozen=True, slots=True)
-class AuditLine:
-    at: datetime
-    action: str
-    subject: str
-    detail: dict[str, object]
-    account: str | None = None
-
-
-def audit_trail(
-    session: Session, placement_id: int, whole_database: bool = False
-) -> list[AuditLine]:
+def audit_trail(session: Session, placement_id: int, whole_database: bool = False) -> list[Change]:
     """A placement's lines, oldest first; ``whole_database``: with the lines about the whole
     database (restores, encryption), which concern every placement in it."""
     where = AuditEntry.placement_id == placement_id
@@ -127,6 +116,6 @@ def audit_trail(
         .order_by(AuditEntry.id)
     )
     return [
-        AuditLine(at, action, subject, dict(detail or {}), who)
+        Change(at, action, subject, dict(detail or {}), who)
         for at, action, subject, detail, who in rows
     ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from app.db import Database
-from app.policy.history import Change, HistoryFilter, HistoryLine, history, select
+from app.policy.history import HistoryFilter, HistoryLine, history, select
 from app.policy.naming import RecordNames
 from app.policy.profile import PolicyProfile
 from app.policy.snapshot import Placement
@@ -69,8 +69,7 @@ class HistoryService(Service):
 def read_history(db: Database, placement_id: int) -> list[HistoryLine]:
     with db.unit_of_work() as session:
         snap = load_snapshot(session, placement_id)
-        trail = audit_trail(session, placement_id, whole_database=True)
-    changes = [Change(x.at, x.action, x.subject, x.detail, x.account) for x in trail]
+        changes = audit_trail(session, placement_id, whole_database=True)
     return history(changes, RecordNames(snap), snap.placement)
 
 
