@@ -35,9 +35,10 @@ lint: $(STAMP)
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy app/policy app/interchange app/services
 
-# pytest's exit 5 ("no tests collected") is a failure here, never a pass.
+# pytest's exit 5 ("no tests collected") is a failure here, never a pass. The tests run on
+# every core (pytest-xdist): each worker is its own process with its own Qt and temp files.
 test: lint
-	@QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider; rc=$$?; \
+	@QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider -n auto; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests: failing."; fi; exit $$rc
 
 # Ten minutes of mutated placement files against the reader (tests/interchange/test_fuzz.py);

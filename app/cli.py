@@ -13,9 +13,12 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.paths import NEW_PASSPHRASE_ENV, PASSPHRASE_ENV, PASSPHRASE_SOURCES
+
+if TYPE_CHECKING:
+    from app.policy.profile import PolicyProfile
 
 log = logging.getLogger("app")
 
@@ -145,6 +148,14 @@ def command_parser() -> argparse.ArgumentParser:
         help="evaluate as of this date (default: today)",
     )
     check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--profile",
+        type=Path,
+        metavar="PROFILE.json",
+        help="check under a local authority's policy profile (placement-tracker-profile/1): "
+        "its numbers over the defaults, the file's own policy over those; its rules switched "
+        "off raise nothing",
+    )
 
     privacy = sub.add_parser(
         "privacy",
@@ -390,14 +401,27 @@ def run_check(options: argparse.Namespace) -> int:
     from app.services.checking import check_file
 
     as_of = options.as_of or date.today()
+    profile = None
+    if options.profile is not None:
+        from app.interchange.profile_file import ProfileFileError, read_profile
+
+        try:
+            profile = read_profile(options.profile)
+        except ProfileFileError as exc:
+            return _fail(f"{options.profile}: {exc}")
+    name = profile.name if profile is not None else "default"
     if len(options.files) > 1:
-        return run_batch_check(options.files, as_of, options.format)
+        return run_batch_check(options.files, as_of, options.format, profile)
     try:
-        findings = check_file(options.files[0], as_of)
+        findings = check_file(options.files[0], as_of, profile)
     except PlacementFileError as exc:
         return _fail(str(exc))
-    render = findings_json if options.format == "json" else findings_text
-    sys.stdout.write(render(findings, as_of))
+    if options.format == "json":
+        sys.stdout.write(findings_json(findings, as_of, name))
+    else:
+        sys.stdout.write(findings_text(findings, as_of))
+        if profile is not None:
+            sys.stdout.write(f"{profile.describe()}.\n")
     return 1 if has_breach(findings) else 0
 
 
@@ -427,14 +451,21 @@ def run_privacy(options: argparse.Namespace) -> int:
     return 1 if hits else 0
 
 
-def run_batch_check(files: list[Path], as_of: date, form: str) -> int:
+def run_batch_check(
+    files: list[Path], as_of: date, form: str, profile: PolicyProfile | None = None
+) -> int:
     """A coordinator's check: exit 2 if any file was bad, else 1 if any breach, else 0."""
     from app.interchange.findings_output import batch_json, batch_text
     from app.policy.engine import has_breach
     from app.services.checking import check_files
 
-    results = check_files(files, as_of)
-    sys.stdout.write((batch_json if form == "json" else batch_text)(list(results), as_of))
+    results = check_files(files, as_of, profile)
+    if form == "json":
+        sys.stdout.write(batch_json(list(results), as_of, profile.name if profile else "default"))
+    else:
+        sys.stdout.write(batch_text(list(results), as_of))
+        if profile is not None:
+            sys.stdout.write(f"{profile.describe()}.\n")
     if any(r.error is not None for r in results):
         return 2
     return 1 if any(has_breach(list(r.findings)) for r in results) else 0

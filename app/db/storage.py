@@ -27,6 +27,7 @@ KNOWN_REVISIONS = (
     "0004_statutory_work",
     "0005_development_needs",
     "0006_history",
+    "0007_placement_profile",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 SQLITE_HEADER = b"SQLite format 3\x00"

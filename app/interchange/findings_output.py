@@ -27,10 +27,14 @@ def _override(o: ManagerOverride | None) -> dict[str, str | None] | None:
     }
 
 
-def findings_document(findings: list[Finding], as_of: date) -> dict[str, object]:
+def findings_document(
+    findings: list[Finding], as_of: date, profile: str = "default"
+) -> dict[str, object]:
+    """``profile``: the name of the policy profile checked under (``check --profile``)."""
     return {
         "format": FORMAT,
         "as_of": as_of.isoformat(),
+        "profile": profile,
         "findings": [
             {
                 "rule": f.rule,
@@ -47,8 +51,9 @@ def findings_document(findings: list[Finding], as_of: date) -> dict[str, object]
     }
 
 
-def findings_json(findings: list[Finding], as_of: date) -> str:
-    return json.dumps(findings_document(findings, as_of), ensure_ascii=False, indent=2) + "\n"
+def findings_json(findings: list[Finding], as_of: date, profile: str = "default") -> str:
+    document = findings_document(findings, as_of, profile)
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 def findings_text(findings: list[Finding], as_of: date) -> str:
@@ -94,7 +99,7 @@ class Checked(Protocol):
     def error(self) -> str | None: ...
 
 
-def batch_json(results: list[Checked], as_of: date) -> str:
+def batch_json(results: list[Checked], as_of: date, profile: str = "default") -> str:
     """``check`` of several files: each file's findings, or its error, in the order given."""
     files: list[dict[str, object]] = []
     for r in results:
@@ -103,7 +108,12 @@ def batch_json(results: list[Checked], as_of: date) -> str:
         else:
             findings = findings_document(list(r.findings), as_of)["findings"]
             files.append({"file": str(r.file), "findings": findings})
-    document = {"format": BATCH_FORMAT, "as_of": as_of.isoformat(), "files": files}
+    document = {
+        "format": BATCH_FORMAT,
+        "as_of": as_of.isoformat(),
+        "profile": profile,
+        "files": files,
+    }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any, Final, cast
 
 from app.interchange.decoding import NOT_OURS, PlacementFileError, decode, join, shown
+from app.interchange.profile_file import ProfileFileError, profile_from, profile_object
 from app.policy.allocation import case_problems
 from app.policy.profile import ProfileError, validate_overrides
 from app.policy.snapshot import (
@@ -76,6 +77,7 @@ TOP_KEYS: Final = (
     "learning",
     "transitions",
     "agreements",  # our extension (docs/interchange-extensions.md): written only when there are any
+    "profile",  # our extension too: the placement's own policy profile, when it has one
 )
 # File keys that are Python keywords have a trailing underscore in the snapshot.
 FIELD_NAMES: Final = {"with": "with_", "from": "from_"}
@@ -539,6 +541,11 @@ def parse_placement(document: Any) -> PlacementSnapshot:
     except ProfileError as exc:
         raise _fail(f"policy.{exc.name}", exc.problem) from None
     snap = PlacementSnapshot(placement=_placement(top.get("placement")), policy=policy)
+    if document.get("profile") is not None:
+        try:
+            snap.profile = profile_from(document["profile"], "profile")
+        except ProfileFileError as exc:
+            raise _fail(exc.where, exc.problem) from None
     snap.induction = (
         _checklist(top.get("induction"), INDUCTION_ITEMS)
         if top.get("induction").value is not None
@@ -651,6 +658,7 @@ def to_document(snap: PlacementSnapshot) -> dict[str, object]:
     document: dict[str, object] = {
         "format": FORMAT,
         "policy": dict(snap.policy),
+        **({"profile": profile_object(snap.profile)} if snap.profile is not None else {}),
         "placement": {
             "student": p.student,
             "programme": p.programme,

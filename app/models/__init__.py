@@ -58,6 +58,8 @@ class PlacementRecord(Base):
     close_reason: Mapped[str | None] = mapped_column(Text)
     # Overrides of policy parameters for this placement (name -> integer).
     policy: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+    # The placement's own policy profile (placement-tracker-profile/1's object); None: the app's.
+    profile: Mapped[dict[str, object] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
 
     people: Mapped[list["PersonRole"]] = relationship(

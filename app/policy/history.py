@@ -518,6 +518,13 @@ def _link_worker(c: Change, _p: Placement) -> str:
     return f"Named the link worker: {name}" if name else "Removed the link worker"
 
 
+def _profile(c: Change, _p: Placement) -> str:
+    name = c.detail.get("profile")
+    if name:
+        return f"Now checked under its own policy profile: {name}"
+    return "Now checked under the app's policy profile"
+
+
 def _left_as_is(c: Change, _p: Placement) -> str:
     d = c.detail
     record = PRINTED_RECORDS.get(str(d.get("record")), str(d.get("record", "a record")))
@@ -575,6 +582,7 @@ _SAYERS: Final[dict[str, Callable[[Change, Placement], str]]] = {
     "placement.exported": lambda c, p: "Exported the placement file",
     "placement.demo-loaded": lambda c, p: "Loaded the demonstration placement",
     "placement.link-worker": _link_worker,
+    "placement.profile": _profile,
     "privacy.left-as-is": _left_as_is,
     "record.exported": _exported,
     **{action: _database for action in _DATABASE_WORDS},

@@ -1,14 +1,18 @@
-"""The policy profile: every number the rules use, with the documented defaults.
+"""The policy profile: every number the rules use, with the documented defaults, and the
+rules an authority switches off.
 
-Local authorities differ, so each limit is a parameter. A placement file's ``policy``
-object or the app's settings override the defaults; unknown names are an error.
+Local authorities differ, so each limit is a parameter. A profile may carry an authority's
+name (``placement-tracker-profile/1``, read by ``app/interchange/profile_file.py``); a
+placement file's ``policy`` object or the PE's own edits go on top, and once they change
+anything the name says so ("Stockport (changed here)"): a printed page never claims an
+authority's name for numbers the PE chose. Unknown names are an error.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, fields, replace
-from typing import Final
+from dataclasses import dataclass, fields, replace
+from typing import Any, Final
 
 from app.policy.wording import counted
 
@@ -47,44 +51,89 @@ class PolicyProfile:
     step_up_days: int = 7
     max_high_first: int = 2
     max_high_final: int = 5
+    # Not numbers: what an authority's profile adds (``profile_file``).
+    rules_off: frozenset[str] = frozenset()  # rule ids that raise nothing
+    authority: str = ""  # the profile's name as issued; "" for the documents' own
+    description: str = ""
+    changed_here: bool = False  # a number or a rule changed after it was issued
 
     def with_overrides(self, overrides: Mapping[str, object]) -> PolicyProfile:
-        """A copy with ``overrides`` applied; raises ProfileError naming the bad parameter."""
-        return replace(self, **validate_overrides(overrides))
+        """A copy with ``overrides`` applied; raises ProfileError naming the bad parameter.
+        An authority's profile whose numbers this changes is then "changed here"."""
+        clean: dict[str, Any] = dict(validate_overrides(overrides))
+        if not clean:
+            return self
+        changed = self.changed_here or any(getattr(self, k) != v for k, v in clean.items())
+        return replace(self, **clean, changed_here=bool(self.authority) and changed)
+
+    def edited(self, parameters: Mapping[str, int], rules_off: frozenset[str]) -> PolicyProfile:
+        """The PE's edits in Settings: every number and the rules switched off."""
+        changed = (
+            self.changed_here
+            or rules_off != self.rules_off
+            or any(getattr(self, k) != v for k, v in parameters.items())
+        )
+        numbers: dict[str, Any] = dict(validate_overrides(parameters))
+        return replace(
+            self,
+            **numbers,
+            rules_off=frozenset(rules_off),
+            changed_here=bool(self.authority) and changed,
+        )
 
     def as_dict(self) -> dict[str, int]:
-        return asdict(self)
+        """The numbers, by parameter name."""
+        return {k: getattr(self, k) for k in PARAMETER_NAMES}
 
     def differences(self) -> dict[str, int]:
         """The parameters that differ from the defaults (what a PDF footnote shows)."""
         return {k: v for k, v in self.as_dict().items() if DEFAULTS[k] != v}
 
+    def is_on(self, rule: str) -> bool:
+        return rule not in self.rules_off
+
     @property
     def name(self) -> str:
-        """ "default", or "local" once the PE (or the placement file) changed a setting."""
-        return "local" if self.differences() else "default"
+        """The authority's name ("Stockport", "Stockport (changed here)"); without one,
+        "default", or "local" once the PE (or the placement file) changed a setting."""
+        if self.authority:
+            if self.changed_here and not self.authority.endswith(CHANGED_HERE):
+                return f"{self.authority} {CHANGED_HERE}"
+            return self.authority
+        return "local" if self.differences() or self.rules_off else "default"
 
     def label(self) -> str:
-        """The profile in a few words: "default", or "local (2 settings differ from the default)"."""
-        diff = self.differences()
-        if not diff:
+        """The profile in a few words: "default", "Stockport", "local (2 settings differ
+        from the default)", "Stockport (changed here; 1 rule off)"."""
+        diff, off = self.differences(), len(self.rules_off)
+        if self.authority:
+            return self.name
+        if not diff and not off:
             return "default"
-        differ = "differs" if len(diff) == 1 else "differ"
-        return f"local ({counted(len(diff), 'setting')} {differ} from the default)"
+        parts = []
+        if diff:
+            differ = "differs" if len(diff) == 1 else "differ"
+            parts.append(f"{counted(len(diff), 'setting')} {differ} from the default")
+        if off:
+            parts.append(f"{counted(off, 'rule')} off")
+        return f"local ({'; '.join(parts)})"
 
     def describe(self) -> str:
         """One line for screens and every page of a printed record: the profile by name."""
         return f"Policy profile: {self.label()}"
 
     def changes(self) -> tuple[str, ...]:
-        """Each setting that differs from the default, in words (a record's last page)."""
+        """Each setting that differs from the default, and each rule switched off, in words
+        (a record's last page)."""
         return tuple(
             f"{PARAMETER_HELP[k]}: {v} (default {DEFAULTS[k]})"
             for k, v in sorted(self.differences().items())
-        )
+        ) + tuple(f"Rule switched off: {rule}" for rule in sorted(self.rules_off))
 
 
-PARAMETER_NAMES: Final = tuple(f.name for f in fields(PolicyProfile))
+CHANGED_HERE: Final = "(changed here)"
+_NOT_NUMBERS: Final = frozenset({"rules_off", "authority", "description", "changed_here"})
+PARAMETER_NAMES: Final = tuple(f.name for f in fields(PolicyProfile) if f.name not in _NOT_NUMBERS)
 
 # What each parameter means, for the settings screen (unit in brackets).
 PARAMETER_HELP: Final = {

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.policy.profile import PolicyProfile
 from app.policy.vocabulary import (
     ABE_PARTS,
     CASE_TYPES,
@@ -270,3 +271,6 @@ class PlacementSnapshot:
     transitions: list[Transition] = field(default_factory=list)
     placement_agreement: PlacementAgreement | None = None
     supervision_agreement: SupervisionAgreement | None = None
+    # The placement's own policy profile (an authority's, for a PE with students from two
+    # authorities); None: the app's. Its ``policy`` above still goes on top.
+    profile: PolicyProfile | None = None

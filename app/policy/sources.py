@@ -18,6 +18,7 @@ class Source:
     short: str  # on screens, PDFs and `check` text, followed by the clause
     full: str  # Help › Policy sources
     issuer: str
+    authority: str = ""  # the local authority whose own document it is; "" when it says not
 
 
 SOURCES: Final = (
@@ -27,12 +28,14 @@ SOURCES: Final = (
         "Guidance on allocating work to social work students (the placement supervisor stays "
         "the named worker for every child)",
         "GCC children's social care",
+        "Gloucestershire",
     ),
     Source(
         "001",
         "Stockport case holding procedures for students",
         "Case Holding Procedures for Student Social Workers",
         "Stockport Children's Social Care",
+        "Stockport",
     ),
     Source(
         "002",
@@ -52,6 +55,7 @@ SOURCES: Final = (
         "Stockport case allocation process",
         "Stockport Children's Social Care Case Allocation Process (May 2020)",
         "Stockport Children's Social Care",
+        "Stockport",
     ),
 )
 _BY_NUMBER: Final = {s.number: s for s in SOURCES}
@@ -66,3 +70,23 @@ def cited(source: str) -> str:
         source,
     )
     return words[:1].upper() + words[1:]
+
+
+def documents(source: str) -> tuple[str, ...]:
+    """The file numbers a rule's source cites ("000 §5, 002 §2" gives 000 and 002)."""
+    return tuple(dict.fromkeys(_CITED.findall(source)))
+
+
+# Every authority whose own documents are among the sources, in the order first named.
+AUTHORITIES: Final = tuple(dict.fromkeys(s.authority for s in SOURCES if s.authority))
+
+
+def asked_by(source: str, authority: str) -> bool:
+    """Whether a rule with this source applies under ``authority``'s own documents: it cites
+    one of them, or a document no authority is named in (general policy), or it is the
+    programme's requirement or good practice, which hold everywhere. A rule that cites only
+    another authority's documents is not theirs (docs/rules.md, "Ready-made profiles")."""
+    cited_here = documents(source)
+    if not cited_here or "programme" in source or "good practice" in source:
+        return True
+    return any(_BY_NUMBER[n].authority in ("", authority) for n in cited_here if n in _BY_NUMBER)

@@ -22,8 +22,9 @@ from app.policy.snapshot import PlacementSnapshot
 def profile_for(
     snapshot: PlacementSnapshot, base: PolicyProfile = DEFAULT_PROFILE
 ) -> PolicyProfile:
-    """The app's profile with the placement's own overrides (a file's ``policy``) on top."""
-    return base.with_overrides(snapshot.policy)
+    """The profile a placement is checked under: its own (if it has one) or ``base`` (the
+    app's, or ``check --profile``'s), with the placement's own ``policy`` on top."""
+    return (snapshot.profile or base).with_overrides(snapshot.policy)
 
 
 def findings_for(
@@ -54,8 +55,17 @@ def read_placement_file(path: Path) -> PlacementSnapshot:
     return loads(data)
 
 
-def check_file(path: Path, as_of: date) -> list[Finding]:
-    return findings_for(read_placement_file(path), as_of)
+def check_file(path: Path, as_of: date, profile: PolicyProfile | None = None) -> list[Finding]:
+    """``check FILE``: under ``profile`` (``--profile``) when given, which then takes the
+    place of a profile the file carries; the file's ``policy`` still goes on top."""
+    snap = read_placement_file(path)
+    return evaluate(snap, as_of, checked_under(snap, profile))
+
+
+def checked_under(snap: PlacementSnapshot, profile: PolicyProfile | None) -> PolicyProfile:
+    if profile is not None:
+        return profile.with_overrides(snap.policy)
+    return profile_for(snap)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +78,9 @@ class FileChecked:
     error: str | None = None
 
 
-def check_files(paths: list[Path], as_of: date) -> list[FileChecked]:
+def check_files(
+    paths: list[Path], as_of: date, profile: PolicyProfile | None = None
+) -> list[FileChecked]:
     """Several placement files checked together, in the order given: each against the
     rules, and against the others for the rules across placements (one student per
     educator). A file that cannot be read is reported in its place; the rest still are."""
@@ -85,6 +97,6 @@ def check_files(paths: list[Path], as_of: date) -> list[FileChecked]:
             done.append(FileChecked(path, error=error))
             continue
         others = tuple(p for p in placements if p is not snap.placement)
-        found = evaluate(snap, as_of, profile_for(snap), others)
+        found = evaluate(snap, as_of, checked_under(snap, profile), others)
         done.append(FileChecked(path, snap, tuple(found)))
     return done

@@ -46,6 +46,7 @@ from app.services.snapshot import (
     load_snapshot,
     placement_for_change,
     store_snapshot,
+    stored_profile,
 )
 
 
@@ -104,6 +105,8 @@ class Overview:
     absent_days: int = 0  # the student's absent working days so far
     learning_done: int = 0
     learning_required: int = 0
+    profile: str = "default"  # the policy profile it is checked under, by name
+    rules_off: int = 0  # how many rules that profile switches off
 
     @property
     def days_since_supervision(self) -> int | None:
@@ -136,6 +139,8 @@ def build_overview(
     caseload = caseload_on(seen.cases, min(as_of, p.end))
     supervisions = sorted(s.date for s in seen.supervisions)
     return Overview(
+        profile=profile.name,
+        rules_off=len(profile.rules_off),
         placement_id=placement_id,
         as_of=as_of,
         student=p.student,
@@ -279,6 +284,20 @@ class PlacementService(Service):
                 detail=changed_answers(
                     asdict(before), asdict(placement), typed_text_fields(Placement)
                 ),
+            )
+
+    def set_profile(self, placement_id: int, profile: PolicyProfile | None) -> None:
+        """Check this placement under a profile of its own (a student from another
+        authority), or (None) under the app's again; the history says which."""
+        with self.db.unit_of_work() as session:
+            record = placement_for_change(session, placement_id)
+            record.profile = stored_profile(profile)
+            record_change(
+                session,
+                "placement.profile",
+                placement_id=placement_id,
+                subject="placement",
+                detail={"profile": profile.name if profile is not None else None},
             )
 
     def others(self, placement_id: int) -> tuple[Placement, ...]:

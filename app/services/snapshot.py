@@ -16,6 +16,7 @@ from sqlalchemy import Boolean, Table, insert, select
 from sqlalchemy.orm import Session
 
 from app.db import Database
+from app.interchange.profile_file import profile_from_state, profile_state
 from app.models import (
     CASE_SKIP,
     EVENT_SKIP,
@@ -42,6 +43,7 @@ from app.models import (
     TransitionRecord,
 )
 from app.models.facts import columns_of, field_values, row_values
+from app.policy.profile import PolicyProfile
 from app.policy.snapshot import (
     Absence,
     Action,
@@ -178,6 +180,7 @@ def load_snapshot(session: Session, placement_id: int) -> PlacementSnapshot:
         transitions=list(got["transitions"]),
         placement_agreement=core.placement_agreement,
         supervision_agreement=core.supervision_agreement,
+        profile=core.profile,
     )
 
 
@@ -208,6 +211,7 @@ class _Core:
     learning: list[LearningEvidence]
     placement_agreement: PlacementAgreement | None
     supervision_agreement: SupervisionAgreement | None
+    profile: PolicyProfile | None = None
 
 
 # The parts are read with SQLAlchemy Core, table by table, not through the ORM: the window's
@@ -296,6 +300,7 @@ def _core(session: Session, placement_id: int) -> _Core:
     return _Core(
         placement=placement,
         policy=dict(p.policy or {}),
+        profile=profile_from_state(p.profile) if p.profile else None,
         induction={
             item: ChecklistEntry(done, by, note)
             for _p, item, done, by, note in _rows(
@@ -667,9 +672,14 @@ def supervision_row(
     return fill_supervision(SupervisionRecord(position=position), s, cases)
 
 
+def stored_profile(profile: PolicyProfile | None) -> dict[str, object] | None:
+    """A placement's own profile as its row keeps it, changed here or not."""
+    return profile_state(profile) if profile is not None else None
+
+
 def store_snapshot(session: Session, snap: PlacementSnapshot) -> PlacementRecord:
     """Add a whole placement as new rows (the caller's unit of work commits or rolls back)."""
-    record = PlacementRecord(policy=dict(snap.policy))
+    record = PlacementRecord(policy=dict(snap.policy), profile=stored_profile(snap.profile))
     apply_placement(record, snap.placement)
     record.agreements = agreement_rows(snap.placement_agreement, snap.supervision_agreement)
     cases = {c.ref: case_row(c, i) for i, c in enumerate(snap.cases)}

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.policy.calendar import uk_date
+from app.policy.profile import PolicyProfile
 from app.policy.sources import cited
 from app.policy.wording import counted
 from app.services.compliance import ComplianceItem
@@ -189,7 +190,10 @@ class CompliancePage(QWidget):
         items: list[ComplianceItem],
         placement: bool = True,
         privacy: PrivacyView | None = None,
+        profile: PolicyProfile | None = None,
     ) -> None:
+        """``profile``: the one the placement is checked under; the summary says how many of
+        its rules are switched off, so an empty list is never mistaken for a clean one."""
         self.model.set_items(items)  # in the order the PE last chose (breaches first at first)
         counts = {
             s: sum(1 for i in items if i.finding.severity == s)
@@ -206,6 +210,12 @@ class CompliancePage(QWidget):
                 f"{counted(counts['breach'], 'breach')}, {counted(counts['warning'], 'warning')}, "
                 f"{counts['due']} due soon. "
                 "Select a finding to see what the rule asks."
+            )
+        if placement and profile is not None and profile.rules_off:
+            off = len(profile.rules_off)
+            self.summary.setText(
+                f"{self.summary.text()} Policy profile {profile.name}: "
+                f"{counted(off, 'rule')} switched off (Help › Policy sources lists them)."
             )
         self.privacy = privacy
         fields = privacy.fields if privacy else 0

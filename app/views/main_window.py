@@ -206,7 +206,7 @@ class MainWindow(Frame):
             self.addAction(action)  # the shortcut works wherever the focus is
         edit_menu.addSeparator()
         add(edit_menu, "&Placement details…", None, pl.edit_placement)
-        add(edit_menu, "P&olicy settings…", key("Ctrl+,"), pl.edit_policy)
+        add(edit_menu, "P&olicy profile…", key("Ctrl+,"), pl.edit_policy)
         preferences = edit_menu.addMenu("Pre&ferences")
         add(preferences, "&Privacy…", None, self.privacy_actions.preferences)
 
@@ -349,7 +349,7 @@ class MainWindow(Frame):
                 overview, screen.series, screen.agenda, screen.privacy.fields
             ),
             self.compliance: lambda: self.compliance.show_items(
-                screen.compliance, privacy=screen.privacy
+                screen.compliance, privacy=screen.privacy, profile=screen.profile
             ),
             self.cases: lambda: self.cases.show_rows(screen.cases, allowed=editable),
             self.placement_page: lambda: self.placement_page.show_placement(

@@ -196,7 +196,8 @@ class OverviewPage(QScrollArea):
         archived = f" · closed {uk_date(o.archived)}" if o.archived else ""
         self.subtitle.setText(
             f"{programme}{kind} placement · {SETTING_LABELS.get(o.setting, o.setting)} · "
-            f"{uk_date(o.start)} to {uk_date(o.end)} · as of {uk_date(o.as_of)}{archived}"
+            f"{uk_date(o.start)} to {uk_date(o.end)} · as of {uk_date(o.as_of)}{archived} · "
+            f"policy profile: {o.profile}"
         )
         self.progress.setRange(0, max(o.working_days_total, 1))
         self.progress.setValue(min(o.working_day, o.working_days_total))

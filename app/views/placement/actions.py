@@ -14,6 +14,7 @@ from app.views.placement.page import PlacementPage
 from app.views.placement.policy import (
     PolicyDialog,
     PolicySourcesDialog,
+    Scope,
     save_profile,
 )
 from app.views.placement.wizard import PlacementWizard
@@ -55,20 +56,52 @@ class PlacementActions:
             return
         self.w.reload()
 
-    def edit_policy(self) -> None:
-        dialog = PolicyDialog(self.w.workspace.profile, self.w)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.apply_profile(dialog.profile())
+    def policy_dialog(self) -> PolicyDialog:
+        """Edit › Policy profile…, on the app's profile and the placement on screen's own."""
+        ws, pid = self.w.workspace, self.w.placement_id
+        own, name = None, None
+        if pid is not None:
+            snap = ws.placements.snapshot(pid)
+            own, name = snap.profile, f"{snap.placement.student}'s placement"
+        return PolicyDialog(Scope(ws.profile, name, own), self.w)
 
-    def apply_profile(self, profile: PolicyProfile) -> None:
-        """Use ``profile`` from now on, remember it, and re-check the placement on screen."""
+    def edit_policy(self) -> None:
+        dialog = self.policy_dialog()
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            if dialog.for_placement():
+                self.apply_own_profile(dialog.profile())
+            else:
+                self.apply_profile(dialog.profile(), keep_own=dialog.scope.own is not None)
+
+    def apply_profile(self, profile: PolicyProfile, keep_own: bool = False) -> None:
+        """Use ``profile`` from now on for every placement without one of its own, remember
+        it, and re-check the placement on screen (which, with its own profile dropped unless
+        ``keep_own``, uses the app's again)."""
         save_profile(self.w.settings, profile)
         self.w.workspace.profile = profile
+        pid = self.w.placement_id
+        if pid is not None and not keep_own and self.w.workspace.placements.snapshot(pid).profile:
+            self.w.workspace.placements.set_profile(pid, None)
         self.w.reload()
         self.w.statusBar().showMessage(profile.describe(), 8000)
 
+    def apply_own_profile(self, profile: PolicyProfile) -> None:
+        """The placement on screen is checked under ``profile``, whatever the app's is."""
+        pid = self.w.placement_id
+        if pid is None:
+            return
+        self.w.changes.run(
+            lambda: self.w.workspace.placements.set_profile(pid, profile),
+            f"This placement now uses the profile {profile.name}",
+        )
+
     def show_sources(self) -> PolicySourcesDialog:
-        dialog = PolicySourcesDialog(self.w.workspace.profile, self.w)
+        pid = self.w.placement_id
+        ws = self.w.workspace
+        profile = ws.profile
+        if pid is not None:
+            profile = ws.placements.profile_for(ws.placements.snapshot(pid))
+        dialog = PolicySourcesDialog(profile, self.w)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
