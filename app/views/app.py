@@ -148,12 +148,24 @@ def save_screenshot(window: MainWindow, path: Path) -> None:
     save_picture(window, path)
 
 
-SCREENSHOT_DIALOGS = ("allocate", "history")
+SCREENSHOT_DIALOGS = ("allocate", "history", "profile")
 
 
 def save_dialog_screenshot(window: MainWindow, name: str, path: Path) -> None:
     """A dialog as a PE would see it mid-task (for docs): the allocation dialog showing a
-    breach, or Placement › History."""
+    breach, Placement › History, or Edit › Policy profile… changed here."""
+    if name == "profile":  # Stockport's ready-made profile, one rule switched back on
+        from app.interchange.profile_file import read_profile
+        from app.views.placement.policy import READY_MADE
+
+        policy = window.placement_actions.policy_dialog()
+        policy.load(read_profile(READY_MADE / "stockport.json"))
+        policy.rule_items["report.s7-early"].setCheckState(0, Qt.CheckState.Checked)
+        policy.tabs.setCurrentIndex(1)  # the rules, on and off
+        policy.show()
+        QApplication.processEvents()
+        save_picture(policy, path)
+        return
     if name == "history":
         history = window.history_actions.open_history()
         if history is None or window.history_actions.reading is None:

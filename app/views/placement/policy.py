@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -28,6 +27,8 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTabWidget,
     QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -138,7 +139,7 @@ class PolicyDialog(QDialog):
             row.addWidget(b)
         layout.addLayout(row)
 
-        tabs = QTabWidget()
+        self.tabs = tabs = QTabWidget()
         tabs.setAccessibleName("The profile's numbers and rules")
         numbers = QWidget()
         form = QFormLayout(numbers)
@@ -156,16 +157,28 @@ class PolicyDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(numbers)
         tabs.addTab(scroll, "&Numbers")
-        self.rule_list = QListWidget()
+        self.rule_list = QTreeWidget()
         self.rule_list.setAccessibleName("Rules, on or off")
-        self.rule_items: dict[str, QListWidgetItem] = {}
+        self.rule_list.setColumnCount(3)
+        self.rule_list.setHeaderLabels(("On", "What it checks", "From"))
+        self.rule_list.setRootIsDecorated(False)
+        self.rule_list.setWordWrap(True)
+        self.rule_list.setAlternatingRowColors(True)
+        self.rule_items: dict[str, QTreeWidgetItem] = {}
         for rule in rules():
-            item = QListWidgetItem(f"{rule.id} — {rule.summary}  [{cited(rule.source)}]")
+            item = QTreeWidgetItem(["", rule.summary, cited(rule.source)])
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setToolTip(f"{rule.summary}\nFrom: {cited(rule.source)}")
-            self.rule_list.addItem(item)
+            item.setToolTip(1, f"{rule.id}: {rule.summary}")
+            item.setToolTip(2, cited(rule.source))
+            self.rule_list.addTopLevelItem(item)
             self.rule_items[rule.id] = item
-        self.rule_list.itemChanged.connect(lambda _i: self._show_name())
+        header = self.rule_list.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.rule_list.setColumnWidth(2, 230)
+        self.rule_list.itemChanged.connect(lambda _i, _c: self._show_name())
         tabs.addTab(self.rule_list, "&Rules")
         layout.addWidget(tabs, 1)
 
@@ -192,7 +205,7 @@ class PolicyDialog(QDialog):
             box.setValue(getattr(profile, name))
         for rule, item in self.rule_items.items():
             item.setCheckState(
-                Qt.CheckState.Unchecked if rule in profile.rules_off else Qt.CheckState.Checked
+                0, Qt.CheckState.Unchecked if rule in profile.rules_off else Qt.CheckState.Checked
             )
         self._filling = False
         self._show_name()
@@ -206,7 +219,7 @@ class PolicyDialog(QDialog):
         off = frozenset(
             rule
             for rule, item in self.rule_items.items()
-            if item.checkState() != Qt.CheckState.Checked
+            if item.checkState(0) != Qt.CheckState.Checked
         )
         return self.base.edited({n: b.value() for n, b in self.boxes.items()}, off)
 
