@@ -119,6 +119,7 @@ def test_one_placement_can_use_its_own_profile_which_travels_with_it(
     )
     again = dialog_of(qtbot, demo_window)
     assert again.for_placement() and again.name.text() == "Policy profile: Gloucestershire"
+    assert not again.back_button.isHidden()
 
     out = tmp_path / "placement.json"
     assert demo_window.file_actions.export_path(out).wait()
@@ -137,3 +138,24 @@ def test_the_numbers_saved_before_profiles_had_names_are_still_read(tmp_path: Pa
     assert old.first_placement_cap == 4 and old.name == "local"
     save_profile(settings, old)
     assert settings.value(OLD_SETTINGS_KEY) is None and load_profile(settings) == old
+
+
+def test_a_placement_goes_back_to_the_apps_profile_and_undo_returns_its_own(
+    qtbot, demo_window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.views.conftest import drive_modal
+
+    ws, pid = demo_window.workspace, demo_window.placement_id
+    assert pid is not None
+    demo_window.placement_actions.apply_own_profile(read_profile(READY_MADE / "stockport.json"))
+
+    def back(dialog: PolicyDialog) -> None:
+        assert dialog.for_placement()
+        dialog.back_button.click()
+
+    drive_modal(demo_window.placement_actions.edit_policy, back)
+    assert ws.placements.snapshot(pid).profile is None
+    assert ws.history.lines(pid)[-1].what == "Now checked under the app's policy profile"
+    demo_window.undo_action.trigger()
+    own = ws.placements.snapshot(pid).profile
+    assert own is not None and own.name == "Stockport"

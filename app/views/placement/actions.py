@@ -67,32 +67,37 @@ class PlacementActions:
 
     def edit_policy(self) -> None:
         dialog = self.policy_dialog()
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            if dialog.for_placement():
-                self.apply_own_profile(dialog.profile())
-            else:
-                self.apply_profile(dialog.profile(), keep_own=dialog.scope.own is not None)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if dialog.dropped:
+            self.apply_own_profile(None)
+        elif dialog.for_placement():
+            self.apply_own_profile(dialog.profile())
+        else:
+            self.apply_profile(dialog.profile())
 
-    def apply_profile(self, profile: PolicyProfile, keep_own: bool = False) -> None:
+    def apply_profile(self, profile: PolicyProfile) -> None:
         """Use ``profile`` from now on for every placement without one of its own, remember
-        it, and re-check the placement on screen (which, with its own profile dropped unless
-        ``keep_own``, uses the app's again)."""
+        it, and re-check the placement on screen."""
         save_profile(self.w.settings, profile)
         self.w.workspace.profile = profile
-        pid = self.w.placement_id
-        if pid is not None and not keep_own and self.w.workspace.placements.snapshot(pid).profile:
-            self.w.workspace.placements.set_profile(pid, None)
         self.w.reload()
         self.w.statusBar().showMessage(profile.describe(), 8000)
 
-    def apply_own_profile(self, profile: PolicyProfile) -> None:
-        """The placement on screen is checked under ``profile``, whatever the app's is."""
+    def apply_own_profile(self, profile: PolicyProfile | None) -> None:
+        """The placement on screen is checked under ``profile`` whatever the app's is, or
+        (None) under the app's again; Edit › Undo puts the previous one back."""
         pid = self.w.placement_id
         if pid is None:
             return
+        placements = self.w.workspace.placements
+        before = placements.snapshot(pid).profile
         self.w.changes.run(
-            lambda: self.w.workspace.placements.set_profile(pid, profile),
-            f"This placement now uses the profile {profile.name}",
+            lambda: placements.set_profile(pid, profile),
+            f"This placement now uses the profile {profile.name}"
+            if profile is not None
+            else "This placement now uses the app's profile",
+            undo=lambda: placements.set_profile(pid, before),
         )
 
     def show_sources(self) -> PolicySourcesDialog:

@@ -138,6 +138,10 @@ class PolicyDialog(QDialog):
         for b in (self.ready_button, self.import_button, self.export_button):
             row.addWidget(b)
         layout.addLayout(row)
+        self.dropped = False  # the placement goes back to the app's profile
+        self.back_button = QPushButton("Use the app's profile again")
+        self.back_button.setToolTip("This placement stops using a profile of its own")
+        self.back_button.clicked.connect(self._back_to_the_apps)
 
         self.tabs = tabs = QTabWidget()
         tabs.setAccessibleName("The profile's numbers and rules")
@@ -191,9 +195,11 @@ class PolicyDialog(QDialog):
         buttons.rejected.connect(self.reject)
         restore = buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
         restore.clicked.connect(self.restore_defaults)
+        buttons.addButton(self.back_button, QDialogButtonBox.ButtonRole.ResetRole)
         layout.addWidget(buttons)
         self.for_whom.currentIndexChanged.connect(self._scope_changed)
         self.load(start)
+        self.back_button.setVisible(self.scope.own is not None)
 
     # ------------------------------------------------------------------ the profile shown
 
@@ -248,6 +254,11 @@ class PolicyDialog(QDialog):
             self.load(self.scope.own or self.scope.app)
         else:
             self.load(self.scope.app)
+        self.back_button.setVisible(self.for_placement() and self.scope.own is not None)
+
+    def _back_to_the_apps(self) -> None:
+        self.dropped = True
+        self.accept()
 
     # ------------------------------------------------------------------ files
 
