@@ -28,6 +28,7 @@ KNOWN_REVISIONS = (
     "0005_development_needs",
     "0006_history",
     "0007_placement_profile",
+    "0008_observation_report",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -18,6 +18,7 @@ from typing import Final
 from app.interchange.decoding import join, label_of, shown
 from app.policy.identifying import KINDS, Guard, Hit
 from app.policy.snapshot import PlacementSnapshot
+from app.policy.vocabulary import OBSERVATION_TEXT_KEYS
 from app.policy.wording import counted
 
 # Keys whose text a PE types freely: where a child's name can slip in.
@@ -41,6 +42,7 @@ FREE_TEXT_KEYS: Final = frozenset(
         "after_hours_contact",
         "three_way",  # the agreements
         "development_needs",  # a final PCF review: what goes into the ASYE
+        *OBSERVATION_TEXT_KEYS,  # a direct observation's report, the service user's voice
     }
 )
 # Keys that name the placement's own people: never flagged where they appear in text.
@@ -138,6 +140,7 @@ NESTED: Final = {
     "Supervision": ("case_direction", "addenda"),
     "CaseDirection": ("actions",),
     "Transition": ("items",),
+    "Event": ("pcf_points",),  # a direct observation's point on each PCF domain
 }  # fmt: skip
 
 
@@ -183,7 +186,7 @@ def _walk(record: object, trail: tuple[Step, ...], case: str | None, found: _Fou
                 found.fields.append(TextField(path, bare, case, value))
         elif what == "people":
             found.people.extend([value] if isinstance(value, str) else value)
-        elif isinstance(value, list):
+        elif isinstance(value, list | tuple):
             for i, item in enumerate(value):
                 _walk(item, (*trail, (key, i, item)), case, found)
         elif isinstance(value, dict):

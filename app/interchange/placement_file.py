@@ -29,6 +29,7 @@ from app.policy.snapshot import (
     ChecklistEntry,
     Event,
     LearningEvidence,
+    PcfPoint,
     PcfReview,
     Placement,
     PlacementAgreement,
@@ -48,9 +49,11 @@ from app.policy.vocabulary import (
     EVENT_ENUMS,
     EVENT_KINDS,
     INDUCTION_ITEMS,
+    OBSERVATION_KEYS,
     OPTIONAL_TRANSITION_ITEMS,
     OWN_ITEM_PREFIX,
     PCF_DOMAINS,
+    PCF_POINT_KINDS,
     PCF_RATINGS,
     PCF_STAGES,
     PLACEMENT_KINDS,
@@ -399,6 +402,12 @@ def _event(r: _Reader, seen: set[str], cases: set[str]) -> Event:
             parsed: object = (
                 None if value.value is None and key in optional else _case_ref(value, cases)
             )
+        elif key == "pcf_points":
+            parsed = tuple(_pcf_point(p) for p in value.list())
+        elif key == "before_midpoint":
+            parsed = None if value.value is None else value.flag()
+        elif key in ("student_signed", "observer_signed"):
+            parsed = value.opt_day()
         elif key in BOOLEAN_EVENT_KEYS:
             parsed = value.flag()
         elif key in EVENT_ENUMS:
@@ -407,6 +416,16 @@ def _event(r: _Reader, seen: set[str], cases: set[str]) -> Event:
             parsed = value.opt_text()
         setattr(event, FIELD_NAMES.get(key, key), parsed)
     return event
+
+
+def _pcf_point(r: _Reader) -> PcfPoint:
+    """One PCF domain a direct observation evidences: a strength or an area for development."""
+    r.obj(("domain", "point"), ("text",))
+    return PcfPoint(
+        r.get("domain").choice(PCF_DOMAINS),
+        r.get("point").choice(PCF_POINT_KINDS),
+        r.get("text").opt_text() or "",
+    )
 
 
 def _supervision(r: _Reader, seen: set[str], cases: set[str]) -> Supervision:
@@ -647,7 +666,15 @@ def _event_dict(e: Event) -> dict[str, object]:
     required, optional = EVENT_KINDS[e.kind]
     out: dict[str, object] = {"id": e.id, "kind": e.kind, "date": e.date.isoformat()}
     for key in (*required, *optional):
-        out[key] = getattr(e, FIELD_NAMES.get(key, key))
+        value = getattr(e, FIELD_NAMES.get(key, key))
+        if key in OBSERVATION_KEYS:  # our extension: only what the report holds
+            if value in (None, ()):
+                continue
+            if key == "pcf_points":
+                value = [dataclasses.asdict(p) for p in value]
+            elif isinstance(value, date):
+                value = value.isoformat()
+        out[key] = value
     out["notes"] = e.notes
     return out
 

@@ -44,6 +44,7 @@ class Column:
     nullable: bool
     length: int | None
     default: Any
+    item: Any = None  # a list's records (a dataclass), stored as JSON objects
 
 
 @cache
@@ -74,7 +75,10 @@ def columns_of(record: type, skip: frozenset[str] = frozenset()) -> tuple[Column
                     )
                 )
             continue
+        item = None
         if typing.get_origin(kind) is tuple:
+            held = typing.get_args(kind)[0]
+            item = held if dataclasses.is_dataclass(held) else None  # kept as JSON objects
             kind = tuple
         found.append(
             Column(
@@ -86,6 +90,7 @@ def columns_of(record: type, skip: frozenset[str] = frozenset()) -> tuple[Column
                 nullable,
                 f.metadata.get("length"),
                 list(default) if isinstance(default, tuple) else default,
+                item,
             )
         )
     return tuple(found)
@@ -121,7 +126,7 @@ def row_values(value: Any, skip: Iterable[str] = ()) -> dict[str, Any]:
         if c.part is not None:
             v = None if v is None else getattr(v, c.part)
         elif c.kind is tuple:
-            v = list(v)
+            v = [dataclasses.asdict(x) for x in v] if c.item is not None else list(v)
         out[c.attribute] = v
     return out
 
@@ -139,7 +144,7 @@ def field_values(
         if c.part is not None:
             parts.setdefault(c.field, {})[c.part] = v
         elif c.kind is tuple:
-            out[c.field] = tuple(v or ())
+            out[c.field] = tuple(c.item(**x) for x in v or ()) if c.item else tuple(v or ())
         else:
             out[c.field] = v
     for name, values in parts.items():

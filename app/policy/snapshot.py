@@ -24,6 +24,8 @@ from app.policy.vocabulary import (
     ENDINGS,
     LEVELS,
     MEETING_TYPES,
+    PCF_DOMAINS,
+    PCF_POINT_KINDS,
     REPORT_TYPES,
     STUDENT_ROLES,
 )
@@ -140,6 +142,16 @@ class Case:
     transfer_signed_off: dt.date | None = None  # both managers signed the transfer off
 
 
+@dataclass(frozen=True, slots=True)
+class PcfPoint:
+    """What a direct observation showed against one PCF domain: a strength, or an area for
+    development, in the observer's words."""
+
+    domain: str = field(metadata=fact(length=40, choices=tuple(PCF_DOMAINS)))
+    point: str = field(metadata=fact(length=20, choices=tuple(PCF_POINT_KINDS)))
+    text: str = ""
+
+
 @dataclass(slots=True)
 class Event:
     """One recorded event. Only the keys of its kind (``EVENT_KINDS``) are meaningful.
@@ -167,6 +179,24 @@ class Event:
     by: str | None = field(default=None, metadata=fact(length=200))
     agreed_by: str | None = field(default=None, metadata=fact(length=200))  # a plan (001 §7)
     student_part: str | None = field(default=None, metadata=fact(length=20, choices=ABE_PARTS))
+    # A direct observation's report (vocabulary.OBSERVATION_SECTIONS): the student's half,
+    # the observer's assessment, the service user's voice, the PCF points and signatures.
+    background: str | None = None
+    planning: str | None = None
+    consent: str | None = None
+    knowledge_theory: str | None = None
+    power_values: str | None = None
+    what_happened: str | None = None
+    reflection: str | None = None
+    feedback_reflection: str | None = None
+    service_user_reflection: str | None = None
+    assessment: str | None = None
+    service_user_feedback: str | None = None
+    feedback_gathered: str | None = None
+    pcf_points: tuple[PcfPoint, ...] = ()
+    before_midpoint: bool | None = None  # the observation the midpoint review looks at
+    student_signed: dt.date | None = None
+    observer_signed: dt.date | None = None
 
 
 @dataclass(slots=True)

@@ -84,11 +84,51 @@ ABE_PARTS: Final = ("observed", "conducted")
 # The events that count as a visit of the child (visit.plan-frequency).
 VISIT_KINDS: Final = frozenset({"home-visit", "joint-visit", "statutory-visit"})
 
+# The Direct Observation Report as universities and Skills for Care's ASYE lay it out: the
+# student's half (before, after, after the feedback), the observer's, the service user's.
+# Each key is a free-text field of a "direct-observation" event (docs/interchange-extensions.md).
+OBSERVATION_SECTIONS: Final = (
+    ("The student, before the observation", (
+        ("background", "Background"),
+        ("planning", "Planning"),
+        ("consent", "The service user's consent, and how it was obtained"),
+        ("knowledge_theory", "Knowledge and theory used"),
+        ("power_values", "Power, values and anti-discriminatory practice"),
+    )),
+    ("The student, after the observation", (
+        ("what_happened", "What happened"),
+        ("reflection", "Critical reflection"),
+    )),
+    ("The observer", (
+        ("feedback", "Feedback to the student"),
+        ("assessment", "Holistic assessment"),
+    )),
+    ("The service user", (
+        ("service_user_feedback", "What the service user said"),
+        ("feedback_gathered", "How their feedback was gathered"),
+    )),
+    ("The student, after the feedback", (
+        ("feedback_reflection", "Reflection on the observer's feedback"),
+        ("service_user_reflection", "Reflection on the service user's feedback"),
+    )),
+)  # fmt: skip
+OBSERVATION_TEXT_KEYS: Final = tuple(k for _s, keys in OBSERVATION_SECTIONS for k, _l in keys)
+OBSERVATION_LABELS: Final = {k: label for _s, keys in OBSERVATION_SECTIONS for k, label in keys}
+PCF_POINT_KINDS: Final = {"strength": "Strength", "development": "Area for development"}
+# What the report adds to a direct observation: written to a file only when filled in.
+OBSERVATION_KEYS: Final = (
+    *(k for k in OBSERVATION_TEXT_KEYS if k != "feedback"),
+    "pcf_points",
+    "before_midpoint",
+    "student_signed",
+    "observer_signed",
+)
+
 # Event kinds: (keys the kind requires, keys it may have). Every event also has id, kind,
 # date and notes. "case" is listed where the kind takes one.
 EVENT_KINDS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     "joint-visit": (("case",), ("with",)),
-    "direct-observation": ((), ("case", "observer", "feedback")),
+    "direct-observation": ((), ("case", "observer", "feedback", *OBSERVATION_KEYS)),
     "home-visit": (("case", "after_hours", "checked_in"), ()),
     "statutory-visit": (("case",), ("accompanied_by",)),
     "meeting": (("case", "meeting", "chaired_by"), ()),

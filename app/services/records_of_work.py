@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import (
+    EVENT_SKIP,
     AbsenceRecord,
     EventRecord,
     LearningRecord,
@@ -21,6 +22,7 @@ from app.models import (
     PcfRating,
     PcfReviewRecord,
 )
+from app.models.facts import row_values
 from app.policy.engine import evaluate
 from app.policy.findings import RULES, Finding
 from app.policy.profile import PolicyProfile
@@ -41,7 +43,6 @@ from app.services.checking import profile_for
 from app.services.context import Service
 from app.services.errors import InvalidInput
 from app.services.snapshot import (
-    EVENT_FIELDS,
     amend_events,
     load_snapshot,
     placement_for_change,
@@ -150,8 +151,8 @@ class RecordsService(Service):
                 row = _event_row(session, placement_id, replacing)
             row.key, row.kind, row.date = event.id, event.kind, event.date
             row.case = cases[event.case] if event.case else None
-            for name in EVENT_FIELDS:
-                setattr(row, name, getattr(event, name))
+            for name, value in row_values(event, EVENT_SKIP).items():
+                setattr(row, name, value)
             record_change(
                 session,
                 "event.saved" if replacing is None else "event.updated",

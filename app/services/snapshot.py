@@ -6,13 +6,14 @@ imported file (or the demo) becomes rows. Both keep list order through ``positio
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from itertools import batched
 from typing import Any, cast
 
-from sqlalchemy import Boolean, Table, insert, select
+from sqlalchemy import JSON, Boolean, Date, Table, insert, select
 from sqlalchemy.orm import Session
 
 from app.db import Database
@@ -54,6 +55,7 @@ from app.policy.snapshot import (
     Event,
     LearningEvidence,
     ManagerOverride,
+    PcfPoint,
     PcfReview,
     Placement,
     PlacementAgreement,
@@ -62,6 +64,7 @@ from app.policy.snapshot import (
     SupervisionAgreement,
     Transition,
 )
+from app.policy.vocabulary import OBSERVATION_TEXT_KEYS
 from app.services.errors import InvalidInput
 
 # Event fields stored in EventRecord's columns of the same names (all but id, kind, date, case).
@@ -97,7 +100,7 @@ def _events(session: Session, placement_id: int) -> list[Event]:
     """The placement's events as plain rows, straight from the driver: a long placement has
     ~20,000, and building mapped objects (or letting SQLAlchemy convert each date and flag)
     took most of a refresh."""
-    flags, shared = _EVENT_FLAGS, _EVENT_SHARED
+    flags, shared, dated, points = _EVENT_FLAGS, _EVENT_SHARED, _EVENT_DATES, _EVENT_POINTS
     same: dict[str, str] = {}  # one copy of each kind, case and name, not one per event
     days: dict[str, date] = {}
     events = []
@@ -116,6 +119,16 @@ def _events(session: Session, placement_id: int) -> list[Event]:
                 for i in flags:
                     if values[i] is not None:
                         values[i] = bool(values[i])
+                for i in dated:  # an observation's signatures: rare, so read as they come
+                    if values[i] is not None:
+                        values[i] = date.fromisoformat(values[i])
+                for i in points:
+                    held = values[i]
+                    values[i] = (
+                        tuple(PcfPoint(**x) for x in json.loads(held))
+                        if held and held != "[]"
+                        else ()
+                    )
                 events.append(Event(*values))
     finally:
         cursor.close()
@@ -143,11 +156,22 @@ def _events_sql() -> tuple[str, tuple[int, ...]]:
 
 
 _EVENTS_SQL, _EVENT_FLAGS = _events_sql()
+_EVENT_DATES = tuple(
+    i + 4
+    for i, name in enumerate(EVENT_FIELDS)
+    if isinstance(getattr(EventRecord, name).property.columns[0].type, Date)
+)
+_EVENT_POINTS = tuple(
+    i + 4
+    for i, name in enumerate(EVENT_FIELDS)
+    if isinstance(getattr(EventRecord, name).property.columns[0].type, JSON)
+)
 # Columns whose values repeat from event to event (kinds, case references, people's names).
 _EVENT_SHARED = (1, 3) + tuple(
     i + 4
     for i, name in enumerate(EVENT_FIELDS)
-    if name not in ("notes", "feedback") and i + 4 not in _EVENT_FLAGS
+    if name not in ("notes", "feedback", *OBSERVATION_TEXT_KEYS)
+    and i + 4 not in (*_EVENT_FLAGS, *_EVENT_DATES, *_EVENT_POINTS)
 )
 assert list(Event.__dataclass_fields__)[4:] == list(EVENT_FIELDS), "Event's fields moved"
 
@@ -757,7 +781,7 @@ def _insert_events(
             "date": e.date,
             "position": i,
             "case_id": case_ids[e.case] if e.case else None,
-            **{name: getattr(e, name) for name in EVENT_FIELDS},
+            **row_values(e, EVENT_SKIP),
         }
         for i, e in enumerate(events)
     ]

@@ -16,6 +16,7 @@ from app.policy.snapshot import (
     Event,
     LearningEvidence,
     ManagerOverride,
+    PcfPoint,
     PcfReview,
     Placement,
     PlacementAgreement,
@@ -38,6 +39,7 @@ from app.policy.vocabulary import (
     NON_STATUTORY_CASE_TYPES,
     OPTIONAL_TRANSITION_ITEMS,
     PCF_DOMAINS,
+    PCF_POINT_KINDS,
     PCF_RATINGS,
     PCF_STAGES,
     PLACEMENT_KINDS,
@@ -132,6 +134,18 @@ def events(draw: st.DrawFn, event_id: str, refs: list[str]) -> Event:
     for key in optional:
         if key == "case":
             event.case = draw(st.none() | st.sampled_from(refs)) if refs else None
+        elif key == "before_midpoint":
+            event.before_midpoint = draw(st.none() | st.booleans())
+        elif key in ("student_signed", "observer_signed"):
+            setattr(event, key, draw(maybe_dates))
+        elif key == "pcf_points":
+            point = st.builds(
+                PcfPoint,
+                st.sampled_from(list(PCF_DOMAINS)),
+                st.sampled_from(list(PCF_POINT_KINDS)),
+                st.text(letters, max_size=10),
+            )
+            event.pcf_points = tuple(draw(st.lists(point, max_size=3)))
         else:
             setattr(event, {"with": "with_"}.get(key, key), draw(maybe_names))
     return event
