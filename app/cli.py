@@ -279,7 +279,8 @@ def command_parser() -> argparse.ArgumentParser:
             f"  placement-tracker {command} pcf -o pcf-reviews.{suffix}\n"
             f"  placement-tracker {command} transition -o transition-checklists.{suffix}\n"
             f"  placement-tracker {command} summary --input placement.json -o summary.{suffix}\n"
-            f"  placement-tracker {command} asye --db final.sqlite -o asye-hand-over.{suffix}",
+            f"  placement-tracker {command} asye --db final.sqlite -o asye-hand-over.{suffix}\n"
+            f"  placement-tracker {command} observation --id obs-1 -o observation.{suffix}",
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         printer.add_argument("record", metavar="RECORD", help="one of the records above")
@@ -299,7 +300,10 @@ def command_parser() -> argparse.ArgumentParser:
             help="supervision: the day the session was held (leave it out to list the days)",
         )
         printer.add_argument(
-            "--id", metavar="ID", help="supervision: the session's id, when two share a day"
+            "--id",
+            metavar="ID",
+            help="observation: the direct observation's id; supervision: the session's id, "
+            "when two share a day",
         )
         printer.add_argument(
             "--printed",

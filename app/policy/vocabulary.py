@@ -186,6 +186,7 @@ PRINTED_RECORDS: Final = {
     "transition": "Transition checklists",
     "summary": "Placement summary",
     "asye": "ASYE hand-over",
+    "observation": "Direct observation report",
     "history": "Placement history",
     "placement file": "Placement file",
     "calendar": "Supervision calendar",

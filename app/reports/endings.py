@@ -15,6 +15,7 @@ from app.policy.engine import evaluate
 from app.policy.gaps import longest_gap
 from app.policy.growth import caseload_series
 from app.policy.naming import RecordNames, named
+from app.policy.observations import observations
 from app.policy.profile import PolicyProfile
 from app.policy.snapshot import Case, PlacementSnapshot
 from app.policy.sources import cited
@@ -23,6 +24,7 @@ from app.policy.vocabulary import (
     CASE_TYPE_LABELS,
     ENDING_LABELS,
     PCF_DOMAINS,
+    PCF_POINT_KINDS,
     ROLE_LABELS,
     TRANSITION_ITEMS,
     required_learning_outcomes,
@@ -262,6 +264,29 @@ def placement_summary(
         )
     else:
         story.append(Paragraph("No PCF review recorded.", st.muted))
+    story.append(Paragraph("Direct observations", st.heading))
+    seen = [e for e in observations(snap) if e.date <= as_of]
+    if seen:
+        rows = [
+            [Paragraph(h, st.cell_bold) for h in ("Observed", "Child", "Observer", "PCF domains")]
+        ]
+        for e in seen:
+            when = uk(e.date) + ("<br/><i>before the midpoint</i>" if e.before_midpoint else "")
+            domains = "; ".join(
+                f"{text(PCF_DOMAINS[x.domain])} ({PCF_POINT_KINDS[x.point].lower()})"
+                for x in e.pcf_points
+            )
+            rows.append(
+                [
+                    Paragraph(when, st.cell),
+                    Paragraph(text(e.case, "—"), st.cell),
+                    Paragraph(text(e.observer, "—"), st.cell),
+                    Paragraph(domains or "None linked yet", st.cell),
+                ]
+            )
+        story.append(grid(rows, (width * 0.18, width * 0.14, width * 0.2, width * 0.48)))
+    else:
+        story.append(Paragraph("No direct observation recorded.", st.muted))
     story.append(Paragraph("Learning outcomes", st.heading))
     outcomes = required_learning_outcomes(p.kind, p.setting)
     evidenced = {x.item: x for x in snap.learning}

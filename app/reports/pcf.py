@@ -7,6 +7,7 @@ from datetime import date
 from reportlab.platypus import Flowable, Paragraph
 
 from app.policy.naming import RecordNames, named
+from app.policy.observations import observed_domains
 from app.policy.profile import PolicyProfile
 from app.policy.snapshot import PlacementSnapshot
 from app.policy.sources import cited
@@ -95,6 +96,20 @@ def pcf_summary(
             )
     else:
         story.append(Paragraph("No PCF review recorded yet.", st.muted))
+    observed = {d: found for d, found in observed_domains(snap).items() if found}
+    story.append(Paragraph("Evidence from direct observations", st.heading))
+    if observed:
+        rows = [[Paragraph(h, st.cell_bold) for h in ("Domain", "Observed")]]
+        for domain, found in observed.items():
+            rows.append(
+                [
+                    Paragraph(text(PCF_DOMAINS[domain]), st.cell),
+                    Paragraph("<br/>".join(text(x.short()) for x in found), st.cell),
+                ]
+            )
+        story.append(grid(rows, (width * 0.34, width * 0.66)))
+    else:
+        story.append(Paragraph("No direct observation is linked to a domain yet.", st.muted))
     outcomes = required_learning_outcomes(p.kind, p.setting)
     story.append(Paragraph("Learning outcomes", st.heading))
     if outcomes:

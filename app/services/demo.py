@@ -17,6 +17,7 @@ from app.policy.snapshot import (
     ChecklistEntry,
     Event,
     LearningEvidence,
+    PcfPoint,
     PcfReview,
     PlacementAgreement,
     PlacementSnapshot,
@@ -198,16 +199,59 @@ def demo_snapshot(as_of: date) -> PlacementSnapshot:
                 notes="Visit after school; texted Jo on leaving.",
             )
         )
+        observed = first.allocated + timedelta(days=24)
         events.append(
             Event(
                 "obs-1",
                 "direct-observation",
-                first.allocated + timedelta(days=24),
+                observed,
                 case=first.ref,
                 observer=EDUCATOR,
                 feedback="Explained the plan clearly and checked the child's understanding.",
+                pcf_points=(
+                    PcfPoint(
+                        "values-ethics", "strength", "Asked before assuming; gave real choices."
+                    ),
+                    PcfPoint(
+                        "skills-interventions",
+                        "strength",
+                        "Used the three houses tool at the child's pace.",
+                    ),
+                    PcfPoint(
+                        "knowledge",
+                        "development",
+                        "Name the theory behind the plan when explaining it.",
+                    ),
+                ),
+                before_midpoint=True,
+                student_signed=observed + timedelta(days=4),
+                observer_signed=observed + timedelta(days=5),
             )
         )
+        _written(events[-1], _FIRST_OBSERVATION)
+    if len(snap.cases) > 1 and as_of - timedelta(days=5) > snap.cases[1].allocated:
+        events.append(
+            Event(
+                "obs-2",
+                "direct-observation",
+                as_of - timedelta(days=5),
+                case=snap.cases[1].ref,
+                observer=SUPERVISOR,
+                feedback="A calm review of the plan with the parent; let silences work.",
+                pcf_points=(
+                    PcfPoint(
+                        "critical-reflection", "strength", "Reflected honestly on a hard moment."
+                    ),
+                    PcfPoint(
+                        "rights-justice",
+                        "development",
+                        "Check benefit entitlements before the visit.",
+                    ),
+                ),
+                student_signed=as_of - timedelta(days=2),
+            )
+        )
+        _written(events[-1], _SECOND_OBSERVATION)
     if len(snap.cases) > 1:
         events.append(
             Event(
@@ -358,6 +402,54 @@ def demo_snapshot(as_of: date) -> PlacementSnapshot:
         if start + timedelta(days=offset) <= as_of:
             snap.learning.append(LearningEvidence(item, start + timedelta(days=offset), evidence))
     return snap
+
+
+# The two direct observations' reports, as a student and a PE would write them (invented;
+# the child and family by role and initials only).
+_FIRST_OBSERVATION: dict[str, str] = {
+    "background": "AB (7) lives with mum and an older sibling; early help since the summer "
+    "after school raised concerns about attendance.",
+    "planning": "Agreed the aims with my practice educator: hear AB's view of school mornings "
+    "and explain the plan in words a seven-year-old can use.",
+    "consent": "Asked mum at the previous visit and again on arrival; AB was told who the "
+    "observer was and that they could stop at any time.",
+    "knowledge_theory": "Attachment and a strengths-based approach; the three houses tool for "
+    "direct work.",
+    "power_values": "Sat at AB's level, let AB choose where to sit and what to draw first; "
+    "was aware that a second adult in the room changes the power balance.",
+    "what_happened": "AB drew the three houses. Mornings were the worry: nobody to walk with. "
+    "Mum joined at the end and we agreed a walking buddy with school.",
+    "reflection": "I rushed the house of worries when AB went quiet; next time I will wait. "
+    "Involving mum at the end worked well.",
+    "assessment": "A child-centred session, well prepared and warmly delivered; the student "
+    "listened and turned what AB said into a practical plan. Meeting the expected level.",
+    "service_user_feedback": "Mum: the student explained things clearly and AB enjoyed the "
+    "drawing. AB gave the session a thumbs up.",
+    "feedback_gathered": "Asked mum on the doorstep afterwards; AB chose a face on a feedback "
+    "card.",
+    "feedback_reflection": "Agree about the pace; I will name the theory when I explain a plan, "
+    "as suggested.",
+    "service_user_reflection": "The thumbs up matters: AB felt heard. Mum valued plain words.",
+}
+_SECOND_OBSERVATION: dict[str, str] = {
+    "background": "CK (12), child in need plan after a period of low school attendance; "
+    "review of the plan with dad.",
+    "planning": "Prepared the review points with my on-site supervisor and read the last "
+    "two case notes.",
+    "consent": "Dad agreed by phone the day before and again at the start.",
+    "what_happened": "Went through each action; dad was frustrated about transport. We "
+    "agreed to ask school about the bus pass.",
+    "reflection": "I felt defensive when dad was frustrated; I stayed quiet and let him "
+    "finish, which helped.",
+    "service_user_feedback": "Dad: good to be listened to, wants a quicker answer on transport.",
+    "feedback_gathered": "A short feedback form left with dad and returned by post.",
+}
+
+
+def _written(observation: Event, report: dict[str, str]) -> None:
+    """The report's sections, filled in as the student and the observer wrote them."""
+    for key, words in report.items():
+        setattr(observation, key, words)
 
 
 DEMO_ACCOUNT = "pkendrick"  # the invented educator's computer account

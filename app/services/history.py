@@ -24,29 +24,27 @@ class HistoryService(Service):
         return read_history(self.db, placement_id)
 
     def note_paper(
-        self, placement_id: int, record: str, form: str, session: str | None = None
+        self, placement_id: int, record: str, form: str, record_id: str | None = None
     ) -> None:
         """A record left the app (``form`` pdf, docx, json, ics): the history says which and
-        how, never what it held. ``session``: the supervision session's id, whose history
-        then shows it too."""
+        how, never what it held. ``record_id``: the supervision session or the direct
+        observation it was, whose own history then shows it too."""
         detail: dict[str, object] = {"record": record, "form": form}
-        with self.db.unit_of_work() as session_:
-            if session is not None:
-                found = next(
-                    (
-                        s
-                        for s in load_snapshot(session_, placement_id).supervisions
-                        if s.id == session
-                    ),
-                    None,
-                )
+        subject = "placement"
+        with self.db.unit_of_work() as session:
+            if record_id is not None:
+                snap = load_snapshot(session, placement_id)
+                held = snap.supervisions if record == "supervision" else snap.events
+                found = next((x for x in held if x.id == record_id), None)
                 if found is not None:
                     detail["date"] = found.date.isoformat()
+                    kind = "supervision" if record == "supervision" else "event"
+                    subject = f"{kind}:{record_id}"
             record_change(
-                session_,
+                session,
                 "record.exported",
                 placement_id=placement_id,
-                subject=f"supervision:{session}" if session else "placement",
+                subject=subject,
                 detail=detail,
             )
 

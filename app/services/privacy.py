@@ -128,13 +128,10 @@ def leaving(
 ) -> list[FieldHit]:
     """The hits in what is about to leave the app: a record's part of the placement, or for
     one supervision record, that session's fields only."""
-    if record == "supervision":
-        mark = f" ({supervision_id})." if supervision_id else "supervisions["
-        return [
-            h
-            for h in hits
-            if h.field.plain_path.startswith("supervisions[") and mark in h.field.path
-        ]
+    if record in ("supervision", "observation"):  # one session, one observation
+        root = "supervisions[" if record == "supervision" else "events["
+        mark = f" ({supervision_id})." if supervision_id else root
+        return [h for h in hits if h.field.plain_path.startswith(root) and mark in h.field.path]
     parts = RECORD_PARTS.get(record, ("",))
     return [h for h in hits if h.field.plain_path.startswith(parts)]
 

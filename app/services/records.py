@@ -22,6 +22,8 @@ RECORDS = {
     "transition": "the end-of-placement transition checklist, a section per child",
     "summary": "the placement summary: caseload chart, supervision, visits and endings",
     "asye": "the ASYE hand-over of a final placement, once its final PCF review is recorded",
+    "observation": "one direct observation's report: both halves, the service user's feedback, "
+    "the PCF domains (--id)",
 }
 
 
@@ -37,6 +39,7 @@ def renderers(word: bool = False) -> dict[str, Renderer]:
     from app.reports.endings import placement_summary, transition_checklist
     from app.reports.house import build_pdf
     from app.reports.induction import induction_record
+    from app.reports.observation import observation_report
     from app.reports.pcf import pcf_summary
     from app.reports.supervision import RecordNotFound, supervision_record
 
@@ -76,6 +79,16 @@ def renderers(word: bool = False) -> dict[str, Renderer]:
     ) -> bytes:
         return placement_summary(snap, profile, printed, build)
 
+    def observation(
+        snap: PlacementSnapshot, profile: PolicyProfile, printed: date, record_id: str | None
+    ) -> bytes:
+        if not record_id:
+            raise RecordProblem(f"Name the observation with --id. {observations_on_record(snap)}")
+        try:
+            return observation_report(snap, record_id, profile, printed, build)
+        except RecordNotFound as exc:
+            raise RecordProblem(f"{exc} {observations_on_record(snap)}") from None
+
     def asye(
         snap: PlacementSnapshot, profile: PolicyProfile, printed: date, record_id: str | None
     ) -> bytes:
@@ -91,6 +104,7 @@ def renderers(word: bool = False) -> dict[str, Renderer]:
         "transition": transition,
         "summary": summary,
         "asye": asye,
+        "observation": observation,
     }
 
 
@@ -100,6 +114,18 @@ def sessions_on_record(snap: PlacementSnapshot) -> str:
         return "This placement has no supervision sessions yet."
     days = ", ".join(s.date.isoformat() for s in sorted(snap.supervisions, key=lambda s: s.date))
     return f"Sessions on record: {days}."
+
+
+def observations_on_record(snap: PlacementSnapshot) -> str:
+    """The direct observations a PE can choose from: id and day."""
+    from app.policy.observations import observations
+
+    held = observations(snap)
+    if not held:
+        return "This placement has no direct observations yet."
+    return (
+        "Observations on record: " + ", ".join(f"{e.id} ({e.date.isoformat()})" for e in held) + "."
+    )
 
 
 def supervision_on(snap: PlacementSnapshot, day: date) -> str:

@@ -8,6 +8,7 @@ from datetime import date
 from app.policy.agenda import AgendaItem, agenda
 from app.policy.engine import evaluate
 from app.policy.growth import CaseloadSeries, caseload_series
+from app.policy.observations import Observed, observed_domains
 from app.policy.profile import PolicyProfile
 from app.policy.snapshot import Placement, PlacementSnapshot
 from app.services.cases import CaseRow, case_rows
@@ -38,6 +39,7 @@ class PlacementScreen:
     weeks: list[WeekMark]
     endings: EndingsView
     privacy: PrivacyView
+    observed: dict[str, list[Observed]]  # the PCF domains each direct observation evidences
 
 
 def placement_screen(service: PlacementService, placement_id: int, as_of: date) -> PlacementScreen:
@@ -59,4 +61,5 @@ def placement_screen(service: PlacementService, placement_id: int, as_of: date) 
         weeks=frequency_strip(snap, as_of, findings),
         endings=endings_view(snap, as_of, profile),
         privacy=privacy_view(snap, service.context.privacy),
+        observed=observed_domains(snap),
     )

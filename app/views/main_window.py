@@ -148,6 +148,7 @@ class MainWindow(Frame):
         )
         self.supervision.pdf_requested.connect(printing.export_supervision_pdf)
         self.supervision.word_requested.connect(printing.export_supervision_word)
+        self.events.paper_requested.connect(printing.observation_paper)
         self.pcf.print_requested.connect(lambda: printing.print_preview("pcf"))
         self.endings.transition_pdf_requested.connect(lambda: printing.print_preview("transition"))
         self.endings.summary_pdf_requested.connect(lambda: printing.print_preview("summary"))
@@ -363,7 +364,7 @@ class MainWindow(Frame):
                 snap.events, snap.cases, snap.absences, overview.absent_days, editable
             ),
             self.pcf: lambda: self.pcf.show_data(
-                p.kind, snap.pcf_reviews, learning, snap.learning, editable
+                p.kind, snap.pcf_reviews, learning, snap.learning, editable, screen.observed
             ),
             self.endings: lambda: self.endings.show_view(screen.endings, editable),
         }

@@ -48,8 +48,9 @@ def test_every_line_of_the_pdf_is_in_the_word_document(record: str) -> None:
 
     snap = final_placement() if record == "asye" else snapshot()
     day = snap.supervisions[-1].date if record == "supervision" else None
-    pdf = render(record, snap, AS_OF, record_date=day)
-    word = render(record, snap, AS_OF, record_date=day, word=True)
+    rid = "obs-1" if record == "observation" else None  # the demo's, filled in
+    pdf = render(record, snap, AS_OF, record_id=rid, record_date=day)
+    word = render(record, snap, AS_OF, record_id=rid, record_date=day, word=True)
     text = word_text(word)
     pages = PdfReader(io.BytesIO(pdf)).pages
     # a character the PDF's fonts lack (the emoji) reads back from the PDF as NUL

@@ -120,7 +120,7 @@ def test_no_record_or_check_output_shows_our_internals(demo_window: MainWindow) 
     snap = ws.placements.snapshot(pid)
     problems = []
     for kind in RECORDS:
-        record_id = snap.supervisions[-1].id if kind == "supervision" else None
+        record_id = {"supervision": snap.supervisions[-1].id, "observation": "obs-2"}.get(kind)
         of = final_placement() if kind == "asye" else snap  # a hand-over needs a final one
         pdf = PdfReader(io.BytesIO(render(kind, of, ws.as_of, record_id=record_id)))
         problems += internals((p.extract_text() for p in pdf.pages), f"{kind} PDF")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.policy.calendar import uk_date
+from app.policy.observations import Observed
 from app.policy.snapshot import LearningEvidence, PcfReview
 from app.policy.sources import cited
 from app.policy.vocabulary import PCF_DOMAINS, PCF_RATINGS, PCF_STAGES
@@ -302,8 +303,12 @@ class PcfPage(QWidget):
         outcomes: dict[str, str],
         learning: list[LearningEvidence],
         editable: bool = True,
+        observed: dict[str, list[Observed]] | None = None,
     ) -> None:
+        """``observed``: the direct observations that evidence each domain (their reports'
+        PCF points), cited in a column of their own beside the reviews' ratings."""
         self.reviews = sorted(reviews, key=lambda r: r.date)
+        observed = {d: found for d, found in (observed or {}).items() if found}
         self.outcomes = outcomes
         self.learning = {x.item: x for x in learning}
         for b in (
@@ -320,10 +325,14 @@ class PcfPage(QWidget):
         self.review_box.clear()
         for r in self.reviews:
             self.review_box.addItem(f"{STAGE_LABELS[r.stage]}, {uk_date(r.date)}", r.id)
-        self.grid.setColumnCount(len(self.reviews) + (1 if len(self.reviews) > 1 else 0))
+        progress_column = len(self.reviews) > 1
+        observed_column = len(self.reviews) + progress_column
+        self.grid.setColumnCount(observed_column + (1 if observed else 0))
         headers = [f"{STAGE_LABELS[r.stage]}\n{uk_date(r.date)}" for r in self.reviews]
-        if len(self.reviews) > 1:
+        if progress_column:
             headers.append("Progress")
+        if observed:
+            headers.append("Direct observations")
         self.grid.setHorizontalHeaderLabels(headers)
         for row, domain in enumerate(PCF_DOMAINS):
             for col, r in enumerate(self.reviews):
@@ -340,6 +349,14 @@ class PcfPage(QWidget):
                 self.grid.setItem(
                     row, len(self.reviews), QTableWidgetItem(progress(self.reviews, domain))
                 )
+            if observed:
+                found = observed.get(domain, [])
+                cell = QTableWidgetItem("; ".join(x.short() for x in found) or "—")
+                cell.setToolTip(
+                    "\n".join(f"{x.short()}: {x.point.text}" for x in found)
+                    or "No direct observation evidences this domain yet."
+                )
+                self.grid.setItem(row, observed_column, cell)
         self.outcome_table.setRowCount(0)
         done = 0
         for item, label in outcomes.items():

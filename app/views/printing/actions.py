@@ -226,6 +226,13 @@ class PrintActions:
             then=lambda: ws.history.note_paper(pid, "asye", "json"),
         )
 
+    def observation_paper(self, key: str, form: str) -> None:
+        """The Visits page's Print or export of a direct observation's report."""
+        if form == "print":
+            self.print_preview("observation", key)
+        else:
+            self.export("observation", key, word=form == "word")
+
     def export_supervision_pdf(self, sid: str) -> None:
         self.export("supervision", sid)
 

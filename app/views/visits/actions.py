@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog
 from app.policy.calendar import uk_date
 from app.policy.vocabulary import EVENT_KIND_LABELS
 from app.views.board import Board
+from app.views.visits.observation import ObservationDialog
 from app.views.visits.page import AbsenceDialog, EventDialog, EventsPage
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,7 @@ class VisitActions:
         self.page.new_absence_requested.connect(lambda: self.record_absence())
         self.page.edit_absence_requested.connect(self.record_absence)
         self.page.delete_absence_requested.connect(self.delete_absence)
+        self.page.report_requested.connect(self.edit_observation)
 
     def event_dialog(self, key: str | None = None, kind: str | None = None) -> EventDialog:
         assert self.w.placement_id is not None
@@ -52,9 +54,47 @@ class VisitActions:
             self.w.show_page_named("Visits & observations")
         dialog.deleteLater()
 
+    def observation_dialog(self, key: str) -> ObservationDialog:
+        """A direct observation's report form, saved through the services like any event."""
+        assert self.w.placement_id is not None
+        pid, ws = self.w.placement_id, self.w.workspace
+        snap = ws.placements.snapshot(pid)
+        event = next(e for e in snap.events if e.id == key)
+        level = (
+            "the end of a "
+            + ("first" if snap.placement.kind == "first" else "final")
+            + " placement"
+        )
+        return ObservationDialog(
+            event,
+            snap.cases,
+            save=lambda e: ws.recording.save_event(pid, e, key),
+            level=level,
+            today=ws.as_of,
+            parent=self.w,
+        )
+
+    def edit_observation(self, key: str) -> None:
+        """The report form; saved, it can be undone like any edit."""
+        assert self.w.placement_id is not None
+        pid, ws = self.w.placement_id, self.w.workspace
+        dialog = self.observation_dialog(key)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            old, new = dialog.event, dialog.draft()
+            self.w.changes.made(
+                f"Saved the direct observation report of {uk_date(new.date)}",
+                lambda: ws.recording.save_event(pid, new, old.id),
+                lambda: ws.recording.save_event(pid, old, new.id),
+                lambda: self.page.select_event(new.id),
+            )
+        dialog.deleteLater()
+
     def edit_event(self, key: str) -> None:
         assert self.w.placement_id is not None
         pid, ws = self.w.placement_id, self.w.workspace
+        if self.page.kind_of(key) == "direct-observation":
+            self.edit_observation(key)  # laid out as the report
+            return
         dialog = self.event_dialog(key)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.existing is not None:
             old, new = dialog.existing, dialog.draft()

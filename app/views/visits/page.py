@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from html import escape
 from typing import Any
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.policy.calendar import uk_date
+from app.policy.observations import empty_sections
 from app.policy.snapshot import Absence, Case, Event
 from app.policy.sources import cited
 from app.policy.vocabulary import (
@@ -34,6 +37,9 @@ from app.policy.vocabulary import (
     EVENT_ENUMS,
     EVENT_KIND_LABELS,
     EVENT_KINDS,
+    OBSERVATION_KEYS,
+    PCF_DOMAINS,
+    PCF_POINT_KINDS,
 )
 from app.policy.wording import counted
 from app.services.placements import InvalidInput
@@ -195,7 +201,7 @@ class EventDialog(QDialog):
                 1
             )  # this kind is always about a child: start with the first case
         for key in (*required, *optional):
-            if key == "case":
+            if key == "case" or key in OBSERVATION_KEYS:  # the report has its own form
                 continue
             widget: QWidget
             if key in BOOLEAN_EVENT_KEYS:
@@ -283,6 +289,8 @@ class EventDialog(QDialog):
             case=None if case == NO_CASE or not self.case.isEnabled() else str(case),
             notes=self.notes.toPlainText().strip() or None,
         )
+        if self.existing is not None and self.existing.kind == kind:  # keep what this form
+            e = replace(self.existing, date=e.date, case=e.case, notes=e.notes)  # does not show
         for key, widget in self.fields.items():
             if isinstance(widget, YesNo):
                 value: object = widget.value()
@@ -446,7 +454,36 @@ def _phrase(e: Event, key: str, value: object) -> str | None:
             return f"{'By' if key == 'by' else 'Agreed by'} {value}"
         case "student_part":
             return "The student observed" if value == "observed" else "The student conducted it"
+    if key in OBSERVATION_KEYS:
+        return None  # the report, said once in report_summary
     return f"{FIELD_LABELS.get(key, key)}: {value}"
+
+
+def report_summary(e: Event) -> str | None:
+    """A direct observation's report in a line: what is written, the PCF domains, signatures."""
+    if e.kind != "direct-observation":
+        return None
+    empty = empty_sections(e)
+    still = ", ".join(title[:1].lower() + title[1:] for title in empty)
+    parts = ["Report complete" if not empty else f"Still to write: {still}"]
+    if e.pcf_points:
+        parts.append(
+            "PCF: "
+            + ", ".join(
+                f"{PCF_DOMAINS[p.domain]} ({PCF_POINT_KINDS[p.point].lower()})"
+                for p in e.pcf_points
+            )
+        )
+    if e.before_midpoint:
+        parts.append("The observation before the midpoint")
+    signed = [
+        f"by the {who} on {uk_date(day)}"
+        for who, day in (("student", e.student_signed), ("observer", e.observer_signed))
+        if day is not None
+    ]
+    if signed:
+        parts.append("Signed " + " and ".join(signed))
+    return ". ".join(parts)
 
 
 def event_summary(e: Event) -> str:
@@ -464,6 +501,9 @@ def event_summary(e: Event) -> str:
             phrases[-1] = f"{phrases[-1]}, {phrase}"  # "TAC meeting, chaired by …"
         else:
             phrases.append(phrase)
+    report = report_summary(e)
+    if report:
+        phrases.append(report)
     if e.notes:
         phrases.append(e.notes)
     return ". ".join(p.rstrip(".") for p in phrases) + ("." if phrases else "")
@@ -497,6 +537,8 @@ class EventsPage(QWidget):
     new_absence_requested = Signal()
     edit_absence_requested = Signal(str)
     delete_absence_requested = Signal(str)
+    report_requested = Signal(str)  # a direct observation: its report form
+    paper_requested = Signal(str, str)  # a direct observation's report: "print", "pdf", "word"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -525,9 +567,22 @@ class EventsPage(QWidget):
         self.new_button = QPushButton("Record event…")
         self.edit_button = QPushButton("Edit…")
         self.delete_button = QPushButton("Delete")
+        self.report_button = QPushButton("Observation report…")
+        self.report_button.setToolTip(
+            "The direct observation's report: both halves, the service user's feedback, "
+            "the PCF domains and the signatures"
+        )
+        self.paper_button = QPushButton("Print")
+        self.paper_button.setToolTip("Print the observation's report, or export it as PDF or Word")
+        paper = QMenu(self.paper_button)
+        for text, form in (("Print…", "print"), ("Export PDF…", "pdf"), ("Export Word…", "word")):
+            paper.addAction(text, lambda f=form: self._emit_paper(f))
+        self.paper_button.setMenu(paper)
         for b in (self.new_button, self.edit_button, self.delete_button):
             actions.addWidget(b)
         actions.addStretch(1)
+        actions.addWidget(self.report_button)
+        actions.addWidget(self.paper_button)
         ev.addLayout(actions)
         # A model, not a table of items: a two-year placement has ~20,000 events, and the
         # view asks only for the rows on screen.
@@ -583,11 +638,32 @@ class EventsPage(QWidget):
         )
         self.case_filter.currentIndexChanged.connect(self._fill_events)
         self.kind_filter.currentIndexChanged.connect(self._fill_events)
+        self.report_button.clicked.connect(lambda: self._emit_event(self.report_requested))
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._observation_chosen())
+        self.model.modelReset.connect(self._observation_chosen)
+        self._observation_chosen()
+
+    def _observation_chosen(self) -> None:
+        """The report's buttons are for a direct observation only."""
+        key = self.selected_event()
+        chosen = next((e for e in self.model.rows if e.id == key), None) if key else None
+        is_one = chosen is not None and chosen.kind == "direct-observation"
+        self.report_button.setEnabled(is_one)
+        self.paper_button.setEnabled(is_one)
+
+    def _emit_paper(self, form: str) -> None:
+        key = self.selected_event()
+        if key:
+            self.paper_requested.emit(key, form)
 
     def _emit_event(self, signal: Signal) -> None:  # type: ignore[type-arg]
         key = self.selected_event()
         if key:
             signal.emit(key)  # type: ignore[attr-defined]
+
+    def kind_of(self, key: str) -> str | None:
+        """The kind of the event ``key`` on the page (None: not among them)."""
+        return next((e.kind for e in self.events if e.id == key), None)
 
     def selected_event(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
