@@ -68,6 +68,7 @@ screenshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m app --demo --as-of 2026-11-23 --dialog allocate --screenshot docs/allocate-breach.png
 	QT_QPA_PLATFORM=offscreen $(PY) -m app --demo --as-of 2026-11-23 --dialog history --screenshot docs/history.png
 	QT_QPA_PLATFORM=offscreen $(PY) -m app --demo --as-of 2026-11-23 --dialog profile --screenshot docs/profile.png
+	QT_QPA_PLATFORM=offscreen $(PY) -m app --demo --as-of 2026-11-23 --dialog observation --screenshot docs/observation.png
 	QT_QPA_PLATFORM=offscreen $(PY) -m app --demo --as-of 2026-11-23 --appearance light --screenshot docs/light.png
 	QT_QPA_PLATFORM=offscreen $(PY) -m app --demo --as-of 2026-11-23 --appearance dark --screenshot docs/dark.png
 	QT_QPA_PLATFORM=offscreen $(PY) -m app --demo --as-of 2026-11-23 --appearance dark --page Supervision --screenshot docs/dark-supervision.png

@@ -148,12 +148,13 @@ def save_screenshot(window: MainWindow, path: Path) -> None:
     save_picture(window, path)
 
 
-SCREENSHOT_DIALOGS = ("allocate", "history", "profile")
+SCREENSHOT_DIALOGS = ("allocate", "history", "profile", "observation")
 
 
 def save_dialog_screenshot(window: MainWindow, name: str, path: Path) -> None:
     """A dialog as a PE would see it mid-task (for docs): the allocation dialog showing a
-    breach, Placement › History, or Edit › Policy profile… changed here."""
+    breach, Placement › History, Edit › Policy profile… changed here, or a direct
+    observation's report."""
     if name == "profile":  # Stockport's ready-made profile, one rule switched back on
         from app.interchange.profile_file import read_profile
         from app.views.placement.policy import READY_MADE
@@ -165,6 +166,12 @@ def save_dialog_screenshot(window: MainWindow, name: str, path: Path) -> None:
         policy.show()
         QApplication.processEvents()
         save_picture(policy, path)
+        return
+    if name == "observation":  # the demo's second report, half written
+        report = window.visit_actions.observation_dialog("obs-2")
+        report.show()
+        QApplication.processEvents()
+        save_picture(report, path)
         return
     if name == "history":
         history = window.history_actions.open_history()

@@ -80,7 +80,7 @@ class VisitActions:
         pid, ws = self.w.placement_id, self.w.workspace
         dialog = self.observation_dialog(key)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            old, new = dialog.event, dialog.draft()
+            old, new = dialog.observation, dialog.draft()
             self.w.changes.made(
                 f"Saved the direct observation report of {uk_date(new.date)}",
                 lambda: ws.recording.save_event(pid, new, old.id),

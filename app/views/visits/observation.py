@@ -78,7 +78,7 @@ class ObservationDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.event, self._save = event, save
+        self.observation, self._save = event, save
         self.setWindowTitle(f"Direct observation report — {event.date:%d %b %Y}")
         self.resize(760, 720)
         outer = QVBoxLayout(self)
@@ -190,7 +190,7 @@ class ObservationDialog(QDialog):
         )
         texts = {key: edit.toPlainText().strip() or None for key, edit in self.texts.items()}
         return replace(
-            self.event,
+            self.observation,
             date=from_qdate(self.day.date()),
             case=None if case == NO_CASE else str(case),
             observer=self.observer.text().strip() or None,
