@@ -35,6 +35,7 @@ from reportlab.platypus import (
 )
 
 from app.paths import RESOURCES
+from app.policy.snapshot import Placement
 
 MARKING: Final = "OFFICIAL-SENSITIVE"
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
@@ -318,6 +319,12 @@ def signatures(people: list[tuple[str, str]], s: Styles, width: float) -> Signat
     return SignatureBlock([Paragraph("Signatures", s.heading), table])
 
 
+def placement_span(p: Placement) -> str:
+    """ "First placement, 14 Sep 2026 to 31 Dec 2026": how every record names the placement."""
+    kind = "First" if p.kind == "first" else "Final"
+    return f"{kind} placement, {uk(p.start)} to {uk(p.end)}"
+
+
 def content_width() -> float:
     return float(A4[0] - 2 * MARGIN)
 
@@ -333,6 +340,7 @@ __all__ = [
     "content_width",
     "facts",
     "grid",
+    "placement_span",
     "right",
     "signatures",
     "styles",

@@ -18,13 +18,12 @@ from app.reports.house import (
     content_width,
     facts,
     grid,
+    placement_span,
     signatures,
     styles,
     text,
     uk,
 )
-
-KIND = {"first": "First placement", "final": "Final placement"}
 
 
 def placement_facts(snap: PlacementSnapshot) -> list[tuple[str, str]]:
@@ -33,7 +32,7 @@ def placement_facts(snap: PlacementSnapshot) -> list[tuple[str, str]]:
     rows = [
         ("Student", text(p.student)),
         ("Programme", text(p.programme, "—")),
-        ("Placement", f"{KIND[p.kind]}, {uk(p.start)} to {uk(p.end)}"),
+        ("Placement", placement_span(p)),
         ("Practice educator", educator),
         ("Team manager", text(p.team_manager)),
     ]

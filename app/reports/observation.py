@@ -19,6 +19,7 @@ from app.reports.house import (
     content_width,
     facts,
     grid,
+    placement_span,
     signatures,
     styles,
     text,
@@ -59,11 +60,7 @@ def observation_report(
                 ("Practice educator", text(p.educator)),
                 ("Observed on", uk(e.date)),
                 ("Child or family", who),
-                (
-                    "Placement",
-                    f"{'First' if p.kind == 'first' else 'Final'} placement, "
-                    f"{uk(p.start)} to {uk(p.end)}",
-                ),
+                ("Placement", placement_span(p)),
                 ("Before the midpoint", "Yes" if e.before_midpoint else "No"),
             ],
             st,

@@ -19,6 +19,7 @@ from app.reports.house import (
     content_width,
     facts,
     grid,
+    placement_span,
     signatures,
     styles,
     text,
@@ -51,10 +52,7 @@ def pcf_summary(
             [
                 ("Student", text(p.student)),
                 ("Programme", text(p.programme, "—")),
-                (
-                    "Placement",
-                    f"{'First' if p.kind == 'first' else 'Final'} placement, {uk(p.start)} to {uk(p.end)}",
-                ),
+                ("Placement", placement_span(p)),
                 (
                     "Level expected",
                     "End of first placement" if p.kind == "first" else "End of final placement",

@@ -24,6 +24,7 @@ from app.reports.house import (
     content_width,
     facts,
     grid,
+    placement_span,
     signatures,
     styles,
     text,
@@ -156,10 +157,7 @@ def supervision_record(
                     "Practice educator",
                     f"{text(p.educator)} ({'on site' if p.educator_onsite else 'off site'})",
                 ),
-                (
-                    "Placement",
-                    f"{'First' if p.kind == 'first' else 'Final'} placement, {uk(p.start)} to {uk(p.end)}",
-                ),
+                ("Placement", placement_span(p)),
                 ("Attendees", text(", ".join(s.attendees), "—")),
                 (
                     "Caseload",
