@@ -202,3 +202,17 @@ def test_the_pcf_grid_and_summary_cite_the_observations_by_domain(
     )
     assert "Direct observations" in summary and "before the midpoint" in summary
     assert "Values and ethics (strength)" in summary
+
+
+def test_the_privacy_guard_reads_every_part_of_the_report(demo_window: MainWindow) -> None:
+    from app.interchange.free_text import scan_placement
+
+    ws, pid = demo_window.workspace, demo_window.placement_id
+    assert pid is not None
+    snap = ws.placements.snapshot(pid)
+    obs = next(e for e in snap.events if e.id == "obs-1")
+    obs.service_user_feedback = "Mum said Jessica Thornbury from next door helps in the mornings."
+    obs.pcf_points = (PcfPoint("knowledge", "development", "Call 07700 900123 first."),)
+    found = {h.field.path: h.hit.kind for h in scan_placement(snap)}
+    assert any(p.endswith("(obs-1).service_user_feedback") for p in found)
+    assert any(".pcf_points[0].text" in p and "(obs-1)" in p for p in found)
