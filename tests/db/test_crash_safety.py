@@ -75,16 +75,20 @@ def spawn(script: str, *args: str) -> subprocess.Popen[str]:
     )
 
 
-def kill_at_random(child: subprocess.Popen[str], rng: random.Random) -> list[str]:
-    """Wait until the child is working, let it run a random while, SIGKILL it; its reports."""
+def kill_at_random(child: subprocess.Popen[str], rng: random.Random, after: int = 0) -> list[str]:
+    """Wait until the child is working (and has committed ``after`` records), let it run a
+    random while, SIGKILL it; its reports. Waiting for a commit first keeps the test
+    meaningful on a busy machine (the suite runs on every core), where a fixed while may
+    end before anything was written."""
     assert child.stdout is not None
     assert child.stdout.readline().strip() == "ready"
+    committed = [child.stdout.readline().strip() for _ in range(after)]
     time.sleep(rng.uniform(0.05, 0.9))
     child.send_signal(signal.SIGKILL)
     rest = child.stdout.read()
     child.wait()
     assert child.returncode == -signal.SIGKILL
-    return rest.split()
+    return committed + rest.split()
 
 
 def integrity(path: Path) -> str:
@@ -104,10 +108,9 @@ def test_killed_imports_leave_whole_placements_or_none(tmp_path: Path) -> None:
     db_path = tmp_path / "placements.sqlite"
     rng = random.Random(14)
     committed: list[int] = []
-    for _ in range(KILLS):
-        committed += [
-            int(x) for x in kill_at_random(spawn(IMPORTER, str(db_path), str(source)), rng)
-        ]
+    for n in range(KILLS):
+        child = spawn(IMPORTER, str(db_path), str(source))
+        committed += [int(x) for x in kill_at_random(child, rng, after=n % 2)]
         assert integrity(db_path) == "ok"
         if not db_path.exists():
             continue
@@ -134,8 +137,9 @@ def test_killed_supervision_saves_keep_every_earlier_session(tmp_path: Path) -> 
     db.close()
     rng = random.Random(15)
     reported: list[int] = []
-    for _ in range(KILLS):
-        reported += [int(x) for x in kill_at_random(spawn(SESSIONS, str(db_path), str(pid)), rng)]
+    for n in range(KILLS):
+        child = spawn(SESSIONS, str(db_path), str(pid))
+        reported += [int(x) for x in kill_at_random(child, rng, after=n % 2)]
         assert integrity(db_path) == "ok"
         db = Database(db_path)
         saved = {s.id: s for s in PlacementService(db).snapshot(pid).supervisions if s.id[0] == "k"}
