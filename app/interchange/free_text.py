@@ -224,11 +224,6 @@ def free_text(snap: PlacementSnapshot) -> list[TextField]:
     return _found(snap).fields
 
 
-def people_in(snap: PlacementSnapshot) -> list[str]:
-    """The names of everyone the placement names as one of its people."""
-    return _found(snap).people
-
-
 def case_initials(snap: PlacementSnapshot) -> dict[str, str]:
     return {c.ref: c.initials for c in snap.cases if c.initials}
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import QAbstractItemModel, QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
@@ -21,6 +23,9 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QWidget,
 )
+
+from app.policy.findings import Finding
+from app.policy.sources import cited
 
 # Columns fit their contents as judged from this many rows: every row of a two-year
 # placement would take seconds, 200 took 80 ms a refresh, 50 reads the same.
@@ -282,3 +287,25 @@ def beside(text: QLabel, button: QPushButton) -> QHBoxLayout:
     row.addWidget(text, 1)
     row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
     return row
+
+
+def findings_list(
+    findings: Iterable[Finding],
+    colour: Callable[[Finding], str],
+    nothing: str,
+    *,
+    before: Iterable[str] = (),
+    after: Iterable[str] = (),
+    note: Callable[[Finding], str] = lambda _f: "",
+) -> str:
+    """What the rules say of a draft (an allocation, an event), as a form shows it under
+    its fields: each finding in its colour with its source, between the form's own
+    sentences (``before``, ``after``); ``nothing`` when there is nothing to say."""
+    lines = [f"<li><b>{escape(line)}</b></li>" for line in before]
+    lines += [
+        f"<li><b style='color:{colour(f)}'>{f.severity.capitalize()}</b> {escape(f.message)} "
+        f"<span style='color:gray'>[{escape(cited(f.source))}]</span>{note(f)}</li>"
+        for f in findings
+    ]
+    lines += [f"<li><b>{escape(line)}</b></li>" for line in after]
+    return f"<ul>{''.join(lines)}</ul>" if lines else nothing

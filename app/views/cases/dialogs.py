@@ -51,6 +51,7 @@ from app.views.widgets import (
     OptionalDate,
     YesNo,
     date_edit,
+    findings_list,
     from_qdate,
     to_qdate,
     unanswered,
@@ -453,20 +454,15 @@ class CaseDialog(QDialog):
             self.findings.setText(escape(str(exc)))
             return
         self.last_check = check
-        lines = []
-        if check.problem:
-            lines.append(f"<li><b>{escape(check.problem)}</b></li>")
-        for f in check.findings:
-            old = "" if check.is_new(f) else " (already on record)"
-            lines.append(
-                f"<li><b style='color:{severity_colour(f.severity)}'>{f.severity.capitalize()}</b> "
-                f"{escape(f.message)} <span style='color:gray'>[{escape(cited(f.source))}]</span>{old}</li>"
-            )
-        lines += [f"<li><b>{escape(reason)}</b></li>" for reason in check.never_reasons()]
         self.findings.setText(
-            f"<ul>{''.join(lines)}</ul>"
-            if lines
-            else "Nothing in the rules stands against this allocation."
+            findings_list(
+                check.findings,
+                lambda f: severity_colour(f.severity),
+                "Nothing in the rules stands against this allocation.",
+                before=[check.problem] if check.problem else [],
+                after=check.never_reasons(),
+                note=lambda f: "" if check.is_new(f) else " (already on record)",
+            )
         )
         blocked = bool(check.unoverridable)
         self.make_co_worker.setVisible(blocked and "co-worker" in check.alternatives)

@@ -51,6 +51,7 @@ from app.views.widgets import (
     EmptyHint,
     YesNo,
     date_edit,
+    findings_list,
     from_qdate,
     ruled_table,
     ruled_view,
@@ -337,17 +338,14 @@ class EventDialog(QDialog):
             self.verdict.setText(escape(str(exc)))
             return
         self.last_check = check
-        lines = []
-        for f in check.findings:
-            colour = tone("red" if f.rule in {x.rule for x in check.forbidden} else "amber")
-            lines.append(
-                f"<li><b style='color:{colour}'>{f.severity.capitalize()}</b> {escape(f.message)} "
-                f"<span style='color:gray'>[{escape(cited(f.source))}]</span></li>"
-            )
-        for reason in check.reasons:
-            lines.append(f"<li><b>{escape(reason)}</b></li>")
+        forbidden = {x.rule for x in check.forbidden}
         self.verdict.setText(
-            f"<ul>{''.join(lines)}</ul>" if lines else "Nothing in the rules stands against this."
+            findings_list(
+                check.findings,
+                lambda f: tone("red" if f.rule in forbidden else "amber"),
+                "Nothing in the rules stands against this.",
+                after=check.reasons,
+            )
         )
         save.setEnabled(not check.forbidden)
 
