@@ -8,10 +8,9 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
-    QMenu,
     QMessageBox,
     QStackedWidget,
     QWidget,
@@ -34,12 +33,12 @@ from app.views.help_dialogs import (
     AboutDialog,
     ShortcutsDialog,
     open_about,
-    open_guide,
     open_shortcuts,
 )
 from app.views.history.actions import HistoryActions
 from app.views.induction.actions import InductionActions
 from app.views.learning.actions import LearningActions
+from app.views.menus import build_menus
 from app.views.navigation import Navigator
 from app.views.overview_page import OverviewPage
 from app.views.placement.actions import PlacementActions
@@ -50,7 +49,7 @@ from app.views.security.actions import SecurityActions
 from app.views.security.lock import LockScreen
 from app.views.style import style_sheet
 from app.views.supervision.actions import SupervisionActions
-from app.views.theme import SCHEME_SETTING, SCHEMES, apply_scheme
+from app.views.theme import SCHEME_SETTING, apply_scheme
 from app.views.underline import set_current
 from app.views.visits.actions import VisitActions
 from app.views.widgets import tell_empty_hints
@@ -125,7 +124,7 @@ class MainWindow(Frame):
 
         self.placement_box.activated.connect(self._placement_chosen)
 
-        self._build_menus()
+        build_menus(self)
         self.nav.setFocus()  # the keyboard starts on the page list, whatever was built first
         self.restore_layout()
         self.database_actions.remember_database(workspace.path)
@@ -158,112 +157,6 @@ class MainWindow(Frame):
         self.supervision.history_requested.connect(self.history_actions.on_session)
 
     # ------------------------------------------------------------------ layout
-
-    def _build_menus(self) -> None:
-        """The menus: each entry is an area's action (or the window's own); what an area
-        enables and disables it keeps a handle on."""
-        add, key = self._action, QKeySequence
-        std = QKeySequence.StandardKey
-        db, sec, pr, pl = (
-            self.database_actions,
-            self.security_actions,
-            self.print_actions,
-            self.placement_actions,
-        )
-        cases = self.case_actions
-        file_menu = self.menus["&File"]
-        self.new_action = add(file_menu, "&New placement…", std.New, pl.new_placement)
-        add(file_menu, "&Open database…", std.Open, db.open_database)
-        self.recent_menu = file_menu.addMenu("Open &recent")
-        self.recent_menu.aboutToShow.connect(lambda: db.fill_recent(self.recent_menu))
-        file_menu.addSeparator()
-        add(file_menu, "&Import placement file…", key("Ctrl+I"), self.file_actions.import_file)
-        self.export_action = add(
-            file_menu, "&Export placement file…", key("Ctrl+E"), self.file_actions.export_file
-        )
-        file_menu.addSeparator()
-        add(file_menu, "&Print…", std.Print, pr.print_current)
-        add(file_menu, "Export P&DF…", key("Ctrl+Shift+E"), pr.export_current_pdf)
-        add(file_menu, "Export &Word document…", None, pr.export_current_word)
-        file_menu.addSeparator()
-        add(file_menu, "&Backups…", key("Ctrl+Shift+B"), db.show_backups)
-        add(file_menu, "&Verify database", None, db.verify)
-        security = file_menu.addMenu("&Security")
-        self.encrypt_action = add(security, "&Encrypt database…", None, sec.encrypt_database)
-        self.decrypt_action = add(security, "&Decrypt database…", None, sec.decrypt_database)
-        self.rekey_action = add(security, "&Change passphrase…", None, sec.change_passphrase)
-        security.addSeparator()
-        add(security, "Lock after &idle…", None, sec.edit_idle_lock)
-        file_menu.addSeparator()
-        add(file_menu, "&Quit", key("Ctrl+Q"), self.close)
-
-        edit_menu = self.menus["&Edit"]
-        self.undo_action = self.changes.stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(std.Undo)
-        self.redo_action = self.changes.stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([key("Ctrl+Shift+Z"), key("Ctrl+Y")])
-        for action in (self.undo_action, self.redo_action):
-            edit_menu.addAction(action)
-            self.addAction(action)  # the shortcut works wherever the focus is
-        edit_menu.addSeparator()
-        add(edit_menu, "&Placement details…", None, pl.edit_placement)
-        add(edit_menu, "P&olicy profile…", key("Ctrl+,"), pl.edit_policy)
-        preferences = edit_menu.addMenu("Pre&ferences")
-        add(preferences, "&Privacy…", None, self.privacy_actions.preferences)
-
-        placement_menu = self.menus["&Placement"]
-        add(placement_menu, "&History…", key("Ctrl+H"), self.history_actions.open_history)
-        placement_menu.addSeparator()
-        self.lock_action = add(placement_menu, "&Lock", key("Ctrl+L"), sec.lock)
-
-        cases_menu = self.menus["&Cases"]
-        self.allocate_action = add(
-            cases_menu, "&Allocate case…", key("Ctrl+Shift+N"), cases.allocate_case
-        )
-        for text, act in (
-            ("&Edit selected case…", cases.edit_case),
-            ("E&nd selected case…", cases.end_case),
-            ("Record &step-up…", cases.record_step_up),
-        ):
-            add(cases_menu, text, None, lambda a=act: cases.on_selected(a))
-
-        view_menu = self.menus["&View"]
-        add(view_menu, "&Refresh", std.Refresh, self.reload)
-        appearance = view_menu.addMenu("&Appearance")
-        chosen = str(self.settings.value(SCHEME_SETTING, "system"))
-        self.scheme_actions = QActionGroup(self)
-        for scheme, label in zip(SCHEMES, ("As the &system", "&Light", "&Dark"), strict=True):
-            action = add(appearance, label, None, lambda s=scheme: self.set_scheme(s))
-            action.setCheckable(True)
-            action.setChecked(scheme == chosen)
-            action.setData(scheme)
-            self.scheme_actions.addAction(action)
-        view_menu.addSeparator()
-        for row, title in enumerate(self.page_titles()):
-            add(view_menu, title, key(f"Ctrl+{row + 1}"), lambda r=row: self.show_page(r))
-
-        help_menu = self.menus["&Help"]
-        add(help_menu, "&Keyboard shortcuts", key(std.HelpContents), self.show_shortcuts)
-        add(help_menu, "&Policy sources", None, pl.show_sources)
-        add(help_menu, "The placement &file", None, lambda: open_guide(self, "placement-file.md"))
-        add(help_menu, "Commands for a &terminal", None, lambda: open_guide(self, "commands.md"))
-        help_menu.addSeparator()
-        add(help_menu, "&About Placement Tracker", None, self.show_about)
-
-    def _action(
-        self,
-        menu: QMenu,
-        text: str,
-        shortcut: QKeySequence | QKeySequence.StandardKey | None,
-        slot: Callable[[], object],
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        self.addAction(action)  # shortcuts work even where the menu bar is native or hidden
-        return action
 
     def show_page(self, row: int) -> None:
         self.nav.setCurrentRow(row)
