@@ -16,7 +16,10 @@ from datetime import date
 from functools import cache
 from typing import Any, Final, cast
 
-from app.interchange.decoding import NOT_OURS, PlacementFileError, decode, join, shown
+from app.interchange.decoding import NOT_OURS, PlacementFileError, decode
+from app.interchange.json_reader import Reader as _Reader
+from app.interchange.json_reader import fail as _fail
+from app.interchange.json_reader import quoted as _q
 from app.interchange.profile_file import ProfileFileError, profile_from, profile_object
 from app.policy.allocation import case_problems
 from app.policy.profile import ProfileError, validate_overrides
@@ -64,9 +67,6 @@ from app.policy.vocabulary import (
 )
 
 FORMAT: Final = "placement-tracker/1"
-# No count in a placement (days, workers, limits) comes near this; it keeps every number
-# one the database stores as it is.
-MOST: Final = 100_000
 TOP_KEYS: Final = (
     "format",
     "policy",
@@ -84,124 +84,7 @@ TOP_KEYS: Final = (
 )
 # File keys that are Python keywords have a trailing underscore in the snapshot.
 FIELD_NAMES: Final = {"with": "with_", "from": "from_"}
-DATE_FORM: Final = "(write it as YYYY-MM-DD, e.g. 2026-09-14)"
 EVENT_COMMON: Final = ("id", "kind", "date", "notes")
-
-
-def _fail(path: str, problem: str) -> PlacementFileError:
-    return PlacementFileError(f"{path}: {problem}")
-
-
-def _q(value: object) -> str:
-    """A value as a message quotes it: text safely and short, an object or list by its kind
-    (a hostile one may be huge or deeply nested)."""
-    if isinstance(value, str):
-        return shown(value)
-    if isinstance(value, dict):
-        return "an object"
-    if isinstance(value, list):
-        return "a list"
-    return json.dumps(value)
-
-
-_join = join
-
-
-class _Reader:
-    """Reads one JSON value at a path, raising the one clear error for what is wrong."""
-
-    def __init__(self, value: Any, path: str) -> None:
-        self.value = value
-        self.path = path
-
-    # ---- shapes
-    def obj(self, required: Iterable[str] = (), optional: Iterable[str] = ()) -> _Reader:
-        if not isinstance(self.value, dict):
-            raise _fail(self.path, f"expected an object, got {_q(self.value)}")
-        required = tuple(required)
-        allowed = set(required) | set(optional)
-        for key in required:
-            if key not in self.value:
-                raise _fail(self.path, f'missing key "{key}"')
-        for key in self.value:
-            if key not in allowed:
-                raise _fail(self.path, f'unknown key "{key}"')
-        return self
-
-    def get(self, key: str) -> _Reader:
-        return _Reader(self.value.get(key), _join(self.path, key))
-
-    def has(self, key: str) -> bool:
-        return key in self.value
-
-    def items(self) -> list[tuple[str, _Reader]]:
-        if not isinstance(self.value, dict):
-            raise _fail(self.path, f"expected an object, got {_q(self.value)}")
-        return [(k, _Reader(v, _join(self.path, k))) for k, v in self.value.items()]
-
-    def list(self) -> list[_Reader]:
-        if self.value is None:
-            return []
-        if not isinstance(self.value, list):
-            raise _fail(self.path, f"expected a list, got {_q(self.value)}")
-        return [_Reader(v, _join(self.path, i, v)) for i, v in enumerate(self.value)]
-
-    # ---- scalars
-    def text(self, *, empty: bool = False) -> str:
-        if not isinstance(self.value, str):
-            raise _fail(self.path, f"expected text, got {_q(self.value)}")
-        if not empty and not self.value.strip():
-            raise _fail(self.path, "must not be empty")
-        return self.value
-
-    def opt_text(self) -> str | None:
-        return None if self.value is None else self.text(empty=True)
-
-    def flag(self) -> bool:
-        if not isinstance(self.value, bool):
-            raise _fail(self.path, f"expected true or false, got {_q(self.value)}")
-        return self.value
-
-    def count(self) -> int:
-        if isinstance(self.value, bool) or not isinstance(self.value, int):
-            raise _fail(self.path, f"expected a whole number, got {_q(self.value)}")
-        if self.value < 0:
-            raise _fail(self.path, f"must not be negative, got {self.value}")
-        if self.value > MOST:
-            raise _fail(self.path, f"must be at most {MOST}, got {self.value}")
-        return self.value
-
-    def number(self) -> float:
-        if isinstance(self.value, bool) or not isinstance(self.value, int | float):
-            raise _fail(self.path, f"expected a number, got {_q(self.value)}")
-        if self.value < 0:
-            raise _fail(self.path, f"must not be negative, got {self.value}")
-        if self.value > MOST:
-            raise _fail(self.path, f"must be at most {MOST}, got {self.value}")
-        return float(self.value)
-
-    def day(self) -> date:
-        if isinstance(self.value, str) and len(self.value) == 10:
-            try:
-                return date.fromisoformat(self.value)
-            except ValueError:
-                pass
-        raise _fail(self.path, f"not a date: {_q(self.value)} {DATE_FORM}")
-
-    def opt_day(self) -> date | None:
-        return None if self.value is None else self.day()
-
-    def choice(self, allowed: Iterable[str]) -> str:
-        allowed = tuple(allowed)
-        if self.value not in allowed:
-            raise _fail(self.path, f"{_q(self.value)} is not one of {', '.join(allowed)}")
-        return str(self.value)
-
-    def opt_choice(self, allowed: Iterable[str]) -> str | None:
-        return None if self.value is None else self.choice(allowed)
-
-    def fail(self, problem: str) -> PlacementFileError:
-        return _fail(self.path, problem)
 
 
 def _or[T](reader: _Reader, key: str, default: T, read: Callable[[_Reader], T]) -> T:

@@ -169,9 +169,12 @@ class HistoryFilter:
     subject: str | None = None  # one record (a History button on a page)
     subject_name: str = ""
 
-    def keeps(self, line: HistoryLine) -> bool:
+    def keeps(self, line: HistoryLine, needle: str | None = None) -> bool:
+        """Whether ``line`` is shown; ``needle``: the search already folded (``select``
+        folds it once for a long history, not once a line)."""
         day = line.at.date()
-        needle = self.text.strip().casefold()
+        if needle is None:
+            needle = self.text.strip().casefold()
         return (
             (self.case is None or self.case in line.cases)
             and (self.kind is None or line.kind == self.kind)
@@ -204,7 +207,8 @@ class HistoryFilter:
 
 def select(lines: Iterable[HistoryLine], chosen: HistoryFilter) -> list[HistoryLine]:
     """The lines the filter keeps, newest first (as every history pane lists them)."""
-    return sorted((x for x in lines if chosen.keeps(x)), key=lambda x: x.at, reverse=True)
+    needle = chosen.text.strip().casefold()
+    return sorted((x for x in lines if chosen.keeps(x, needle)), key=lambda x: x.at, reverse=True)
 
 
 def history(

@@ -9,7 +9,7 @@ from app.db import Database
 from app.policy.history import HistoryFilter, HistoryLine, history, select
 from app.policy.naming import RecordNames
 from app.policy.profile import PolicyProfile
-from app.policy.snapshot import Placement
+from app.policy.snapshot import Placement, PlacementSnapshot
 from app.services.audit import audit_trail, record_change
 from app.services.checking import profile_for
 from app.services.context import Service
@@ -56,19 +56,27 @@ class HistoryService(Service):
         word: bool = False,
     ) -> bytes:
         """The history as shown (filtered, newest first), as a PDF or a Word document."""
-        with self.db.unit_of_work() as session:
-            snap = load_snapshot(session, placement_id)
-        lines = select(self.lines(placement_id), chosen)
+        snap, lines = _read(self.db, placement_id)
         return history_document(
-            snap.placement, lines, chosen, profile_for(snap, self.profile), printed, word
+            snap.placement,
+            select(lines, chosen),
+            chosen,
+            profile_for(snap, self.profile),
+            printed,
+            word,
         )
 
 
 def read_history(db: Database, placement_id: int) -> list[HistoryLine]:
+    return _read(db, placement_id)[1]
+
+
+def _read(db: Database, placement_id: int) -> tuple[PlacementSnapshot, list[HistoryLine]]:
+    """The placement and its history in words, from one unit of work."""
     with db.unit_of_work() as session:
         snap = load_snapshot(session, placement_id)
         changes = audit_trail(session, placement_id, whole_database=True)
-    return history(changes, RecordNames(snap), snap.placement)
+    return snap, history(changes, RecordNames(snap), snap.placement)
 
 
 def history_document(
